@@ -1,0 +1,93 @@
+package dev.jirasim.simulator;
+
+import dev.jirasim.simulator.control.SimulatorControl;
+import dev.jirasim.simulator.control.TenantControl;
+import dev.jirasim.simulator.server.SimulatorServer;
+import dev.jirasim.simulator.world.WorldFile;
+import dev.jirasim.simulator.world.WorldFiles;
+
+/**
+ * A running simulator: every emulated host on one port. Start one in a test with
+ * <pre>{@code
+ * try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().build())) {
+ *     String authorize = sim.authUrl() + "/authorize";
+ *     sim.control().advanceClock(Duration.ofHours(1));
+ * }
+ * }</pre>
+ */
+public final class Jirasim implements AutoCloseable {
+    private final SimulatorServer server;
+    private final Tenants tenants;
+    private final String publicUrl;
+
+    private Jirasim(SimulatorServer server, Tenants tenants, String publicUrl) {
+        this.server = server;
+        this.tenants = tenants;
+        this.publicUrl = publicUrl;
+    }
+
+    /** Starts a simulator; a fixture that is not a valid world fails here, before anything listens. */
+    public static Jirasim start(SimulatorConfig config) {
+        // Validate the fixture first: the world needs the public URL, which needs the bound port.
+        seed(config, config.publicUrlFor(config.port() == 0 ? 1 : config.port()));
+        var holder = new Object() {
+            Tenants tenants;
+            String publicUrl;
+        };
+        var server = new SimulatorServer(config, () -> holder.tenants, () -> holder.publicUrl);
+        server.start();
+        try {
+            holder.publicUrl = config.publicUrlFor(server.port());
+            holder.tenants = new Tenants(seed(config, holder.publicUrl));
+        } catch (RuntimeException e) {
+            server.stop();
+            throw e;
+        }
+        return new Jirasim(server, holder.tenants, holder.publicUrl);
+    }
+
+    private static WorldFile seed(SimulatorConfig config, String publicUrl) {
+        return config.fixture() == null ? WorldFiles.defaultWorld(publicUrl) : WorldFiles.read(config.fixture(), publicUrl);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The public base URL every absolute URL is built from. */
+    public String baseUrl() {
+        return publicUrl;
+    }
+
+    /** Stands in for {@code https://auth.atlassian.com}. */
+    public String authUrl() {
+        return publicUrl + "/auth";
+    }
+
+    /** Stands in for {@code https://api.atlassian.com}. */
+    public String apiUrl() {
+        return publicUrl + "/api";
+    }
+
+    public String adminUrl() {
+        return publicUrl + "/__admin";
+    }
+
+    /** The control API of the default tenant, in process. */
+    public SimulatorControl control() {
+        return new TenantControl(tenants.defaultTenant());
+    }
+
+    public Tenant defaultTenant() {
+        return tenants.defaultTenant();
+    }
+
+    public void stop() {
+        server.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.jirasim.simulator;
+
+import dev.jirasim.simulator.world.OAuthApp;
+import dev.jirasim.simulator.world.WorldException;
+import dev.jirasim.simulator.world.WorldFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar jirasim.jar [--port N] [--host H] [--public-url URL] [--fixture FILE]}. */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger("jirasim");
+    static final String USAGE = """
+            Usage: java -jar jirasim.jar [options]
+              --port N          port to listen on (default 8484; 0 picks a free one)
+              --host H          interface to bind (default 127.0.0.1)
+              --public-url URL  base of every absolute URL emitted (default http://localhost:PORT)
+              --fixture FILE    world file, YAML or JSON (default: the built-in default world)
+              --help            this text""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        SimulatorConfig config;
+        try {
+            config = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("jirasim: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (config == null) {
+            System.out.println(USAGE);
+            return;
+        }
+        Jirasim sim;
+        try {
+            sim = Jirasim.start(config);
+        } catch (WorldException e) {
+            System.err.println("jirasim: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(sim::stop, "jirasim-shutdown"));
+        LOG.info(banner(sim));
+    }
+
+    /** Parses the command line; null means help was asked for. */
+    static SimulatorConfig parse(String[] args) {
+        var builder = SimulatorConfig.builder();
+        Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
+        while (!rest.isEmpty()) {
+            String arg = rest.pop();
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (name.equals("--help") || name.equals("-h")) return null;
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : rest.poll();
+            if (value == null) throw new IllegalArgumentException(name + " needs a value");
+            switch (name) {
+                case "--port" -> builder.port(integer(value));
+                case "--host" -> builder.host(value);
+                case "--public-url" -> builder.publicUrl(value);
+                case "--fixture" -> {
+                    Path path = Path.of(value);
+                    if (!Files.isReadable(path)) throw new IllegalArgumentException("cannot read fixture " + value);
+                    builder.fixture(path);
+                }
+                default -> throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+        return builder.build();
+    }
+
+    private static int integer(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port needs a number, not " + value);
+        }
+    }
+
+    static String banner(Jirasim sim) {
+        WorldFile world = sim.control().exportWorld();
+        var sb = new StringBuilder("\nJirasim is listening on ").append(sim.baseUrl()).append('\n');
+        sb.append("  auth.atlassian.com  -> ").append(sim.authUrl()).append('\n');
+        sb.append("  api.atlassian.com   -> ").append(sim.apiUrl()).append('\n');
+        sb.append("  control API         -> ").append(sim.adminUrl()).append('\n');
+        for (OAuthApp app : world.apps()) {
+            if (app.distribution() == OAuthApp.Distribution.SHARED) {
+                sb.append("  OAuth client        : ").append(app.clientId()).append(" / ").append(app.clientSecret())
+                        .append("  (callbacks: ").append(String.join(", ", app.callbackUrls())).append(")\n");
+                break;
+            }
+        }
+        sb.append("  users               : ");
+        sb.append(String.join(", ", world.users().stream().map(u -> u.email() + " " + u.sites()).toList())).append('\n');
+        sb.append("  Nango               : not emulated yet");
+        return sb.toString();
+    }
+}

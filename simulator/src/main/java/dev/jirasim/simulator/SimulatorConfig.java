@@ -1,0 +1,72 @@
+package dev.jirasim.simulator;
+
+import java.nio.file.Path;
+
+/**
+ * How to run a simulator. Use {@link #builder()}; every option has a named default.
+ *
+ * @param host      interface to bind; loopback by default
+ * @param port      port to bind; 0 picks a free one
+ * @param publicUrl base of every absolute URL the simulator emits; null means {@code http://localhost:PORT}
+ * @param fixture   world file (YAML or JSON) to seed the default tenant; null means the built-in default world
+ */
+public record SimulatorConfig(String host, int port, String publicUrl, Path fixture) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8484;
+    /** Largest request body any emulated host accepts (bigger ones get that host's 413). */
+    public static final long MAX_REQUEST_BYTES = 1024 * 1024;
+
+    public SimulatorConfig {
+        if (host == null || host.isBlank()) host = DEFAULT_HOST;
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+        if (publicUrl != null) {
+            publicUrl = publicUrl.replaceAll("/+$", "");
+            if (!publicUrl.matches("https?://[^\\s/]+(/\\S*)?")) throw new IllegalArgumentException("public URL must be an http(s) URL: " + publicUrl);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The public base URL once the real port is known. */
+    public String publicUrlFor(int boundPort) {
+        return publicUrl != null ? publicUrl : "http://localhost:" + boundPort;
+    }
+
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private String publicUrl;
+        private Path fixture;
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Binds a free port: what tests want. */
+        public Builder randomPort() {
+            return port(0);
+        }
+
+        public Builder publicUrl(String publicUrl) {
+            this.publicUrl = publicUrl;
+            return this;
+        }
+
+        public Builder fixture(Path fixture) {
+            this.fixture = fixture;
+            return this;
+        }
+
+        public SimulatorConfig build() {
+            return new SimulatorConfig(host, port, publicUrl, fixture);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.jirasim.simulator.atlassian.auth;
+
+import dev.jirasim.simulator.world.Secrets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Consent pages in progress, keyed by an unguessable transaction id that the pages carry in a hidden field.
+ * The id doubles as the CSRF token: a form post without a live id is refused. Bounded, oldest evicted.
+ */
+public final class PendingAuthorizations {
+    private static final int CAPACITY = 1_000;
+
+    /** A consent in progress; {@code accountId} is set once the person picked an account. */
+    public record Pending(String id, ConsentRequest request, String accountId) {
+    }
+
+    private final Map<String, Pending> byId = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    public synchronized Pending open(ConsentRequest request) {
+        var pending = new Pending(Secrets.token(24), request, null);
+        byId.put(pending.id(), pending);
+        return pending;
+    }
+
+    public synchronized Optional<Pending> get(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+    }
+
+    public synchronized Pending chooseAccount(Pending pending, String accountId) {
+        var next = new Pending(pending.id(), pending.request(), accountId);
+        byId.put(next.id(), next);
+        return next;
+    }
+
+    /** Ends a consent; a second decision on the same page finds nothing. */
+    public synchronized Optional<Pending> close(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(byId.remove(id));
+    }
+
+    public synchronized void clear() {
+        byId.clear();
+    }
+}

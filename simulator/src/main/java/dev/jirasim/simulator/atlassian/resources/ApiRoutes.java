@@ -1,0 +1,47 @@
+package dev.jirasim.simulator.atlassian.resources;
+
+import dev.jirasim.simulator.Tenant;
+import dev.jirasim.simulator.world.Grant;
+import dev.jirasim.simulator.world.TokenStore;
+import dev.jirasim.simulator.world.World;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.function.Supplier;
+
+/**
+ * api.atlassian.com under {@code /api}:
+ * <pre>
+ *   GET /api/oauth/token/accessible-resources   the sites the token's grant covers, with their scopes
+ *   GET /api/me                                 the user's profile; needs read:me
+ * </pre>
+ */
+public final class ApiRoutes {
+    private final Supplier<Tenant> tenant;
+
+    public ApiRoutes(Supplier<Tenant> tenant) {
+        this.tenant = tenant;
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/oauth/token/accessible-resources", this::accessibleResources);
+        routes.get("/api/me", this::me);
+    }
+
+    private void accessibleResources(Context ctx) {
+        World world = tenant.get().world();
+        TokenStore.Session session = Bearer.authenticate(world, ctx.header("Authorization"));
+        Grant grant = session.grant();
+        var resources = new ArrayList<AccessibleResource>();
+        grant.siteScopes().forEach((cloudId, scopes) -> world.site(cloudId).ifPresent(site ->
+                resources.add(new AccessibleResource(site.cloudId(), site.url(), site.name(), new ArrayList<>(scopes), site.avatarUrl()))));
+        ctx.json(resources);
+    }
+
+    private void me(Context ctx) {
+        World world = tenant.get().world();
+        TokenStore.Session session = Bearer.authenticate(world, ctx.header("Authorization"));
+        Bearer.requireScope(session, "read:me");
+        ctx.json(Me.of(world.user(session.grant().accountId()).orElseThrow(GatewayErrors::unauthorized)));
+    }
+}

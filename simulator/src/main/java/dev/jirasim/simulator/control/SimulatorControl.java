@@ -1,0 +1,51 @@
+package dev.jirasim.simulator.control;
+
+import dev.jirasim.simulator.journal.JournalEntry;
+import dev.jirasim.simulator.world.Consent;
+import dev.jirasim.simulator.world.TokenState;
+import dev.jirasim.simulator.world.WorldFile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything a test may do to a simulated world: seed it, move its clock, switch consent, inspect and
+ * revoke tokens, read the journal. {@code /__admin} is this interface over HTTP.
+ */
+public interface SimulatorControl {
+    /** Back to the seed world (the default world or the fixture given at start), clock and journal reset. */
+    void reset();
+
+    WorldFile exportWorld();
+
+    /** Replaces the whole world; a world that does not validate changes nothing. */
+    void replaceWorld(WorldFile world);
+
+    Instant now();
+
+    boolean clockFrozen();
+
+    /** Sets the clock (null keeps the instant) and freezes or lets it run (null keeps the mode). */
+    void setClock(Instant now, Boolean frozen);
+
+    void advanceClock(Duration by);
+
+    Consent consent();
+
+    void consent(Consent consent);
+
+    TokenState tokens();
+
+    /** Revokes a grant by id; false if there is none. */
+    boolean revokeGrant(String grantId);
+
+    /** Revokes one access or refresh token, given as its value or id; false if there is none. */
+    boolean revokeToken(String tokenOrId);
+
+    /** Revokes every grant of a user (e-mail or account id); returns how many. */
+    int revokeUser(String user);
+
+    List<JournalEntry> journal();
+
+    void clearJournal();
+}

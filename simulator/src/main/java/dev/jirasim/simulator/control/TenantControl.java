@@ -1,0 +1,98 @@
+package dev.jirasim.simulator.control;
+
+import dev.jirasim.simulator.Tenant;
+import dev.jirasim.simulator.journal.JournalEntry;
+import dev.jirasim.simulator.world.Consent;
+import dev.jirasim.simulator.world.TokenState;
+import dev.jirasim.simulator.world.WorldException;
+import dev.jirasim.simulator.world.WorldFile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** {@link SimulatorControl} in process, on one tenant. */
+public final class TenantControl implements SimulatorControl {
+    private final Tenant tenant;
+
+    public TenantControl(Tenant tenant) {
+        this.tenant = tenant;
+    }
+
+    @Override
+    public void reset() {
+        tenant.reset();
+    }
+
+    @Override
+    public WorldFile exportWorld() {
+        return tenant.world().export();
+    }
+
+    @Override
+    public void replaceWorld(WorldFile world) {
+        tenant.replace(world);
+    }
+
+    @Override
+    public Instant now() {
+        return tenant.clock().now();
+    }
+
+    @Override
+    public boolean clockFrozen() {
+        return tenant.clock().frozen();
+    }
+
+    @Override
+    public void setClock(Instant now, Boolean frozen) {
+        if (Boolean.TRUE.equals(frozen)) tenant.clock().freeze();
+        if (now != null) tenant.clock().set(now);
+        if (Boolean.FALSE.equals(frozen)) tenant.clock().unfreeze();
+    }
+
+    @Override
+    public void advanceClock(Duration by) {
+        tenant.clock().advance(by);
+    }
+
+    @Override
+    public Consent consent() {
+        return tenant.world().consent();
+    }
+
+    @Override
+    public void consent(Consent consent) {
+        tenant.world().consent(consent);
+    }
+
+    @Override
+    public TokenState tokens() {
+        return tenant.world().tokens().snapshot();
+    }
+
+    @Override
+    public boolean revokeGrant(String grantId) {
+        return tenant.world().tokens().revokeGrant(grantId);
+    }
+
+    @Override
+    public boolean revokeToken(String tokenOrId) {
+        return tenant.world().tokens().revokeToken(tokenOrId);
+    }
+
+    @Override
+    public int revokeUser(String user) {
+        var found = tenant.world().user(user).orElseThrow(() -> new WorldException("unknown user " + user));
+        return tenant.world().tokens().revokeUser(found.accountId());
+    }
+
+    @Override
+    public List<JournalEntry> journal() {
+        return tenant.journal().list();
+    }
+
+    @Override
+    public void clearJournal() {
+        tenant.journal().clear();
+    }
+}

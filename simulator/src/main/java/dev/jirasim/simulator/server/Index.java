@@ -1,0 +1,21 @@
+package dev.jirasim.simulator.server;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code GET /}: where each emulated host lives on this server. */
+final class Index {
+    private Index() {
+    }
+
+    static Map<String, Object> of(String base) {
+        var hosts = new LinkedHashMap<String, String>();
+        hosts.put("https://auth.atlassian.com", base + "/auth");
+        hosts.put("https://api.atlassian.com", base + "/api");
+        hosts.put("control API", base + "/__admin");
+        var body = new LinkedHashMap<String, Object>();
+        body.put("name", "Jirasim");
+        body.put("hosts", hosts);
+        return body;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.jirasim.simulator.server;
+
+import dev.jirasim.simulator.SimulatorConfig;
+import dev.jirasim.simulator.Tenant;
+import dev.jirasim.simulator.Tenants;
+import dev.jirasim.simulator.atlassian.auth.AuthRoutes;
+import dev.jirasim.simulator.atlassian.resources.ApiRoutes;
+import dev.jirasim.simulator.common.Problem;
+import dev.jirasim.simulator.common.Redact;
+import dev.jirasim.simulator.control.AdminRoutes;
+import dev.jirasim.simulator.journal.JournalEntry;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.LinkedHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Javalin assembly only: routes of each emulated host, error mapping, the request log and journal. */
+public final class SimulatorServer {
+    private static final Logger LOG = LoggerFactory.getLogger("jirasim.requests");
+    private static final Logger ERRORS = LoggerFactory.getLogger(SimulatorServer.class);
+    /** Handlers store the raw request body here so the journal can keep a masked copy. */
+    public static final String BODY_ATTRIBUTE = "jirasim.body";
+
+    private final Javalin app;
+
+    public SimulatorServer(SimulatorConfig config, Supplier<Tenants> tenants, Supplier<String> publicUrl) {
+        Supplier<Tenant> tenant = () -> tenants.get().defaultTenant();
+        this.app = Javalin.create(c -> configure(c, config, tenant, publicUrl));
+    }
+
+    private void configure(JavalinConfig c, SimulatorConfig config, Supplier<Tenant> tenant, Supplier<String> publicUrl) {
+        c.startup.showJavalinBanner = false;
+        c.startup.showOldJavalinVersionWarning = false;
+        c.jetty.host = config.host();
+        c.jetty.port = config.port();
+        c.http.maxRequestSize = SimulatorConfig.MAX_REQUEST_BYTES;
+        c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        new AuthRoutes(tenant).addTo(c.routes);
+        new ApiRoutes(tenant).addTo(c.routes);
+        new AdminRoutes(tenant, publicUrl).addTo(c.routes);
+        c.routes.get("/", ctx -> ctx.json(Index.of(publicUrl.get())));
+        c.routes.exception(Problem.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage(), e));
+        c.routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, e.getStatus(),
+                dev.jirasim.simulator.common.ErrorShape.codeFor(e.getStatus()), describe(e), null));
+        c.routes.exception(Exception.class, (e, ctx) -> {
+            ERRORS.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            writeError(ctx, 500, "server_error", "Internal server error", null);
+        });
+        c.requestLogger.http((ctx, ms) -> record(ctx, ms, tenant.get()));
+    }
+
+    private static String describe(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> "No such endpoint: " + e.getMessage().replaceFirst("^Endpoint ", "").replaceFirst(" not found$", "");
+            case 413 -> "Request body is larger than " + SimulatorConfig.MAX_REQUEST_BYTES + " bytes.";
+            default -> e.getMessage();
+        };
+    }
+
+    private static void writeError(Context ctx, int status, String code, String message, Problem problem) {
+        ctx.status(status);
+        if (problem != null) problem.headers().forEach(ctx::header);
+        ctx.json(Hosts.of(ctx.path()).shape().body(status, code, message));
+    }
+
+    private static void record(Context ctx, float ms, Tenant tenant) {
+        int status = ctx.statusCode();
+        LOG.info("{} {} {} {}ms tenant={}", ctx.method(), ctx.path(), status, Math.round(ms), tenant.id());
+        if (Hosts.of(ctx.path()) == Hosts.ADMIN) return;
+        var headers = new LinkedHashMap<String, String>();
+        for (String name : new String[] {"Authorization", "Content-Type", "Accept", "User-Agent"}) {
+            String value = ctx.header(name);
+            if (value != null) headers.put(name, name.equals("Authorization") ? Redact.authorization(value) : value);
+        }
+        String body = ctx.attribute(BODY_ATTRIBUTE);
+        var journal = tenant.journal();
+        journal.add(new JournalEntry(journal.nextSeq(), tenant.clock().now(), ctx.method().name(), ctx.path(),
+                Redact.form(ctx.queryString()), headers, Redact.body(body), status, Math.round(ms)));
+    }
+
+    public SimulatorServer start() {
+        app.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.jirasim.simulator.world;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A rotating refresh token. Tokens issued from one authorization code form a family; at any moment at most
+ * one member of a family is not yet rotated. {@code rotatedAt} starts the leeway during which the token
+ * (and its access token) still work.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RefreshToken(
+        String id,
+        String token,
+        String grantId,
+        String familyId,
+        List<String> scopes,
+        Instant issuedAt,
+        Instant rotatedAt,
+        Instant revokedAt) {
+
+    public RefreshToken {
+        scopes = scopes == null ? List.of() : List.copyOf(scopes);
+    }
+
+    public RefreshToken rotate(Instant at) {
+        return rotatedAt != null ? this
+                : new RefreshToken(id, token, grantId, familyId, scopes, issuedAt, at, revokedAt);
+    }
+
+    public RefreshToken revoke(Instant at) {
+        return revokedAt != null ? this
+                : new RefreshToken(id, token, grantId, familyId, scopes, issuedAt, rotatedAt, at);
+    }
+}

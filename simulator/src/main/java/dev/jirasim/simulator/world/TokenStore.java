@@ -1,0 +1,262 @@
+package dev.jirasim.simulator.world;
+
+import dev.jirasim.simulator.clock.SimClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Grants, authorization codes and tokens of one world, and the rules that move them: single-use codes,
+ * rotating refresh tokens with a leeway, inactivity and absolute expiry, reuse detection, companion
+ * revocation. Every method is synchronized, so concurrency rules (one winner per code, no split token
+ * family) live here and nowhere else. Plain Java: callers map the outcomes to their wire errors.
+ */
+public final class TokenStore {
+
+    /** Product-neutral scopes that accessible-resources does not list per site. */
+    private static final Set<String> ACCOUNT_SCOPES = Set.of("offline_access", "read:me");
+    public static final String OFFLINE_ACCESS = "offline_access";
+
+    public enum CodeRejection { UNKNOWN, USED, EXPIRED, CLIENT_MISMATCH, REDIRECT_MISMATCH, PKCE_MISMATCH, GRANT_REVOKED }
+
+    public enum RefreshRejection { UNKNOWN, CLIENT_MISMATCH, REVOKED, INACTIVE, ABSOLUTE_EXPIRED, REUSED }
+
+    public sealed interface Outcome<R> {
+        record Issued<R>(TokenPair pair) implements Outcome<R> {
+        }
+
+        record Rejected<R>(R reason) implements Outcome<R> {
+        }
+    }
+
+    /** An authenticated access token and the grant it speaks for. */
+    public record Session(Grant grant, AccessToken token) {
+        public boolean hasScope(String scope) {
+            return grant.scopes().contains(scope);
+        }
+    }
+
+    private final SimClock clock;
+    private final Supplier<AuthPolicy> policy;
+    private final Map<String, Grant> grants = new HashMap<>();
+    private final Map<String, AuthorizationCode> codes = new HashMap<>();
+    private final Map<String, AccessToken> accessByToken = new HashMap<>();
+    private final Map<String, String> accessTokenById = new HashMap<>();
+    private final Map<String, RefreshToken> refreshByToken = new HashMap<>();
+    private final Map<String, String> refreshTokenById = new HashMap<>();
+
+    public TokenStore(SimClock clock, Supplier<AuthPolicy> policy) {
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    // ---- consent and codes ------------------------------------------------------------------------
+
+    /** Records consent: adds the sites (cloudIds) and scopes to the user's one grant for this app. */
+    public synchronized Grant consent(String clientId, String accountId, Collection<String> scopes, Collection<String> cloudIds) {
+        Instant now = clock.now();
+        Grant existing = grants.values().stream()
+                .filter(g -> !g.revoked() && g.clientId().equals(clientId) && g.accountId().equals(accountId))
+                .findFirst().orElse(null);
+        Set<String> allScopes = new HashSet<>(scopes);
+        Map<String, Set<String>> siteScopes = new TreeMap<>();
+        if (existing != null) {
+            allScopes.addAll(existing.scopes());
+            existing.siteScopes().forEach((site, s) -> siteScopes.put(site, new HashSet<>(s)));
+        }
+        List<String> productScopes = scopes.stream().filter(s -> !ACCOUNT_SCOPES.contains(s)).toList();
+        for (String cloudId : cloudIds) siteScopes.computeIfAbsent(cloudId, k -> new HashSet<>()).addAll(productScopes);
+        Grant grant = existing == null
+                ? new Grant("grant-" + Secrets.hex(8), clientId, accountId, allScopes, siteScopes, now, null, null)
+                : new Grant(existing.id(), clientId, accountId, allScopes, siteScopes, existing.createdAt(), existing.firstRefreshAt(), null);
+        grants.put(grant.id(), grant);
+        return grant;
+    }
+
+    public synchronized AuthorizationCode issueCode(Grant grant, String redirectUri, List<String> scopes,
+                                                    String codeChallenge, String codeChallengeMethod) {
+        Instant now = clock.now();
+        var code = new AuthorizationCode(Secrets.token(32), grant.id(), grant.clientId(), redirectUri, scopes,
+                codeChallenge, codeChallengeMethod, now, now.plusSeconds(policy.get().authorizationCodeSeconds()), null);
+        codes.put(code.code(), code);
+        return code;
+    }
+
+    /**
+     * Exchanges a code for tokens. The code is spent by the first attempt that reaches the checks on the
+     * request itself, as RFC 6749 wants a code used at most once.
+     */
+    public synchronized Outcome<CodeRejection> redeem(String code, String clientId, String redirectUri,
+                                                      String codeVerifier, boolean verifyPkce) {
+        Instant now = clock.now();
+        AuthorizationCode found = code == null ? null : codes.get(code);
+        if (found == null) return new Outcome.Rejected<>(CodeRejection.UNKNOWN);
+        if (found.usedAt() != null) return new Outcome.Rejected<>(CodeRejection.USED);
+        if (!now.isBefore(found.expiresAt())) return new Outcome.Rejected<>(CodeRejection.EXPIRED);
+        if (!found.clientId().equals(clientId)) return new Outcome.Rejected<>(CodeRejection.CLIENT_MISMATCH);
+        codes.put(found.code(), found.markUsed(now));
+        if (!found.redirectUri().equals(redirectUri)) return new Outcome.Rejected<>(CodeRejection.REDIRECT_MISMATCH);
+        if (verifyPkce && !Pkce.verifies(found.codeChallenge(), found.codeChallengeMethod(), codeVerifier)) {
+            return new Outcome.Rejected<>(CodeRejection.PKCE_MISMATCH);
+        }
+        Grant grant = grants.get(found.grantId());
+        if (grant == null || grant.revoked()) return new Outcome.Rejected<>(CodeRejection.GRANT_REVOKED);
+        RefreshToken refresh = null;
+        if (found.scopes().contains(OFFLINE_ACCESS)) {
+            refresh = newRefreshToken(grant, "family-" + Secrets.hex(8), found.scopes(), now);
+            grants.put(grant.id(), grant = grant.withFirstRefresh(now));
+        }
+        return new Outcome.Issued<>(newPair(grant, refresh, found.scopes(), now));
+    }
+
+    // ---- refresh rotation -------------------------------------------------------------------------
+
+    public synchronized Outcome<RefreshRejection> refresh(String token, String clientId) {
+        Instant now = clock.now();
+        AuthPolicy p = policy.get();
+        RefreshToken presented = token == null ? null : refreshByToken.get(token);
+        if (presented == null) return new Outcome.Rejected<>(RefreshRejection.UNKNOWN);
+        Grant grant = grants.get(presented.grantId());
+        if (!grant.clientId().equals(clientId)) return new Outcome.Rejected<>(RefreshRejection.CLIENT_MISMATCH);
+        if (grant.revoked() || presented.revokedAt() != null) return new Outcome.Rejected<>(RefreshRejection.REVOKED);
+        if (!now.isBefore(presented.issuedAt().plusSeconds(p.refreshInactivitySeconds()))) {
+            return new Outcome.Rejected<>(RefreshRejection.INACTIVE);
+        }
+        if (grant.firstRefreshAt() != null && !now.isBefore(grant.firstRefreshAt().plusSeconds(p.refreshAbsoluteSeconds()))) {
+            return new Outcome.Rejected<>(RefreshRejection.ABSOLUTE_EXPIRED);
+        }
+        if (presented.rotatedAt() != null && !now.isBefore(presented.rotatedAt().plusSeconds(p.refreshLeewaySeconds()))) {
+            // Reuse outside the leeway looks like a stolen token: Atlassian revokes the whole grant.
+            revokeGrantLocked(grant.id(), now);
+            return new Outcome.Rejected<>(RefreshRejection.REUSED);
+        }
+        // Rotate whichever member of the family is current (the presented one, or on a retry inside the
+        // leeway its successor), so a family never has two live heads.
+        for (var entry : List.copyOf(refreshByToken.values())) {
+            if (entry.familyId().equals(presented.familyId()) && entry.rotatedAt() == null && entry.revokedAt() == null) {
+                refreshByToken.put(entry.token(), entry.rotate(now));
+            }
+        }
+        RefreshToken next = newRefreshToken(grant, presented.familyId(), presented.scopes(), now);
+        return new Outcome.Issued<>(newPair(grant, next, presented.scopes(), now));
+    }
+
+    // ---- authentication ----------------------------------------------------------------------------
+
+    public synchronized Optional<Session> authenticate(String token) {
+        AccessToken access = token == null ? null : accessByToken.get(token);
+        if (access == null || access.revokedAt() != null) return Optional.empty();
+        Instant now = clock.now();
+        if (!now.isBefore(access.expiresAt())) return Optional.empty();
+        Grant grant = grants.get(access.grantId());
+        if (grant == null || grant.revoked()) return Optional.empty();
+        if (access.refreshTokenId() != null) {
+            RefreshToken companion = refreshByToken.get(refreshTokenById.get(access.refreshTokenId()));
+            if (companion == null || companion.revokedAt() != null) return Optional.empty();
+            if (companion.rotatedAt() != null
+                    && !now.isBefore(companion.rotatedAt().plusSeconds(policy.get().refreshLeewaySeconds()))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Session(grant, access));
+    }
+
+    // ---- revocation --------------------------------------------------------------------------------
+
+    public synchronized boolean revokeGrant(String grantId) {
+        if (!grants.containsKey(grantId)) return false;
+        revokeGrantLocked(grantId, clock.now());
+        return true;
+    }
+
+    /** Revokes every grant of a user (by account id); returns how many. */
+    public synchronized int revokeUser(String accountId) {
+        Instant now = clock.now();
+        var ids = grants.values().stream().filter(g -> g.accountId().equals(accountId) && !g.revoked()).map(Grant::id).toList();
+        ids.forEach(id -> revokeGrantLocked(id, now));
+        return ids.size();
+    }
+
+    /**
+     * Revokes one token, given as its value or its id. A refresh token takes its companion access tokens
+     * with it. Returns false when no such token exists.
+     */
+    public synchronized boolean revokeToken(String tokenOrId) {
+        Instant now = clock.now();
+        String accessKey = accessByToken.containsKey(tokenOrId) ? tokenOrId : accessTokenById.get(tokenOrId);
+        if (accessKey != null) {
+            accessByToken.computeIfPresent(accessKey, (k, t) -> t.revoke(now));
+            return true;
+        }
+        String refreshKey = refreshByToken.containsKey(tokenOrId) ? tokenOrId : refreshTokenById.get(tokenOrId);
+        if (refreshKey == null) return false;
+        RefreshToken refresh = refreshByToken.computeIfPresent(refreshKey, (k, t) -> t.revoke(now));
+        accessByToken.replaceAll((k, t) -> refresh.id().equals(t.refreshTokenId()) ? t.revoke(now) : t);
+        return true;
+    }
+
+    private void revokeGrantLocked(String grantId, Instant now) {
+        grants.computeIfPresent(grantId, (k, g) -> g.revoke(now));
+        refreshByToken.replaceAll((k, t) -> t.grantId().equals(grantId) ? t.revoke(now) : t);
+        accessByToken.replaceAll((k, t) -> t.grantId().equals(grantId) ? t.revoke(now) : t);
+    }
+
+    // ---- snapshot and load -------------------------------------------------------------------------
+
+    public synchronized TokenState snapshot() {
+        return new TokenState(
+                sorted(grants.values(), Comparator.comparing(Grant::createdAt).thenComparing(Grant::id)),
+                sorted(codes.values(), Comparator.comparing(AuthorizationCode::issuedAt).thenComparing(AuthorizationCode::code)),
+                sorted(accessByToken.values(), Comparator.comparing(AccessToken::issuedAt).thenComparing(AccessToken::id)),
+                sorted(refreshByToken.values(), Comparator.comparing(RefreshToken::issuedAt).thenComparing(RefreshToken::id)));
+    }
+
+    synchronized void load(TokenState state) {
+        state.grants().forEach(g -> grants.put(g.id(), g));
+        state.codes().forEach(c -> codes.put(c.code(), c));
+        state.accessTokens().forEach(this::putAccess);
+        state.refreshTokens().forEach(this::putRefresh);
+    }
+
+    private static <T> List<T> sorted(Collection<T> values, Comparator<T> order) {
+        var list = new ArrayList<>(values);
+        list.sort(order);
+        return List.copyOf(list);
+    }
+
+    private RefreshToken newRefreshToken(Grant grant, String familyId, List<String> scopes, Instant now) {
+        var token = new RefreshToken("rt-" + Secrets.hex(8), Secrets.token(48), grant.id(), familyId, scopes, now, null, null);
+        putRefresh(token);
+        return token;
+    }
+
+    private TokenPair newPair(Grant grant, RefreshToken refresh, List<String> scopes, Instant now) {
+        long lifetime = policy.get().accessTokenSeconds();
+        Instant expires = now.plus(Duration.ofSeconds(lifetime));
+        String id = "at-" + Secrets.hex(8);
+        var access = new AccessToken(id, JwtMinter.mint(id, grant.clientId(), grant.accountId(), scopes, now, expires),
+                grant.id(), refresh == null ? null : refresh.id(), scopes, now, expires, null);
+        putAccess(access);
+        return new TokenPair(access, refresh, scopes, lifetime);
+    }
+
+    private void putAccess(AccessToken token) {
+        accessByToken.put(token.token(), token);
+        accessTokenById.put(token.id(), token.token());
+    }
+
+    private void putRefresh(RefreshToken token) {
+        refreshByToken.put(token.token(), token);
+        refreshTokenById.put(token.id(), token.token());
+    }
+}

@@ -1,0 +1,163 @@
+package dev.jirasim.simulator.world;
+
+import dev.jirasim.simulator.clock.SimClock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The state of one tenant: sites, users, apps, consent setting, auth policy and tokens, all reading one
+ * clock. Built from a {@link WorldFile} (which it validates) and exported back to one. Reference data is
+ * immutable once built; token state changes through {@link #tokens()}.
+ */
+public final class World {
+    private final SimClock clock;
+    private final AuthPolicy policy;
+    private final Map<String, Site> sitesBySubdomain = new LinkedHashMap<>();
+    private final Map<String, Site> sitesByCloudId = new LinkedHashMap<>();
+    private final Map<String, User> usersById = new LinkedHashMap<>();
+    private final Map<String, OAuthApp> apps = new LinkedHashMap<>();
+    private final TokenStore tokens;
+    private volatile Consent consent;
+
+    private World(WorldFile file, SimClock clock) {
+        this.clock = clock;
+        this.policy = file.auth();
+        this.consent = file.consent();
+        this.tokens = new TokenStore(clock, () -> this.policy);
+    }
+
+    /** Builds a world from a file, checking that every reference resolves. */
+    public static World of(WorldFile file, SimClock clock) {
+        var world = new World(file, clock);
+        for (Site site : file.sites()) {
+            requireUnique(world.sitesBySubdomain.put(site.subdomain(), site), "site subdomain", site.subdomain());
+            requireUnique(world.sitesByCloudId.put(site.cloudId(), site), "site cloudId", site.cloudId());
+        }
+        Set<String> emails = new HashSet<>();
+        for (User user : file.users()) {
+            requireUnique(world.usersById.put(user.accountId(), user), "user accountId", user.accountId());
+            if (!emails.add(user.email().toLowerCase())) throw new WorldException("duplicate user email: " + user.email());
+            for (String s : user.sites()) world.requireSite(s, "user " + user.email());
+            for (String s : user.siteAdmin()) {
+                if (!user.memberOf(s)) throw new WorldException("user " + user.email() + " is admin of " + s + " but not a member");
+            }
+        }
+        for (OAuthApp app : file.apps()) {
+            requireUnique(world.apps.put(app.clientId(), app), "app clientId", app.clientId());
+            if (app.owner() != null && world.user(app.owner()).isEmpty()) {
+                throw new WorldException("app " + app.clientId() + " has unknown owner " + app.owner());
+            }
+        }
+        world.checkConsent(file.consent());
+        world.checkTokens(file.tokens());
+        world.tokens.load(file.tokens());
+        return world;
+    }
+
+    private static void requireUnique(Object previous, String what, String value) {
+        if (previous != null) throw new WorldException("duplicate " + what + ": " + value);
+    }
+
+    private Site requireSite(String ref, String context) {
+        return site(ref).orElseThrow(() -> new WorldException(context + " names unknown site " + ref));
+    }
+
+    private void checkConsent(Consent c) {
+        if (c.mode() != Consent.Mode.AUTO) return;
+        User user = user(c.user()).orElseThrow(() -> new WorldException("consent names unknown user " + c.user()));
+        if (c.sites() != null) {
+            for (String ref : c.sites()) {
+                Site site = requireSite(ref, "consent");
+                if (!user.memberOf(site.subdomain())) {
+                    throw new WorldException("consent: " + user.email() + " is not a member of site " + site.subdomain());
+                }
+            }
+        }
+    }
+
+    private void checkTokens(TokenState state) {
+        Set<String> grantIds = new HashSet<>();
+        for (Grant g : state.grants()) {
+            if (!grantIds.add(g.id())) throw new WorldException("duplicate grant id: " + g.id());
+            if (!apps.containsKey(g.clientId())) throw new WorldException("grant " + g.id() + " names unknown app " + g.clientId());
+            if (!usersById.containsKey(g.accountId())) throw new WorldException("grant " + g.id() + " names unknown user " + g.accountId());
+            for (String cloudId : g.siteScopes().keySet()) {
+                if (!sitesByCloudId.containsKey(cloudId)) throw new WorldException("grant " + g.id() + " names unknown site " + cloudId);
+            }
+        }
+        Set<String> refreshIds = new HashSet<>();
+        for (RefreshToken t : state.refreshTokens()) {
+            if (!grantIds.contains(t.grantId())) throw new WorldException("refresh token " + t.id() + " names unknown grant " + t.grantId());
+            if (!refreshIds.add(t.id())) throw new WorldException("duplicate refresh token id: " + t.id());
+        }
+        for (AccessToken t : state.accessTokens()) {
+            if (!grantIds.contains(t.grantId())) throw new WorldException("access token " + t.id() + " names unknown grant " + t.grantId());
+            if (t.refreshTokenId() != null && !refreshIds.contains(t.refreshTokenId())) {
+                throw new WorldException("access token " + t.id() + " names unknown refresh token " + t.refreshTokenId());
+            }
+        }
+        for (AuthorizationCode c : state.codes()) {
+            if (!grantIds.contains(c.grantId())) throw new WorldException("authorization code names unknown grant " + c.grantId());
+        }
+    }
+
+    /** The whole world in file form; importing it gives an equal world. */
+    public WorldFile export() {
+        return new WorldFile(WorldFile.CURRENT_VERSION, policy, List.copyOf(sitesBySubdomain.values()),
+                List.copyOf(usersById.values()), List.copyOf(apps.values()), consent, tokens.snapshot());
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    public AuthPolicy policy() {
+        return policy;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public Consent consent() {
+        return consent;
+    }
+
+    /** Switches between interactive and automatic consent; validated against this world. */
+    public void consent(Consent next) {
+        checkConsent(next);
+        this.consent = next;
+    }
+
+    public Collection<Site> sites() {
+        return sitesBySubdomain.values();
+    }
+
+    /** A site by subdomain or cloudId. */
+    public Optional<Site> site(String ref) {
+        if (ref == null) return Optional.empty();
+        Site s = sitesBySubdomain.get(ref);
+        return s != null ? Optional.of(s) : Optional.ofNullable(sitesByCloudId.get(ref));
+    }
+
+    public Collection<User> users() {
+        return usersById.values();
+    }
+
+    /** A user by account id or e-mail address. */
+    public Optional<User> user(String ref) {
+        if (ref == null) return Optional.empty();
+        User byId = usersById.get(ref);
+        if (byId != null) return Optional.of(byId);
+        return usersById.values().stream().filter(u -> u.matches(ref)).findFirst();
+    }
+
+    public Optional<OAuthApp> app(String clientId) {
+        return clientId == null ? Optional.empty() : Optional.ofNullable(apps.get(clientId));
+    }
+}

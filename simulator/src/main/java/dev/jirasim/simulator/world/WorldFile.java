@@ -1,0 +1,33 @@
+package dev.jirasim.simulator.world;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * The world-file format (YAML or JSON, one schema): it seeds a world and is what exporting gives back.
+ * See {@code docs/world-file.md}. Projects, Data Center instances and Nango join here as they arrive.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"version", "auth", "sites", "users", "apps", "consent", "tokens"})
+public record WorldFile(
+        Integer version,
+        AuthPolicy auth,
+        List<Site> sites,
+        List<User> users,
+        List<OAuthApp> apps,
+        Consent consent,
+        TokenState tokens) {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public WorldFile {
+        if (version == null) version = CURRENT_VERSION;
+        if (auth == null) auth = AuthPolicy.DEFAULTS;
+        sites = sites == null ? List.of() : List.copyOf(sites);
+        users = users == null ? List.of() : List.copyOf(users);
+        apps = apps == null ? List.of() : List.copyOf(apps);
+        if (consent == null) consent = Consent.INTERACTIVE;
+        if (tokens == null) tokens = TokenState.EMPTY;
+    }
+}
