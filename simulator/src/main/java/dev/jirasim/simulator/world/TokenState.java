@@ -18,6 +18,7 @@ public record TokenState(
         refreshTokens = refreshTokens == null ? List.of() : List.copyOf(refreshTokens);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return grants.isEmpty() && codes.isEmpty() && accessTokens.isEmpty() && refreshTokens.isEmpty();
     }

@@ -101,7 +101,9 @@ public final class WorldFiles {
         }
         message = message.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z]+(\\.[A-Za-z0-9_$]+)+`", "value")
                 .replaceAll("\\s+", " ").trim();
-        JsonLocation at = e.getLocation();
+        // Point at the token that failed (the unknown key itself), not where the parser stopped.
+        JsonLocation at = e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p && p.currentTokenLocation() != null
+                && p.currentTokenLocation().getLineNr() > 0 ? p.currentTokenLocation() : e.getLocation();
         return at == null || at.getLineNr() < 0 ? message : message + " [line " + at.getLineNr() + ", column " + at.getColumnNr() + "]";
     }
 

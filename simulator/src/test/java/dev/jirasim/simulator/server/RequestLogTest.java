@@ -1,0 +1,57 @@
+package dev.jirasim.simulator.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.SimulatorConfig;
+import dev.jirasim.simulator.common.Redact;
+import dev.jirasim.simulator.support.OAuth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class RequestLogTest {
+
+    @Test
+    void oneLinePerRequestWithMethodPathStatusAndNoSecrets() {
+        Logger logger = (Logger) LoggerFactory.getLogger("jirasim.requests");
+        var appender = new ListAppender<ILoggingEvent>();
+        appender.start();
+        Level before = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        logger.addAppender(appender);
+        try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().build())) {
+            var oauth = new OAuth(sim);
+            var tokens = oauth.aliceTokens();
+            oauth.resources(tokens.path("access_token"));
+            List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertEquals(3, lines.size(), lines.toString()); // authorize, token, accessible-resources
+            assertTrue(lines.get(1).matches("POST /auth/oauth/token 200 \\d+ms tenant=default"), lines.get(1));
+            for (String line : lines) {
+                assertFalse(line.contains("jirasim-secret"), line);
+                assertFalse(line.contains(tokens.<String>path("access_token")), line);
+                assertFalse(line.contains("code="), line);
+            }
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(before);
+        }
+    }
+
+    @Test
+    void redactKeepsOnlyAShortPrefix() {
+        assertEquals("abcd…(20 chars)", Redact.secret("abcdefghijklmnopqrst"));
+        assertEquals("***", Redact.secret("short"));
+        assertEquals("grant_type=refresh_token&client_secret=***&refresh_token=eyJh…(12 chars)",
+                Redact.form("grant_type=refresh_token&client_secret=s3cret&refresh_token=eyJhbGciOiJI"));
+        assertEquals("{\"client_id\":\"x\",\"client_secret\":\"jira…(14 chars)\"}",
+                Redact.json("{\"client_id\":\"x\",\"client_secret\":\"jirasim-secret\"}"));
+        assertEquals("Bearer eyJh…(12 chars)", Redact.authorization("Bearer eyJhbGciOiJI"));
+    }
+}

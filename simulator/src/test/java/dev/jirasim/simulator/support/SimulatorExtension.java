@@ -1,0 +1,46 @@
+package dev.jirasim.simulator.support;
+
+import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.SimulatorConfig;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Test support: one in-process simulator per test class on a random port (kept in the class's extension
+ * store, closed with it), reset to the default world before each test, injected as a {@link Jirasim}
+ * parameter.
+ */
+public final class SimulatorExtension implements BeforeEachCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SimulatorExtension.class);
+
+    private record Running(Jirasim sim) implements AutoCloseable {
+        @Override
+        public void close() {
+            sim.close();
+        }
+    }
+
+    private static Jirasim sim(ExtensionContext context) {
+        ExtensionContext classContext = context.getTestClass().isPresent() && context.getTestMethod().isPresent()
+                ? context.getParent().orElse(context) : context;
+        return classContext.getStore(NS).getOrComputeIfAbsent("sim",
+                k -> new Running(Jirasim.start(SimulatorConfig.builder().randomPort().build())), Running.class).sim();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        sim(context).control().reset();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Jirasim.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return sim(context);
+    }
+}
