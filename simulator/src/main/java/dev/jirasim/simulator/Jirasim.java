@@ -3,6 +3,9 @@ package dev.jirasim.simulator;
 import dev.jirasim.simulator.control.SimulatorControl;
 import dev.jirasim.simulator.control.TenantControl;
 import dev.jirasim.simulator.server.SimulatorServer;
+import dev.jirasim.simulator.clock.SimClock;
+import dev.jirasim.simulator.world.World;
+import dev.jirasim.simulator.world.WorldException;
 import dev.jirasim.simulator.world.WorldFile;
 import dev.jirasim.simulator.world.WorldFiles;
 
@@ -29,7 +32,12 @@ public final class Jirasim implements AutoCloseable {
     /** Starts a simulator; a fixture that is not a valid world fails here, before anything listens. */
     public static Jirasim start(SimulatorConfig config) {
         // Validate the fixture first: the world needs the public URL, which needs the bound port.
-        seed(config, config.publicUrlFor(config.port() == 0 ? 1 : config.port()));
+        WorldFile checked = seed(config, config.publicUrlFor(config.port() == 0 ? 1 : config.port()));
+        try {
+            World.of(checked, new SimClock());
+        } catch (WorldException e) {
+            throw new WorldException((config.fixture() == null ? "default world" : config.fixture().toString()) + ": " + e.getMessage(), e);
+        }
         var holder = new Object() {
             Tenants tenants;
             String publicUrl;

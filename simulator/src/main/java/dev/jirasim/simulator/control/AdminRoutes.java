@@ -122,7 +122,11 @@ public final class AdminRoutes {
             throw AdminErrors.badRequest("Invalid world: " + e.getMessage());
         }
         var world = control().exportWorld();
-        ctx.json(Map.of("sites", world.sites().size(), "users", world.users().size(), "apps", world.apps().size()));
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("sites", world.sites().size());
+        summary.put("users", world.users().size());
+        summary.put("apps", world.apps().size());
+        ctx.json(summary);
     }
 
     private void revoke(Context ctx) {
@@ -152,7 +156,7 @@ public final class AdminRoutes {
                 state.accessTokens().stream().map(t -> new AccessToken(t.id(), Redact.secret(t.token()), t.grantId(),
                         t.refreshTokenId(), t.scopes(), t.issuedAt(), t.expiresAt(), t.revokedAt())).toList(),
                 state.refreshTokens().stream().map(t -> new RefreshToken(t.id(), Redact.secret(t.token()), t.grantId(),
-                        t.familyId(), t.scopes(), t.issuedAt(), t.rotatedAt(), t.revokedAt())).toList());
+                        t.familyId(), t.scopes(), t.familyStartedAt(), t.issuedAt(), t.rotatedAt(), t.revokedAt())).toList());
     }
 
     private static String body(Context ctx) {

@@ -8,7 +8,7 @@ package dev.jirasim.simulator.world;
  * @param authorizationCodeSeconds  code lifetime: RFC 6749's ten-minute ceiling (Atlassian: "maybe less")
  * @param refreshLeewaySeconds      a rotated refresh token and its access token keep working this long
  * @param refreshInactivitySeconds  a refresh token unused this long expires (90 days)
- * @param refreshAbsoluteSeconds    no refresh after this long from the grant's first refresh token (365 days)
+ * @param refreshAbsoluteSeconds    no refresh after this long from the first refresh token of a consent (365 days)
  * @param requireAudience           reject an authorize request without {@code audience} (UNCONFIRMED; off)
  * @param requireState              reject an authorize request without {@code state} (docs: "required")
  */

@@ -20,7 +20,6 @@ public record Grant(
         Set<String> scopes,
         Map<String, Set<String>> siteScopes,
         Instant createdAt,
-        Instant firstRefreshAt,
         Instant revokedAt) {
 
     public Grant {
@@ -35,10 +34,6 @@ public record Grant(
     }
 
     public Grant revoke(Instant at) {
-        return revoked() ? this : new Grant(id, clientId, accountId, scopes, siteScopes, createdAt, firstRefreshAt, at);
-    }
-
-    public Grant withFirstRefresh(Instant at) {
-        return firstRefreshAt != null ? this : new Grant(id, clientId, accountId, scopes, siteScopes, createdAt, at, revokedAt);
+        return revoked() ? this : new Grant(id, clientId, accountId, scopes, siteScopes, createdAt, at);
     }
 }

@@ -2,12 +2,14 @@ package dev.jirasim.simulator.world;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
  * An OAuth 2.0 (3LO) app from the developer console. A private app (sharing not enabled) may be
  * authorized only by its owner.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record OAuthApp(
         String clientId,
         String clientSecret,
@@ -38,8 +40,8 @@ public record OAuthApp(
     }
 
     public OAuthApp {
-        Objects.requireNonNull(clientId, "clientId");
-        Objects.requireNonNull(clientSecret, "clientSecret");
+        Objects.requireNonNull(clientId, "missing required field 'clientId'");
+        Objects.requireNonNull(clientSecret, "missing required field 'clientSecret'");
         if (name == null) name = clientId;
         callbackUrls = callbackUrls == null ? List.of() : List.copyOf(callbackUrls);
         scopes = scopes == null ? List.of() : List.copyOf(scopes);

@@ -77,8 +77,8 @@ public final class TokenStore {
         List<String> productScopes = scopes.stream().filter(s -> !ACCOUNT_SCOPES.contains(s)).toList();
         for (String cloudId : cloudIds) siteScopes.computeIfAbsent(cloudId, k -> new HashSet<>()).addAll(productScopes);
         Grant grant = existing == null
-                ? new Grant("grant-" + Secrets.hex(8), clientId, accountId, allScopes, siteScopes, now, null, null)
-                : new Grant(existing.id(), clientId, accountId, allScopes, siteScopes, existing.createdAt(), existing.firstRefreshAt(), null);
+                ? new Grant("grant-" + Secrets.hex(8), clientId, accountId, allScopes, siteScopes, now, null)
+                : new Grant(existing.id(), clientId, accountId, allScopes, siteScopes, existing.createdAt(), null);
         grants.put(grant.id(), grant);
         return grant;
     }
@@ -113,8 +113,7 @@ public final class TokenStore {
         if (grant == null || grant.revoked()) return new Outcome.Rejected<>(CodeRejection.GRANT_REVOKED);
         RefreshToken refresh = null;
         if (found.scopes().contains(OFFLINE_ACCESS)) {
-            refresh = newRefreshToken(grant, "family-" + Secrets.hex(8), found.scopes(), now);
-            grants.put(grant.id(), grant = grant.withFirstRefresh(now));
+            refresh = newRefreshToken(grant, "family-" + Secrets.hex(8), found.scopes(), now, now);
         }
         return new Outcome.Issued<>(newPair(grant, refresh, found.scopes(), now));
     }
@@ -132,7 +131,7 @@ public final class TokenStore {
         if (!now.isBefore(presented.issuedAt().plusSeconds(p.refreshInactivitySeconds()))) {
             return new Outcome.Rejected<>(RefreshRejection.INACTIVE);
         }
-        if (grant.firstRefreshAt() != null && !now.isBefore(grant.firstRefreshAt().plusSeconds(p.refreshAbsoluteSeconds()))) {
+        if (!now.isBefore(presented.familyStartedAt().plusSeconds(p.refreshAbsoluteSeconds()))) {
             return new Outcome.Rejected<>(RefreshRejection.ABSOLUTE_EXPIRED);
         }
         if (presented.rotatedAt() != null && !now.isBefore(presented.rotatedAt().plusSeconds(p.refreshLeewaySeconds()))) {
@@ -147,7 +146,7 @@ public final class TokenStore {
                 refreshByToken.put(entry.token(), entry.rotate(now));
             }
         }
-        RefreshToken next = newRefreshToken(grant, presented.familyId(), presented.scopes(), now);
+        RefreshToken next = newRefreshToken(grant, presented.familyId(), presented.scopes(), presented.familyStartedAt(), now);
         return new Outcome.Issued<>(newPair(grant, next, presented.scopes(), now));
     }
 
@@ -234,8 +233,8 @@ public final class TokenStore {
         return List.copyOf(list);
     }
 
-    private RefreshToken newRefreshToken(Grant grant, String familyId, List<String> scopes, Instant now) {
-        var token = new RefreshToken("rt-" + Secrets.hex(8), Secrets.token(48), grant.id(), familyId, scopes, now, null, null);
+    private RefreshToken newRefreshToken(Grant grant, String familyId, List<String> scopes, Instant familyStart, Instant now) {
+        var token = new RefreshToken("rt-" + Secrets.hex(8), Secrets.token(48), grant.id(), familyId, scopes, familyStart, now, null, null);
         putRefresh(token);
         return token;
     }

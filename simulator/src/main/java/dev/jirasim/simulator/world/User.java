@@ -1,11 +1,13 @@
 package dev.jirasim.simulator.world;
 
 import java.util.List;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
  * An Atlassian account. {@code sites} and {@code siteAdmin} hold site subdomains.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record User(
         String accountId,
         String email,
@@ -18,8 +20,8 @@ public record User(
         List<String> siteAdmin) {
 
     public User {
-        Objects.requireNonNull(accountId, "accountId");
-        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(accountId, "missing required field 'accountId'");
+        Objects.requireNonNull(email, "missing required field 'email'");
         if (displayName == null) displayName = email;
         if (nickname == null) nickname = email.substring(0, Math.max(0, email.indexOf('@')));
         if (zoneinfo == null) zoneinfo = "UTC";

@@ -39,10 +39,13 @@ public final class World {
             requireUnique(world.sitesByCloudId.put(site.cloudId(), site), "site cloudId", site.cloudId());
         }
         Set<String> emails = new HashSet<>();
-        for (User user : file.users()) {
+        for (User listed : file.users()) {
+            // Sites may be named by subdomain or cloudId; the world keeps subdomains.
+            User user = new User(listed.accountId(), listed.email(), listed.displayName(), listed.nickname(), listed.zoneinfo(),
+                    listed.locale(), listed.accountStatus(), world.subdomains(listed.sites(), listed.email()),
+                    world.subdomains(listed.siteAdmin(), listed.email()));
             requireUnique(world.usersById.put(user.accountId(), user), "user accountId", user.accountId());
             if (!emails.add(user.email().toLowerCase())) throw new WorldException("duplicate user email: " + user.email());
-            for (String s : user.sites()) world.requireSite(s, "user " + user.email());
             for (String s : user.siteAdmin()) {
                 if (!user.memberOf(s)) throw new WorldException("user " + user.email() + " is admin of " + s + " but not a member");
             }
@@ -63,6 +66,10 @@ public final class World {
         if (previous != null) throw new WorldException("duplicate " + what + ": " + value);
     }
 
+    private java.util.List<String> subdomains(java.util.List<String> refs, String who) {
+        return refs.stream().map(r -> requireSite(r, "user " + who).subdomain()).distinct().toList();
+    }
+
     private Site requireSite(String ref, String context) {
         return site(ref).orElseThrow(() -> new WorldException(context + " names unknown site " + ref));
     }
@@ -70,6 +77,9 @@ public final class World {
     private void checkConsent(Consent c) {
         if (c.mode() != Consent.Mode.AUTO) return;
         User user = user(c.user()).orElseThrow(() -> new WorldException("consent names unknown user " + c.user()));
+        if (c.decision() == Consent.Decision.APPROVE && (c.sites() == null ? user.sites().isEmpty() : c.sites().isEmpty())) {
+            throw new WorldException("consent: approving needs at least one site, and " + user.email() + " would grant none");
+        }
         if (c.sites() != null) {
             for (String ref : c.sites()) {
                 Site site = requireSite(ref, "consent");
@@ -83,6 +93,9 @@ public final class World {
     private void checkTokens(TokenState state) {
         Set<String> grantIds = new HashSet<>();
         for (Grant g : state.grants()) {
+            if (g.id() == null || g.clientId() == null || g.accountId() == null || g.createdAt() == null) {
+                throw new WorldException("a grant needs id, clientId, accountId and createdAt");
+            }
             if (!grantIds.add(g.id())) throw new WorldException("duplicate grant id: " + g.id());
             if (!apps.containsKey(g.clientId())) throw new WorldException("grant " + g.id() + " names unknown app " + g.clientId());
             if (!usersById.containsKey(g.accountId())) throw new WorldException("grant " + g.id() + " names unknown user " + g.accountId());
@@ -92,16 +105,29 @@ public final class World {
         }
         Set<String> refreshIds = new HashSet<>();
         for (RefreshToken t : state.refreshTokens()) {
+            if (t.id() == null || t.token() == null || t.familyId() == null || t.familyStartedAt() == null || t.issuedAt() == null) {
+                throw new WorldException("a refresh token needs id, token, grantId, familyId, familyStartedAt and issuedAt");
+            }
             if (!grantIds.contains(t.grantId())) throw new WorldException("refresh token " + t.id() + " names unknown grant " + t.grantId());
             if (!refreshIds.add(t.id())) throw new WorldException("duplicate refresh token id: " + t.id());
         }
+        Set<String> accessIds = new HashSet<>();
         for (AccessToken t : state.accessTokens()) {
+            if (t.id() == null || t.token() == null || t.issuedAt() == null || t.expiresAt() == null) {
+                throw new WorldException("an access token needs id, token, grantId, issuedAt and expiresAt");
+            }
+            if (!accessIds.add(t.id())) throw new WorldException("duplicate access token id: " + t.id());
             if (!grantIds.contains(t.grantId())) throw new WorldException("access token " + t.id() + " names unknown grant " + t.grantId());
             if (t.refreshTokenId() != null && !refreshIds.contains(t.refreshTokenId())) {
                 throw new WorldException("access token " + t.id() + " names unknown refresh token " + t.refreshTokenId());
             }
         }
+        Set<String> codes = new HashSet<>();
         for (AuthorizationCode c : state.codes()) {
+            if (c.code() == null || c.clientId() == null || c.redirectUri() == null || c.issuedAt() == null || c.expiresAt() == null) {
+                throw new WorldException("an authorization code needs code, grantId, clientId, redirectUri, issuedAt and expiresAt");
+            }
+            if (!codes.add(c.code())) throw new WorldException("duplicate authorization code");
             if (!grantIds.contains(c.grantId())) throw new WorldException("authorization code names unknown grant " + c.grantId());
         }
     }

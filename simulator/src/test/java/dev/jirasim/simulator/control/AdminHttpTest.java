@@ -64,6 +64,8 @@ class AdminHttpTest {
         put("/__admin/consent", "{\"mode\":\"auto\",\"user\":\"carol@globex.test\",\"sites\":[\"acme\"]}")
                 .then().statusCode(400).body("message", containsString("not a member"));
         put("/__admin/consent", "{\"mode\":\"auto\",\"user\":\"nobody@x.test\"}").then().statusCode(400);
+        put("/__admin/consent", "{\"mode\":\"auto\",\"user\":\"alice@acme.test\",\"sites\":[]}").then().statusCode(400)
+                .body("message", containsString("at least one site"));
         put("/__admin/consent", "{\"mode\":\"auto\"}").then().statusCode(400).body("message", containsString("needs a user"));
         put("/__admin/consent", "{\"mode\":\"sometimes\"}").then().statusCode(400);
         put("/__admin/consent", "{\"mode\":\"interactive\"}").then().statusCode(200);

@@ -76,4 +76,36 @@ class WorldFileTest {
                   - {cloudId: c1, subdomain: b}
                 """, BASE), new SimClock()));
     }
+
+    @Test
+    void usersMayNameSitesByCloudIdAndTheWorldKeepsSubdomains() {
+        World world = World.of(WorldFiles.parse("""
+                version: 1
+                sites:
+                  - {cloudId: 00000000-0000-4000-8000-000000000001, subdomain: one}
+                users:
+                  - {accountId: u1, email: a@x.test, sites: [00000000-0000-4000-8000-000000000001], siteAdmin: [one]}
+                """, BASE), new SimClock());
+        assertEquals(List.of("one"), world.user("u1").orElseThrow().sites());
+    }
+
+    @Test
+    void tokenRecordsWithoutTimestampsAreRefusedNotLoaded() {
+        var e = assertThrows(WorldException.class, () -> World.of(WorldFiles.parse("""
+                version: 1
+                sites: [{cloudId: c1, subdomain: one}]
+                users: [{accountId: u1, email: a@x.test, sites: [one]}]
+                apps: [{clientId: app, clientSecret: s}]
+                tokens:
+                  grants: [{id: g1, clientId: app, accountId: u1, createdAt: "2026-01-01T00:00:00Z"}]
+                  accessTokens: [{id: a1, token: t1, grantId: g1}]
+                """, BASE), new SimClock()));
+        assertTrue(e.getMessage().contains("expiresAt"), e.getMessage());
+    }
+
+    @Test
+    void missingRequiredFieldsAreNamed() {
+        var e = assertThrows(WorldException.class, () -> WorldFiles.parse("version: 1\nsites:\n  - subdomain: x\n", BASE));
+        assertTrue(e.getMessage().contains("missing required field 'cloudId'"), e.getMessage());
+    }
 }

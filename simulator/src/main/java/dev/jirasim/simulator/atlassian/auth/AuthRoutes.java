@@ -50,7 +50,9 @@ public final class AuthRoutes {
         }
         User user = world.user(ctx.formParam("user")).orElse(null);
         if (user == null) {
-            render(ctx, t, new AuthorizeOutcome.AskUser(pending.request()));
+            // Served from /auth/authorize/login this time, so the form posts to the sibling "login".
+            html(ctx, 400, ConsentPages.chooseAccount(pending.request(), pending.id(), world.users(), "login",
+                    "Choose one of the accounts below."));
             return;
         }
         var refused = authorize.mayConsent(world, pending.request(), user);
@@ -96,7 +98,7 @@ public final class AuthRoutes {
             html(ctx, e.status(), ConsentPages.error(e.status(), e.error(), e.description()));
         } else if (outcome instanceof AuthorizeOutcome.AskUser a) {
             var pending = t.pending().open(a.request());
-            html(ctx, 200, ConsentPages.chooseAccount(a.request(), pending.id(), t.world().users()));
+            html(ctx, 200, ConsentPages.chooseAccount(a.request(), pending.id(), t.world().users(), "authorize/login", null));
         }
     }
 

@@ -33,7 +33,8 @@ public final class AuthorizeService {
         Optional<OAuthApp> app = world.app(clientId);
         if (app.isEmpty() || duplicated.contains("client_id")) {
             return new AuthorizeOutcome.ErrorPage(400, "invalid_client",
-                    clientId == null ? "client_id is required." : "Unknown client_id: " + clientId);
+                    clientId == null ? "client_id is required."
+                            : duplicated.contains("client_id") ? "client_id must not be repeated." : "Unknown client_id: " + clientId);
         }
         String redirectUri = first(query, "redirect_uri");
         if (redirectUri == null || duplicated.contains("redirect_uri") || !app.get().callbackUrls().contains(redirectUri)) {
@@ -105,6 +106,7 @@ public final class AuthorizeService {
         if (!approve) {
             return new AuthorizeOutcome.Redirect(errorRedirect(request.redirectUri(), "access_denied", DENIED_DESCRIPTION, request.state()));
         }
+        if (siteRefs.isEmpty()) return new AuthorizeOutcome.ErrorPage(400, "invalid_request", "Choose a site to use this app on.");
         List<String> cloudIds = new ArrayList<>();
         for (String ref : siteRefs) {
             Site site = world.site(ref).filter(s -> user.memberOf(s.subdomain())).orElse(null);

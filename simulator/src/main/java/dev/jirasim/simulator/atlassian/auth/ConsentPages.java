@@ -14,7 +14,7 @@ final class ConsentPages {
     private ConsentPages() {
     }
 
-    static String chooseAccount(ConsentRequest request, String tx, Collection<User> users) {
+    static String chooseAccount(ConsentRequest request, String tx, Collection<User> users, String action, String notice) {
         var buttons = new StringBuilder();
         for (User u : users) {
             buttons.append("""
@@ -26,11 +26,13 @@ final class ConsentPages {
         return page("Log in to continue", """
                 <h1>Log in to continue to %s</h1>
                 <p>Choose the Atlassian account to sign in with.</p>
-                <form method="post" action="authorize/login">
+                %s
+                <form method="post" action="%s">
                   <input type="hidden" name="tx" value="%s">
                   %s
                 </form>
-                """.formatted(esc(request.app().name()), esc(tx), buttons));
+                """.formatted(esc(request.app().name()),
+                notice == null ? "" : "<p class=\"notice\" id=\"notice\">" + esc(notice) + "</p>", esc(action), esc(tx), buttons));
     }
 
     static String consent(ConsentRequest request, String tx, User user, List<Site> sites, String notice) {

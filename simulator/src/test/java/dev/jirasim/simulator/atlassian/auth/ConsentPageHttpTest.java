@@ -102,4 +102,12 @@ class ConsentPageHttpTest {
         Response page = oauth.authorize(params);
         page.then().statusCode(200).body(not(containsString("<script>alert(1)")));
     }
+
+    @Test
+    void anUnknownAccountShowsThePickerAgainPostingToAWorkingPath() {
+        String tx = tx(accountPage());
+        Response again = pickAccount(tx, "mallory@evil.test");
+        again.then().statusCode(400).body(containsString("action=\"login\""));
+        pickAccount(tx(again), "alice@acme.test").then().statusCode(200).body(containsString("id=\"site-acme\""));
+    }
 }

@@ -66,4 +66,18 @@ class TokenExpiryHttpTest {
         oauth.exchange(code).then().statusCode(400).body("error", equalTo("invalid_request"))
                 .body("error_description", equalTo("authorization_code is invalid"));
     }
+
+    @Test
+    void consentingAgainAfterTheYearGivesWorkingTokens() {
+        String refresh = oauth.aliceTokens().path("refresh_token");
+        for (int i = 0; i < 5; i++) {
+            sim.control().advanceClock(Duration.ofDays(80));
+            Response r = oauth.refresh(refresh);
+            if (r.statusCode() != 200) break;
+            refresh = r.path("refresh_token");
+        }
+        oauth.refresh(refresh).then().statusCode(403); // day 400: past the absolute year
+        Response fresh = oauth.aliceTokens();
+        oauth.refresh(fresh.path("refresh_token")).then().statusCode(200);
+    }
 }

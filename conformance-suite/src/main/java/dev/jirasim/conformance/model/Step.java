@@ -1,0 +1,37 @@
+package dev.jirasim.conformance.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** A scenario step: an HTTP exchange with the target, or a change through its control API. */
+public sealed interface Step {
+    String name();
+
+    SourcePos pos();
+
+    /**
+     * An HTTP request with expectations and captures. {@code json} is a plain tree (maps, lists, scalars)
+     * whose strings may hold templates; {@code body} is a raw body sent as is (after templating).
+     */
+    record HttpStep(String name, SourcePos pos, String method, String url, Map<String, String> headers,
+                    Map<String, String> query, Map<String, String> form, Object json, String body,
+                    boolean followRedirects, Expectation expect, List<Capture> captures) implements Step {
+    }
+
+    /** A control-API step; it needs the target capability its kind names. */
+    record ControlStep(String name, SourcePos pos, Kind kind, Object argument) implements Step {
+        public enum Kind {
+            RESET("reset", Capability.SEED), SEED("seed", Capability.SEED), ADVANCE_CLOCK("advanceClock", Capability.CLOCK),
+            SET_CLOCK("setClock", Capability.CLOCK), CONSENT("consent", Capability.CONSENT_AUTOMATION),
+            FAULT("fault", Capability.FAULTS), CLEAR_FAULTS("clearFaults", Capability.FAULTS);
+
+            public final String key;
+            public final String capability;
+
+            Kind(String key, String capability) {
+                this.key = key;
+                this.capability = capability;
+            }
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package dev.jirasim.conformance.parse;
+
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import dev.jirasim.conformance.model.Capability;
+import dev.jirasim.conformance.model.Capture;
+import dev.jirasim.conformance.model.Expectation;
+import dev.jirasim.conformance.model.Matcher;
+import dev.jirasim.conformance.model.Scenario;
+import dev.jirasim.conformance.model.Step;
+import dev.jirasim.conformance.steps.Templates;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/** Reads scenario files (one scenario per YAML document); see docs/scenario-format.md. */
+public final class ScenarioParser {
+    private static final Set<String> SCENARIO_KEYS = Set.of("id", "title", "description", "tags", "requires", "fixture", "steps");
+    private static final Set<String> HTTP_STEP_KEYS = Set.of("name", "request", "expect", "capture");
+    private static final Set<String> REQUEST_KEYS = Set.of("method", "url", "headers", "query", "form", "json", "body", "followRedirects");
+    private static final Set<String> EXPECT_KEYS = Set.of("status", "headers", "json", "bodyContains");
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    private static final Set<String> TYPES = Set.of("string", "number", "integer", "boolean", "array", "object", "null");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.\\-]*");
+
+    private ScenarioParser() {
+    }
+
+    public static List<Scenario> parse(Path file) throws ParseProblem {
+        return parse(file, YamlNodes.read(file));
+    }
+
+    public static List<Scenario> parse(Path file, String text) throws ParseProblem {
+        var y = new YamlNodes(file);
+        var scenarios = new ArrayList<Scenario>();
+        for (Node doc : YamlNodes.documents(file, new StringReader(text))) scenarios.add(scenario(y, doc, file));
+        if (scenarios.isEmpty()) throw new ParseProblem(new dev.jirasim.conformance.model.SourcePos(file, 1, 1), "file holds no scenario");
+        return scenarios;
+    }
+
+    private static Scenario scenario(YamlNodes y, Node doc, Path file) throws ParseProblem {
+        Map<String, Node> e = y.mapping(doc, "a scenario", SCENARIO_KEYS);
+        for (String required : List.of("id", "title", "steps")) {
+            if (!e.containsKey(required)) throw y.problem(doc, "a scenario needs '" + required + "'");
+        }
+        String id = y.string(e.get("id"), "id");
+        if (!ID.matcher(id).matches()) throw y.problem(e.get("id"), "id must be lower-case letters, digits, '.' and '-': '" + id + "'");
+        List<String> tags = e.containsKey("tags") ? y.strings(e.get("tags"), "tags") : List.of();
+        Set<String> requires = new LinkedHashSet<>();
+        if (e.containsKey("requires")) {
+            for (String r : y.strings(e.get("requires"), "requires")) {
+                if (!Capability.ALL.contains(r)) throw y.problem(e.get("requires"), "unknown capability '" + r + "' (known: " + new TreeSet<>(Capability.ALL) + ")");
+                requires.add(r);
+            }
+        }
+        Path fixture = e.containsKey("fixture") ? existing(y, e.get("fixture"), file) : null;
+        var steps = new ArrayList<Step>();
+        List<Node> stepNodes = y.list(e.get("steps"), "steps");
+        if (stepNodes.isEmpty()) throw y.problem(e.get("steps"), "a scenario needs at least one step");
+        Set<String> names = new java.util.HashSet<>();
+        for (Node n : stepNodes) {
+            Step step = step(y, n, file, steps.size() + 1);
+            if (!names.add(step.name())) throw y.problem(n, "two steps are named '" + step.name() + "'");
+            steps.add(step);
+        }
+        return new Scenario(id, y.string(e.get("title"), "title"),
+                e.containsKey("description") ? y.scalar(e.get("description"), "description") : "",
+                tags, requires, fixture, List.copyOf(steps), y.pos(doc));
+    }
+
+    private static Path existing(YamlNodes y, Node node, Path file) throws ParseProblem {
+        Path p = file.toAbsolutePath().getParent().resolve(y.string(node, "a file name")).normalize();
+        if (!Files.isReadable(p)) throw y.problem(node, "no such file: " + p);
+        return p;
+    }
+
+    private static Step step(YamlNodes y, Node node, Path file, int index) throws ParseProblem {
+        Map<String, Node> e = y.mapping(node, "a step", null);
+        for (Step.ControlStep.Kind kind : Step.ControlStep.Kind.values()) {
+            if (e.containsKey(kind.key)) return control(y, node, e, kind, file, index);
+        }
+        e = y.mapping(node, "an HTTP step", HTTP_STEP_KEYS);
+        if (!e.containsKey("request")) {
+            throw y.problem(node, "a step needs 'request' or one control key (reset, seed, advanceClock, setClock, consent, fault, clearFaults)");
+        }
+        Map<String, Node> r = y.mapping(e.get("request"), "request", REQUEST_KEYS);
+        if (!r.containsKey("url")) throw y.problem(e.get("request"), "request needs 'url'");
+        String method = r.containsKey("method") ? y.string(r.get("method"), "method").toUpperCase() : "GET";
+        if (!METHODS.contains(method)) throw y.problem(r.get("method"), "unknown HTTP method '" + method + "'");
+        String url = templated(y, r.get("url"), y.string(r.get("url"), "url"));
+        Map<String, String> headers = r.containsKey("headers") ? templatedMap(y, r.get("headers"), "headers") : Map.of();
+        Map<String, String> query = r.containsKey("query") ? templatedMap(y, r.get("query"), "query") : Map.of();
+        Map<String, String> form = r.containsKey("form") ? templatedMap(y, r.get("form"), "form") : Map.of();
+        Object json = null;
+        if (r.containsKey("json")) {
+            json = y.plain(r.get("json"));
+            String problem = Templates.checkTree(json);
+            if (problem != null) throw y.problem(r.get("json"), problem);
+        }
+        String body = r.containsKey("body") ? templated(y, r.get("body"), y.scalar(r.get("body"), "body")) : null;
+        int bodies = (form.isEmpty() ? 0 : 1) + (json == null ? 0 : 1) + (body == null ? 0 : 1);
+        if (bodies > 1) throw y.problem(e.get("request"), "give at most one of 'form', 'json' and 'body'");
+        boolean follow = r.containsKey("followRedirects") && y.bool(r.get("followRedirects"), "followRedirects");
+        String name = e.containsKey("name") ? y.string(e.get("name"), "name") : method + " " + url;
+        Expectation expect = e.containsKey("expect") ? expectation(y, e.get("expect")) : Expectation.NONE;
+        List<Capture> captures = e.containsKey("capture") ? captures(y, e.get("capture")) : List.of();
+        return new Step.HttpStep(name, y.pos(node), method, url, headers, query, form, json, body, follow, expect, captures);
+    }
+
+    private static Step control(YamlNodes y, Node node, Map<String, Node> e, Step.ControlStep.Kind kind, Path file, int index) throws ParseProblem {
+        var allowed = Set.of("name", kind.key);
+        y.mapping(node, "a '" + kind.key + "' step", allowed);
+        Node arg = e.get(kind.key);
+        Object argument = switch (kind) {
+            case RESET, CLEAR_FAULTS -> null;
+            case SEED -> existing(y, arg, file);
+            case ADVANCE_CLOCK -> {
+                long seconds = arg instanceof ScalarNode ? y.integer(arg, "advanceClock")
+                        : y.integer(y.mapping(arg, "advanceClock", Set.of("seconds")).getOrDefault("seconds", arg), "advanceClock.seconds");
+                if (seconds < 0) throw y.problem(arg, "advanceClock needs zero or more seconds");
+                yield seconds;
+            }
+            default -> {
+                Object plain = y.plain(arg);
+                if (!(plain instanceof Map)) throw y.problem(arg, kind.key + " needs a mapping");
+                String problem = Templates.checkTree(plain);
+                if (problem != null) throw y.problem(arg, problem);
+                yield plain;
+            }
+        };
+        String name = e.containsKey("name") ? y.string(e.get("name"), "name") : "#" + index + " " + kind.key;
+        return new Step.ControlStep(name, y.pos(node), kind, argument);
+    }
+
+    private static Expectation expectation(YamlNodes y, Node node) throws ParseProblem {
+        Map<String, Node> e = y.mapping(node, "expect", EXPECT_KEYS);
+        var statuses = new LinkedHashSet<Integer>();
+        if (e.containsKey("status")) {
+            List<Node> items = e.get("status") instanceof ScalarNode ? List.of(e.get("status")) : y.list(e.get("status"), "status");
+            for (Node s : items) {
+                long status = y.integer(s, "status");
+                if (status < 100 || status > 599) throw y.problem(s, "status must be between 100 and 599");
+                statuses.add((int) status);
+            }
+        }
+        var headers = new ArrayList<Expectation.Check>();
+        if (e.containsKey("headers")) {
+            for (var h : y.mapping(e.get("headers"), "expect.headers", null).entrySet()) {
+                headers.add(new Expectation.Check(h.getKey(), matchers(y, h.getValue()), y.pos(h.getValue())));
+            }
+        }
+        var json = new ArrayList<Expectation.Check>();
+        if (e.containsKey("json")) {
+            for (var j : y.mapping(e.get("json"), "expect.json", null).entrySet()) {
+                compilePath(y, j.getValue(), j.getKey());
+                json.add(new Expectation.Check(j.getKey(), matchers(y, j.getValue()), y.pos(j.getValue())));
+            }
+        }
+        List<String> contains = new ArrayList<>();
+        if (e.containsKey("bodyContains")) {
+            for (String s : y.strings(e.get("bodyContains"), "bodyContains")) contains.add(templated(y, e.get("bodyContains"), s));
+        }
+        return new Expectation(Set.copyOf(statuses), List.copyOf(headers), List.copyOf(json), List.copyOf(contains));
+    }
+
+    /** A mapping of matchers, or a bare value meaning {@code equals}. */
+    private static List<Matcher> matchers(YamlNodes y, Node node) throws ParseProblem {
+        if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode)) return List.of(matcher(y, node, Matcher.Kind.EQUALS));
+        var result = new ArrayList<Matcher>();
+        for (var m : y.mapping(node, "an expectation", null).entrySet()) {
+            Matcher.Kind kind = Matcher.Kind.of(m.getKey());
+            if (kind == null) {
+                throw y.problem(node, "unknown matcher '" + m.getKey() + "' (known: equals, matches, exists, absent, type, size, contains, greaterThan, lessThan)");
+            }
+            result.add(matcher(y, m.getValue(), kind));
+        }
+        if (result.isEmpty()) throw y.problem(node, "an expectation needs at least one matcher");
+        return result;
+    }
+
+    private static Matcher matcher(YamlNodes y, Node node, Matcher.Kind kind) throws ParseProblem {
+        Object value = y.plain(node);
+        switch (kind) {
+            case MATCHES -> {
+                String regex = y.scalar(node, "matches");
+                try {
+                    Pattern.compile(regex);
+                } catch (PatternSyntaxException ex) {
+                    throw y.problem(node, "not a valid regular expression: " + ex.getDescription());
+                }
+            }
+            case EXISTS, ABSENT -> value = y.bool(node, kind.key);
+            case TYPE -> {
+                if (!TYPES.contains(String.valueOf(value))) throw y.problem(node, "type must be one of " + new TreeSet<>(TYPES));
+            }
+            case SIZE -> value = y.integer(node, "size");
+            case GREATER_THAN, LESS_THAN -> {
+                if (!(value instanceof Number)) throw y.problem(node, kind.key + " needs a number");
+            }
+            default -> {
+                String problem = Templates.checkTree(value);
+                if (problem != null) throw y.problem(node, problem);
+            }
+        }
+        return new Matcher(kind, value);
+    }
+
+    private static List<Capture> captures(YamlNodes y, Node node) throws ParseProblem {
+        var result = new ArrayList<Capture>();
+        for (var c : y.mapping(node, "capture", null).entrySet()) {
+            Map<String, Node> spec = y.mapping(c.getValue(), "capture." + c.getKey(), Set.of("json", "header", "redirectQuery"));
+            if (spec.size() != 1) throw y.problem(c.getValue(), "capture." + c.getKey() + " needs exactly one of json, header, redirectQuery");
+            var entry = spec.entrySet().iterator().next();
+            String expr = y.string(entry.getValue(), "capture." + c.getKey());
+            Capture.From from = switch (entry.getKey()) {
+                case "json" -> {
+                    compilePath(y, entry.getValue(), expr);
+                    yield Capture.From.JSON;
+                }
+                case "header" -> Capture.From.HEADER;
+                default -> Capture.From.REDIRECT_QUERY;
+            };
+            result.add(new Capture(c.getKey(), from, expr, y.pos(c.getValue())));
+        }
+        return result;
+    }
+
+    private static void compilePath(YamlNodes y, Node at, String path) throws ParseProblem {
+        try {
+            if (!path.startsWith("$")) throw new InvalidPathException("a JSON path starts with '$'");
+            JsonPath.compile(path);
+        } catch (InvalidPathException | IllegalArgumentException ex) {
+            throw y.problem(at, "bad JSON path '" + path + "': " + ex.getMessage());
+        }
+    }
+
+    private static String templated(YamlNodes y, Node node, String text) throws ParseProblem {
+        String problem = Templates.check(text);
+        if (problem != null) throw y.problem(node, problem + ": " + text);
+        return text;
+    }
+
+    private static Map<String, String> templatedMap(YamlNodes y, Node node, String what) throws ParseProblem {
+        var map = new LinkedHashMap<String, String>();
+        for (var e : y.stringMap(node, what).entrySet()) map.put(e.getKey(), templated(y, node, e.getValue()));
+        return map;
+    }
+}
