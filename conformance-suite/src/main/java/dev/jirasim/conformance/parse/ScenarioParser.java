@@ -237,9 +237,12 @@ public final class ScenarioParser {
     }
 
     private static void compilePath(YamlNodes y, Node at, String path) throws ParseProblem {
+        String problem = Templates.check(path);
+        if (problem != null) throw y.problem(at, problem + ": " + path);
         try {
             if (!path.startsWith("$")) throw new InvalidPathException("a JSON path starts with '$'");
-            JsonPath.compile(path);
+            // Templates are filled in at run time; a stand-in value lets the path's syntax be checked now.
+            JsonPath.compile(path.replaceAll("\\$\\{[^}]*}", "x"));
         } catch (InvalidPathException | IllegalArgumentException ex) {
             throw y.problem(at, "bad JSON path '" + path + "': " + ex.getMessage());
         }

@@ -13,7 +13,7 @@ public final class Redact {
     public static final Set<String> SECRET_NAMES = Set.of("client_secret", "clientSecret", "secretKey",
             "refresh_token", "access_token", "code", "code_verifier", "token", "password", "id_token", "secret");
 
-    private static final Pattern FORM_PAIR = Pattern.compile("(?<=^|&)([^=&]+)=([^&]*)");
+    private static final Pattern FORM_PAIR = Pattern.compile("(?<=^|&|\\?)([^=&?]+)=([^&]*)");
     private static final Pattern JSON_MEMBER = Pattern.compile("\"([A-Za-z_]+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern BEARER = Pattern.compile("(?i)(Bearer|Basic)\\s+(\\S+)");
 

@@ -1,0 +1,50 @@
+package dev.jirasim.conformance.engine;
+
+import dev.jirasim.conformance.model.Deviation;
+import dev.jirasim.conformance.model.Target;
+import dev.jirasim.conformance.steps.StepRunner;
+import dev.jirasim.conformance.steps.Variables;
+import java.util.List;
+import java.util.Optional;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
+
+/** What a node needs while running: the listener, the target, the manifest, and the current scenario run. */
+record ConformanceContext(EngineExecutionListener listener, String targetSpec, List<Deviation> deviations,
+                          RunningTarget running, ScenarioRun run) implements EngineExecutionContext {
+
+    Target target() {
+        return running.target();
+    }
+
+    ConformanceContext withTarget(RunningTarget target) {
+        return new ConformanceContext(listener, targetSpec, deviations, target, run);
+    }
+
+    ConformanceContext withRun(ScenarioRun next) {
+        return new ConformanceContext(listener, targetSpec, deviations, running, next);
+    }
+
+    Optional<Deviation> deviation(String scenario, String step) {
+        return deviations.stream().filter(d -> d.covers(scenario, step, target().name())).findFirst();
+    }
+
+    /** State shared by the steps of one scenario: variables, the runner, and the first failed step. */
+    static final class ScenarioRun {
+        final Variables vars;
+        final StepRunner runner;
+        String failedStep;
+        boolean deviated;
+
+        ScenarioRun(Target target) {
+            this.vars = new Variables(System::getenv);
+            target.baseUrls().forEach(vars::put);
+            target.variables().forEach((k, v) -> {
+                if (target.secrets().contains(k)) vars.putSecret(k, v);
+                else vars.put(k, v);
+            });
+            vars.put("target", target.name());
+            this.runner = new StepRunner(target);
+        }
+    }
+}

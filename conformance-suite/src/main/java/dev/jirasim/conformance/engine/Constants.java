@@ -1,0 +1,25 @@
+package dev.jirasim.conformance.engine;
+
+/** Every configuration key of the conformance engine, in one place. */
+public final class Constants {
+    /** The engine's id; the {@code junit-} prefix is reserved by the platform. */
+    public static final String ENGINE_ID = "jirasim-conformance";
+    /** Comma-separated scenario files or directories, used when discovery has no file or directory selectors. */
+    public static final String SCENARIOS = "jirasim.conformance.scenarios";
+    /** A target file, or {@code embedded} (the default) to start the simulator in process. */
+    public static final String TARGET = "jirasim.conformance.target";
+    /** An expected-deviation manifest (YAML). */
+    public static final String EXPECTED_DEVIATIONS = "jirasim.conformance.expectedDeviations";
+    public static final String EMBEDDED = "embedded";
+
+    /** Report-entry keys a step publishes; the report listeners read them. */
+    public static final String ENTRY_REQUEST = "request";
+    public static final String ENTRY_RESPONSE = "response";
+    public static final String ENTRY_DEVIATION = "deviation";
+    public static final String FIXED = "fixed";
+    /** Prefix of the abort message of a failure the manifest expected. */
+    public static final String EXPECTED_PREFIX = "Expected deviation: ";
+
+    private Constants() {
+    }
+}

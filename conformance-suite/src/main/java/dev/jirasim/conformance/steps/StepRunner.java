@@ -1,0 +1,234 @@
+package dev.jirasim.conformance.steps;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jirasim.conformance.assertions.JsonChecks;
+import dev.jirasim.conformance.model.Capture;
+import dev.jirasim.conformance.model.Step;
+import dev.jirasim.conformance.model.Target;
+import dev.jirasim.simulator.common.Redact;
+import io.restassured.RestAssured;
+import io.restassured.config.RedirectConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs steps against a target with REST Assured. HTTP steps check their expectations and capture values;
+ * control steps call the target's control API ({@code admin} base URL). Throws {@link StepFailure} with
+ * every unmet expectation; the exchange is kept for the report either way.
+ */
+public final class StepRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_EVIDENCE = 16_384;
+    private final Target target;
+    private Exchange last;
+
+    public StepRunner(Target target) {
+        this.target = target;
+    }
+
+    /** The exchange of the step run last (null for steps that failed before sending). */
+    public Exchange lastExchange() {
+        return last;
+    }
+
+    public void run(Step step, Variables vars) {
+        last = null;
+        if (step instanceof Step.HttpStep http) runHttp(http, vars);
+        else runControl((Step.ControlStep) step, vars);
+    }
+
+    private void runHttp(Step.HttpStep step, Variables vars) {
+        String url = Templates.render(step.url(), vars);
+        RequestSpecification spec = RestAssured.given()
+                .config(RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(step.followRedirects())))
+                .urlEncodingEnabled(true);
+        var sentHeaders = new LinkedHashMap<String, String>();
+        step.headers().forEach((k, v) -> {
+            String value = Templates.render(v, vars);
+            spec.header(k, value);
+            sentHeaders.put(k, k.equalsIgnoreCase("Authorization") ? Redact.authorization(value) : value);
+        });
+        step.query().forEach((k, v) -> spec.queryParam(k, Templates.render(v, vars)));
+        String sentBody = null;
+        if (!step.form().isEmpty()) {
+            var form = new LinkedHashMap<String, String>();
+            step.form().forEach((k, v) -> form.put(k, Templates.render(v, vars)));
+            if (!step.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+                spec.contentType("application/x-www-form-urlencoded; charset=UTF-8");
+            }
+            spec.formParams(form);
+            sentBody = Redact.form(formText(form));
+        } else if (step.json() != null) {
+            String json = toJson(Templates.renderTree(step.json(), vars));
+            if (!step.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Content-Type"))) spec.contentType("application/json");
+            spec.body(json);
+            sentBody = Redact.json(json);
+        } else if (step.body() != null) {
+            String body = Templates.render(step.body(), vars);
+            spec.body(body.getBytes(StandardCharsets.UTF_8));
+            sentBody = Redact.body(body);
+        }
+        String shownUrl = vars.mask(Redact.form(withQuery(url, step.query(), vars)));
+        Response response;
+        try {
+            response = spec.request(step.method(), url);
+        } catch (RuntimeException e) {
+            last = new Exchange(step.method(), shownUrl, sentHeaders, vars.mask(sentBody), 0, Map.of(), null);
+            throw new StepFailure("request failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        String body = response.asString();
+        var headers = new LinkedHashMap<String, String>();
+        response.headers().forEach(h -> headers.merge(h.getName(), h.getValue(), (a, b) -> a + ", " + b));
+        var shownHeaders = new LinkedHashMap<String, String>();
+        sentHeaders.forEach((k, v) -> shownHeaders.put(k, vars.mask(v)));
+        last = new Exchange(step.method(), shownUrl, shownHeaders, vars.mask(sentBody), response.statusCode(),
+                mask(headers, vars), vars.mask(truncate(Redact.body(body))));
+
+        var failures = new ArrayList<String>();
+        if (!step.expect().statuses().isEmpty() && !step.expect().statuses().contains(response.statusCode())) {
+            failures.add("status: expected " + statuses(step.expect().statuses()) + " but was " + response.statusCode());
+        }
+        failures.addAll(JsonChecks.checkHeaders(headers, step.expect().headers(), vars));
+        Object document = step.expect().json().isEmpty() && noJsonCapture(step.captures()) ? null : JsonChecks.document(body);
+        failures.addAll(JsonChecks.checkJson(document, body, step.expect().json(), vars));
+        for (String text : step.expect().bodyContains()) {
+            String rendered = Templates.render(text, vars);
+            if (!body.contains(rendered)) failures.add("body should contain '" + rendered + "'");
+        }
+        if (!failures.isEmpty()) throw new StepFailure(vars.mask(String.join("\n", failures)));
+        for (Capture c : step.captures()) vars.put(c.variable(), capture(c, document, headers));
+    }
+
+    private static boolean noJsonCapture(List<Capture> captures) {
+        return captures.stream().noneMatch(c -> c.from() == Capture.From.JSON);
+    }
+
+    private static String capture(Capture c, Object document, Map<String, String> headers) {
+        switch (c.from()) {
+            case JSON -> {
+                Object value = JsonChecks.read(document, c.expression())
+                        .orElseThrow(() -> new StepFailure("capture " + c.variable() + ": nothing at " + c.expression()));
+                return value instanceof String s ? s : value == JsonChecks.MISSING_NULL ? "null" : toJson(value);
+            }
+            case HEADER -> {
+                return header(headers, c.expression()).orElseThrow(() -> new StepFailure("capture " + c.variable() + ": no header " + c.expression()));
+            }
+            default -> {
+                String location = header(headers, "Location").orElseThrow(() -> new StepFailure("capture " + c.variable() + ": no Location header"));
+                String value = queryParam(location, c.expression());
+                if (value == null) throw new StepFailure("capture " + c.variable() + ": no '" + c.expression() + "' in the redirect's query");
+                return value;
+            }
+        }
+    }
+
+    private void runControl(Step.ControlStep step, Variables vars) {
+        String admin = target.baseUrls().get("admin");
+        if (admin == null) throw new StepFailure("the target has no 'admin' base URL for control steps");
+        RequestSpecification spec = RestAssured.given().contentType("application/json");
+        String method;
+        String path;
+        String body = null;
+        switch (step.kind()) {
+            case RESET -> { method = "POST"; path = "/reset"; }
+            case SEED -> {
+                method = "PUT"; path = "/world";
+                try {
+                    body = Files.readString((Path) step.argument());
+                } catch (java.io.IOException e) {
+                    throw new StepFailure("cannot read " + step.argument() + ": " + e.getMessage());
+                }
+                spec.contentType("application/yaml");
+            }
+            case ADVANCE_CLOCK -> { method = "POST"; path = "/clock/advance"; body = "{\"seconds\":" + step.argument() + "}"; }
+            case SET_CLOCK -> { method = "PUT"; path = "/clock"; body = toJson(Templates.renderTree(step.argument(), vars)); }
+            case CONSENT -> { method = "PUT"; path = "/consent"; body = toJson(Templates.renderTree(step.argument(), vars)); }
+            case FAULT -> { method = "POST"; path = "/faults"; body = toJson(Templates.renderTree(step.argument(), vars)); }
+            default -> { method = "DELETE"; path = "/faults"; }
+        }
+        if (body != null) spec.body(body.getBytes(StandardCharsets.UTF_8));
+        Response response;
+        try {
+            response = spec.request(method, admin + path);
+        } catch (RuntimeException e) {
+            last = new Exchange(method, admin + path, Map.of(), body, 0, Map.of(), null);
+            throw new StepFailure("control request failed: " + e.getMessage());
+        }
+        last = new Exchange(method, admin + path, Map.of(), vars.mask(body), response.statusCode(), Map.of(), vars.mask(truncate(response.asString())));
+        if (response.statusCode() / 100 != 2) {
+            throw new StepFailure("control step " + step.kind().key + " answered " + response.statusCode() + ": " + truncate(response.asString()));
+        }
+    }
+
+    /** Resets the target's world: what runs before each scenario on a target with the 'seed' capability. */
+    public void reset() {
+        runControl(new Step.ControlStep("reset", null, Step.ControlStep.Kind.RESET, null), new Variables(k -> null));
+    }
+
+    private static Map<String, String> mask(Map<String, String> headers, Variables vars) {
+        var out = new LinkedHashMap<String, String>();
+        headers.forEach((k, v) -> out.put(k, vars.mask(k.equalsIgnoreCase("Authorization") ? Redact.authorization(v)
+                : k.equalsIgnoreCase("Location") ? Redact.form(v) : v)));
+        return out;
+    }
+
+    private static java.util.Optional<String> header(Map<String, String> headers, String name) {
+        return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
+    }
+
+    static String queryParam(String location, String name) {
+        String raw;
+        try {
+            raw = URI.create(location).getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (raw == null) return null;
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            if (key.equals(name)) return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        }
+        return null;
+    }
+
+    private static String withQuery(String url, Map<String, String> query, Variables vars) {
+        if (query.isEmpty()) return url;
+        var form = new LinkedHashMap<String, String>();
+        query.forEach((k, v) -> form.put(k, Templates.render(v, vars)));
+        return url + (url.contains("?") ? "&" : "?") + formText(form);
+    }
+
+    private static String formText(Map<String, String> form) {
+        var parts = new ArrayList<String>();
+        form.forEach((k, v) -> parts.add(k + "=" + java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return String.join("&", parts);
+    }
+
+    private static String statuses(java.util.Set<Integer> statuses) {
+        return statuses.size() == 1 ? statuses.iterator().next().toString() : "one of " + new java.util.TreeSet<>(statuses);
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new StepFailure("cannot write JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= MAX_EVIDENCE ? text : text.substring(0, MAX_EVIDENCE) + "\n…(truncated)";
+    }
+}
