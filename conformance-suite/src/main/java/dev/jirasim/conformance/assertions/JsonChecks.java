@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
 /** Evaluates JSON-path and header expectations; each failure message says path, matcher, expected and actual. */
 public final class JsonChecks {
     private static final Object MISSING = new Object();
+    /** Jackson underneath: strict JSON (json-smart, Jayway's default, would read "<html>" as a string). */
+    private static final Configuration JSON = Configuration.builder()
+            .jsonProvider(new com.jayway.jsonpath.spi.json.JacksonJsonProvider())
+            .mappingProvider(new com.jayway.jsonpath.spi.mapper.JacksonMappingProvider()).build();
 
     private JsonChecks() {
     }
@@ -26,7 +30,7 @@ public final class JsonChecks {
     /** Parses a body once; a body that is not JSON makes every JSON check fail with that reason. */
     public static Object document(String body) {
         try {
-            return Configuration.defaultConfiguration().jsonProvider().parse(body);
+            return body == null || body.isBlank() ? null : JSON.jsonProvider().parse(body);
         } catch (RuntimeException e) {
             return null;
         }
@@ -36,7 +40,7 @@ public final class JsonChecks {
     public static Optional<Object> read(Object document, String path) {
         if (document == null) return Optional.empty();
         try {
-            Object value = JsonPath.using(Configuration.defaultConfiguration()).parse(document).read(path);
+            Object value = JsonPath.using(JSON).parse(document).read(path);
             return Optional.of(value == null ? MISSING_NULL : value);
         } catch (PathNotFoundException e) {
             return Optional.empty();

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -45,7 +44,7 @@ public record ConformanceRun(String target, List<Path> scenarios, String tags, P
                 .configurationParameter(Constants.TARGET, target == null ? Constants.EMBEDDED : target)
                 .configurationParameter("junit.platform.discovery.issue.severity.critical", "error");
         if (deviations != null) request.configurationParameter(Constants.EXPECTED_DEVIATIONS, deviations.toString());
-        if (tags != null && !tags.isBlank()) request.filters(TagFilter.includeTags(tags));
+        if (tags != null && !tags.isBlank()) request.configurationParameter(Constants.TAGS, tags);
         var results = new Results();
         var listeners = new ArrayList<TestExecutionListener>(List.of(results));
         if (reportDir != null) {

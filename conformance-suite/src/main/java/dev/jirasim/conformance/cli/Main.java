@@ -46,6 +46,10 @@ public final class Main {
             System.err.println("jirasim-conformance: no scenarios found in " + run.scenarios());
             return 2;
         }
+        if (results.count(Results.Outcome.SKIPPED) == results.scenarios().size()) {
+            System.err.println("jirasim-conformance: every scenario was skipped; the target offers none of the capabilities they need");
+            return 2;
+        }
         return results.unexpectedFailures() == 0 ? 0 : 1;
     }
 

@@ -25,6 +25,11 @@ record ConformanceContext(EngineExecutionListener listener, String targetSpec, L
         return new ConformanceContext(listener, targetSpec, deviations, running, next);
     }
 
+    /** Whether the manifest lists this scenario at all (any step) for this target. */
+    boolean listed(String scenario) {
+        return deviations.stream().anyMatch(d -> d.scenario().equals(scenario) && (d.target() == null || d.target().equals(target().name())));
+    }
+
     Optional<Deviation> deviation(String scenario, String step) {
         return deviations.stream().filter(d -> d.covers(scenario, step, target().name())).findFirst();
     }

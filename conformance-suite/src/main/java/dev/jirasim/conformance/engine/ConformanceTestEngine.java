@@ -71,7 +71,26 @@ public final class ConformanceTestEngine extends HierarchicalTestEngine<Conforma
         Path base = commonBase(files);
         Map<String, Path> seenIds = new HashMap<>();
         for (Path file : files) addFile(root, file, base, seenIds);
+        request.getConfigurationParameters().get(Constants.TAGS).filter(t -> !t.isBlank()).ifPresent(tags -> keepTagged(root, tags));
+        request.getConfigurationParameters().get(Constants.EXPECTED_DEVIATIONS).filter(m -> !m.isBlank()).ifPresent(m -> {
+            try {
+                ManifestParser.parse(Path.of(m));
+            } catch (ParseProblem problem) {
+                root.addChild(new MalformedFileDescriptor(root.getUniqueId().append("file", m), "expected-deviation manifest", problem));
+            }
+        });
         return root;
+    }
+
+    /** Drops scenarios whose tags do not match; keeps malformed files, which must still fail the run. */
+    private static void keepTagged(TestDescriptor root, String expression) {
+        var filter = org.junit.platform.launcher.TagFilter.includeTags(expression);
+        for (TestDescriptor file : List.copyOf(root.getChildren())) {
+            for (TestDescriptor scenario : List.copyOf(file.getChildren())) {
+                if (filter.apply(scenario).excluded()) scenario.removeFromHierarchy();
+            }
+            if (file instanceof FileDescriptor && file.getChildren().isEmpty()) file.removeFromHierarchy();
+        }
     }
 
     private static void addFile(TestDescriptor root, Path file, Path base, Map<String, Path> seenIds) {
@@ -138,7 +157,8 @@ public final class ConformanceTestEngine extends HierarchicalTestEngine<Conforma
             try {
                 deviations = ManifestParser.parse(Path.of(manifest));
             } catch (ParseProblem e) {
-                throw new IllegalArgumentException("expected-deviation manifest: " + e.getMessage(), e);
+                // Already reported at discovery as a failed test with its position; run without it.
+                deviations = List.of();
             }
         }
         return new ConformanceContext(request.getEngineExecutionListener(), params.get(Constants.TARGET).orElse(Constants.EMBEDDED),

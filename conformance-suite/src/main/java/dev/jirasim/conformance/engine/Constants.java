@@ -11,6 +11,8 @@ public final class Constants {
     /** An expected-deviation manifest (YAML). */
     public static final String EXPECTED_DEVIATIONS = "jirasim.conformance.expectedDeviations";
     public static final String EMBEDDED = "embedded";
+    /** A JUnit tag expression selecting scenarios; malformed files are always kept (they must fail the gate). */
+    public static final String TAGS = "jirasim.conformance.tags";
 
     /** Report-entry keys a step publishes; the report listeners read them. */
     public static final String ENTRY_REQUEST = "request";

@@ -90,10 +90,10 @@ public final class ScenarioParser {
         for (Step.ControlStep.Kind kind : Step.ControlStep.Kind.values()) {
             if (e.containsKey(kind.key)) return control(y, node, e, kind, file, index);
         }
-        e = y.mapping(node, "an HTTP step", HTTP_STEP_KEYS);
         if (!e.containsKey("request")) {
             throw y.problem(node, "a step needs 'request' or one control key (reset, seed, advanceClock, setClock, consent, fault, clearFaults)");
         }
+        e = y.mapping(node, "an HTTP step", HTTP_STEP_KEYS);
         Map<String, Node> r = y.mapping(e.get("request"), "request", REQUEST_KEYS);
         if (!r.containsKey("url")) throw y.problem(e.get("request"), "request needs 'url'");
         String method = r.containsKey("method") ? y.string(r.get("method"), "method").toUpperCase() : "GET";
@@ -194,8 +194,10 @@ public final class ScenarioParser {
         switch (kind) {
             case MATCHES -> {
                 String regex = y.scalar(node, "matches");
+                String problem = Templates.check(regex);
+                if (problem != null) throw y.problem(node, problem + ": " + regex);
                 try {
-                    Pattern.compile(regex);
+                    Pattern.compile(regex.replaceAll("\\$\\{[^}]*}", "x"));
                 } catch (PatternSyntaxException ex) {
                     throw y.problem(node, "not a valid regular expression: " + ex.getDescription());
                 }

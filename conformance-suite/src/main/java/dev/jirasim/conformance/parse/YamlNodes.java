@@ -72,7 +72,8 @@ final class YamlNodes {
             if (allowed != null && !allowed.contains(key)) {
                 throw problem(t.getKeyNode(), "unknown key '" + key + "' in " + what + " (allowed: " + String.join(", ", sorted(allowed)) + ")");
             }
-            entries.put(key, t.getValueNode());
+            // SnakeYAML checks duplicate keys only when constructing objects, not when composing nodes.
+            if (entries.put(key, t.getValueNode()) != null) throw problem(t.getKeyNode(), "duplicate key '" + key + "' in " + what);
         }
         return entries;
     }

@@ -121,7 +121,7 @@ public final class Results implements TestExecutionListener {
             parent(id).ifPresent(p -> scenario(p).steps.add(new StepResult(id.getDisplayName(), location(id), status, message,
                     e.get(Constants.ENTRY_REQUEST), e.get(Constants.ENTRY_RESPONSE))));
         } else if (type.equals("file") && id.isTest()) {
-            var s = scenarios.computeIfAbsent(id.getUniqueId(), k -> new ScenarioResult(id.getDisplayName(), id.getDisplayName(), location(id)));
+            var s = scenarios.computeIfAbsent(id.getUniqueId(), k -> new ScenarioResult(id.getDisplayName(), "File could not be read as scenarios", location(id)));
             s.outcome = Outcome.MALFORMED;
             s.reason = message;
         } else if (type.equals("scenario")) {

@@ -76,6 +76,12 @@ public final class StepRunner {
             sentBody = Redact.json(json);
         } else if (step.body() != null) {
             String body = Templates.render(step.body(), vars);
+            // Sent byte for byte whatever the Content-Type says (REST Assured would otherwise try to form-encode it).
+            spec.config(RestAssuredConfig.config()
+                    .redirect(RedirectConfig.redirectConfig().followRedirects(step.followRedirects()))
+                    .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                            .encodeContentTypeAs("application/x-www-form-urlencoded", io.restassured.http.ContentType.TEXT)
+                            .appendDefaultContentCharsetToContentTypeIfUndefined(false)));
             spec.body(body.getBytes(StandardCharsets.UTF_8));
             sentBody = Redact.body(body);
         }
@@ -107,17 +113,17 @@ public final class StepRunner {
             if (!body.contains(rendered)) failures.add("body should contain '" + rendered + "'");
         }
         if (!failures.isEmpty()) throw new StepFailure(vars.mask(String.join("\n", failures)));
-        for (Capture c : step.captures()) vars.put(c.variable(), capture(c, document, headers));
+        for (Capture c : step.captures()) vars.put(c.variable(), capture(c, document, headers, vars));
     }
 
     private static boolean noJsonCapture(List<Capture> captures) {
         return captures.stream().noneMatch(c -> c.from() == Capture.From.JSON);
     }
 
-    private static String capture(Capture c, Object document, Map<String, String> headers) {
+    private static String capture(Capture c, Object document, Map<String, String> headers, Variables vars) {
         switch (c.from()) {
             case JSON -> {
-                Object value = JsonChecks.read(document, c.expression())
+                Object value = JsonChecks.read(document, Templates.render(c.expression(), vars))
                         .orElseThrow(() -> new StepFailure("capture " + c.variable() + ": nothing at " + c.expression()));
                 return value instanceof String s ? s : value == JsonChecks.MISSING_NULL ? "null" : toJson(value);
             }

@@ -86,8 +86,8 @@ public final class AuthRoutes {
     }
 
     private void token(Context ctx) {
+        ctx.header("Cache-Control", "no-store").header("Pragma", "no-cache"); // on errors too
         var body = TokenBodies.read(ctx);
-        ctx.header("Cache-Control", "no-store").header("Pragma", "no-cache");
         ctx.json(tokens.exchange(tenant.get().world(), TokenRequest.from(body)));
     }
 

@@ -1,0 +1,93 @@
+package dev.jirasim.conformance.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jirasim.conformance.model.Capability;
+import dev.jirasim.conformance.model.Scenario;
+import dev.jirasim.conformance.parse.ScenarioParser;
+import dev.jirasim.conformance.report.Results;
+import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.SimulatorConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI against a separately running simulator, as a team would run it against its own implementation. */
+class CliTest {
+    static final Path SCENARIOS = Path.of(System.getProperty("jirasim.scenarios", "../scenarios"));
+    private static Jirasim sim;
+
+    @BeforeAll
+    static void start() {
+        sim = Jirasim.start(SimulatorConfig.builder().randomPort().build());
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    /** The checked-in target file for a local simulator, pointed at this one's port and given capabilities. */
+    static Path targetFile(Path dir, String baseUrl, String capabilities) throws Exception {
+        String text = Files.readString(SCENARIOS.resolve("targets/simulator.yaml"))
+                .replace("http://localhost:8484", baseUrl)
+                .replaceFirst("capabilities: \\[[^]]*]", "capabilities: [" + capabilities + "]");
+        Path file = dir.resolve("target.yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void passesEveryApplicableScenarioAndWritesAllReports(@TempDir Path dir) throws Exception {
+        Path target = targetFile(dir, sim.baseUrl(), "clock, consent-automation, seed, journal");
+        Path reports = dir.resolve("reports");
+        int code = Main.run(new String[] {"--target", target.toString(), "--scenarios", SCENARIOS.toString(), "--report", reports.toString()});
+        assertEquals(0, code);
+        String html = Files.readString(reports.resolve("conformance-report.html"));
+        assertTrue(html.contains("score <strong id=\"score\">100.0%"), "HTML report shows the score");
+        try (var xml = Files.list(reports)) {
+            assertTrue(xml.anyMatch(p -> p.getFileName().toString().startsWith("TEST-") && p.toString().endsWith(".xml")));
+        }
+        assertFalse(html.contains("jirasim-secret"), "secrets are masked in the report");
+    }
+
+    @Test
+    void withoutClockExactlyTheClockScenariosAreSkippedWithReasons(@TempDir Path dir) throws Exception {
+        Path target = targetFile(dir, sim.baseUrl(), "consent-automation, seed, journal");
+        var out = new ByteArrayOutputStream();
+        Results results = new ConformanceRun(target.toString(), List.of(SCENARIOS), null, null, null)
+                .execute(new PrintStream(out, true, StandardCharsets.UTF_8));
+        Set<String> needClock = new TreeSet<>();
+        for (Path file : dev.jirasim.conformance.engine.ScenarioFilesForTests.list(SCENARIOS)) {
+            for (Scenario s : ScenarioParser.parse(file)) if (s.neededCapabilities().contains(Capability.CLOCK)) needClock.add(s.id());
+        }
+        assertFalse(needClock.isEmpty());
+        Set<String> skipped = results.scenarios().stream().filter(s -> s.outcome == Results.Outcome.SKIPPED)
+                .map(s -> s.id).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(needClock, skipped);
+        assertTrue(results.scenarios().stream().filter(s -> s.outcome == Results.Outcome.SKIPPED)
+                .allMatch(s -> s.reason.contains("lacks capability clock")));
+        assertEquals(0, results.unexpectedFailures(), out.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("SKIP "));
+    }
+
+    @Test
+    void badUsageAndEmptyRunsExitWithTwo(@TempDir Path dir) {
+        assertEquals(2, Main.run(new String[] {"--scenarios"}));
+        assertEquals(2, Main.run(new String[] {"--target", "embedded"}));
+        assertEquals(2, Main.run(new String[] {"--scenarios", dir.resolve("missing").toString()}));
+        assertEquals(2, Main.run(new String[] {"--scenarios", dir.toString()}));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.jirasim.conformance.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jirasim.conformance.model.Capability;
+import dev.jirasim.conformance.model.Capture;
+import dev.jirasim.conformance.model.Matcher;
+import dev.jirasim.conformance.model.Step;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ScenarioParserTest {
+    private static final Path FILE = Path.of("s.yaml");
+
+    private static ParseProblem problem(String yaml) {
+        return assertThrows(ParseProblem.class, () -> ScenarioParser.parse(FILE, yaml));
+    }
+
+    @Test
+    void readsAFullScenario() throws Exception {
+        var scenarios = ScenarioParser.parse(FILE, """
+                id: a-b
+                title: A title
+                tags: [x, y]
+                requires: consent-automation
+                steps:
+                  - consent: {mode: auto, user: "${alice}"}
+                  - advanceClock: 60
+                  - name: Call
+                    request:
+                      method: post
+                      url: ${auth}/oauth/token
+                      form: {grant_type: refresh_token}
+                    expect:
+                      status: [200, 201]
+                      headers: {Cache-Control: no-store}
+                      json:
+                        $.a: {equals: 1, type: integer}
+                        $.b: {matches: "^x", size: 3}
+                    capture:
+                      token: {json: $.access_token}
+                      where: {header: Location}
+                      code: {redirectQuery: code}
+                ---
+                id: second
+                title: Second
+                steps:
+                  - reset: {}
+                """);
+        assertEquals(2, scenarios.size());
+        var s = scenarios.get(0);
+        assertEquals(Set.of(Capability.CONSENT_AUTOMATION, Capability.CLOCK), s.neededCapabilities());
+        var http = (Step.HttpStep) s.steps().get(2);
+        assertEquals("POST", http.method());
+        assertEquals(Set.of(200, 201), http.expect().statuses());
+        assertEquals(Matcher.Kind.TYPE, http.expect().json().get(0).matchers().get(1).kind());
+        assertEquals(Capture.From.REDIRECT_QUERY, http.captures().get(2).from());
+        assertEquals(60L, ((Step.ControlStep) s.steps().get(1)).argument());
+        assertEquals(8, http.pos().line());
+        assertEquals(Set.of(Capability.SEED), scenarios.get(1).neededCapabilities());
+    }
+
+    @Test
+    void mistakesNameLineAndColumn() {
+        assertEquals(1, problem("title: x\nsteps: []\n").pos().line());
+        var p = problem("id: a\ntitle: t\nsteps:\n  - request: {url: x}\n    expect: {json: {$.a: {near: 1}}}\n");
+        assertTrue(p.getMessage().contains("unknown matcher 'near'"), p.getMessage());
+        assertEquals(5, p.pos().line());
+        p = problem("id: a\ntitle: t\nsteps:\n  - request: {url: x}\n    expect: {json: {$.a: {matches: '('}}}\n");
+        assertTrue(p.getMessage().contains("not a valid regular expression"), p.getMessage());
+        p = problem("id: a\ntitle: t\nrequires: [time-travel]\nsteps:\n  - request: {url: x}\n");
+        assertTrue(p.getMessage().contains("unknown capability 'time-travel'"), p.getMessage());
+        p = problem("id: a\ntitle: t\nsteps:\n  - request: {url: x, json: {a: 1}, body: y}\n");
+        assertTrue(p.getMessage().contains("at most one of"), p.getMessage());
+        p = problem("id: a\ntitle: t\nsteps:\n  - request: {url: x}\n  - request: {url: x}\n");
+        assertTrue(p.getMessage().contains("two steps are named"), p.getMessage());
+        p = problem("id: A B\ntitle: t\nsteps:\n  - request: {url: x}\n");
+        assertTrue(p.getMessage().contains("id must be"), p.getMessage());
+        p = problem("id: a\ntitle: t\nsteps:\n  - request: {url: '${a b}'}\n");
+        assertTrue(p.getMessage().contains("bad variable name"), p.getMessage());
+        p = problem("id: a\ntitle: t\nsteps:\n  - wait: 5\n");
+        assertTrue(p.getMessage().contains("needs 'request' or one control key"), p.getMessage());
+        p = problem("id: a\ntitle: t\nid: b\nsteps: []\n");
+        assertTrue(p.getMessage().contains("duplicate key 'id'"), p.getMessage());
+        assertEquals(3, p.pos().line());
+    }
+}
