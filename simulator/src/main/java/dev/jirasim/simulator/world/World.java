@@ -22,12 +22,15 @@ public final class World {
     private final Map<String, User> usersById = new LinkedHashMap<>();
     private final Map<String, OAuthApp> apps = new LinkedHashMap<>();
     private final TokenStore tokens;
+    private final JiraSettings jiraSettings;
+    private final JiraData jira = new JiraData(usersById);
     private volatile Consent consent;
 
     private World(WorldFile file, SimClock clock) {
         this.clock = clock;
         this.policy = file.auth();
         this.consent = file.consent();
+        this.jiraSettings = file.jira();
         this.tokens = new TokenStore(clock, () -> this.policy);
     }
 
@@ -56,10 +59,42 @@ public final class World {
                 throw new WorldException("app " + app.clientId() + " has unknown owner " + app.owner());
             }
         }
+        world.loadJira(file);
         world.checkConsent(file.consent());
         world.checkTokens(file.tokens());
         world.tokens.load(file.tokens());
         return world;
+    }
+
+    private void loadJira(WorldFile file) {
+        for (Project p : file.projects()) {
+            requireSite(p.site(), "project " + p.key());
+            if (p.lead() != null && user(p.lead()).isEmpty()) throw new WorldException("project " + p.key() + " has unknown lead " + p.lead());
+            for (String who : p.permissions().keySet()) {
+                if (!who.equals("*") && user(who).isEmpty()) throw new WorldException("project " + p.key() + " grants permissions to unknown user " + who);
+            }
+            jira.addProject(p);
+        }
+        for (Issue issue : file.issues()) {
+            for (String person : new String[] {issue.assignee(), issue.reporter(), issue.creator()}) {
+                if (person != null && !usersById.containsKey(person)) throw new WorldException("issue " + issue.key() + " names unknown account " + person);
+            }
+            if (JiraCatalog.status(issue.status()).isEmpty()) throw new WorldException("issue " + issue.key() + " has unknown status " + issue.status());
+            if (JiraCatalog.issueType(issue.issueType()).isEmpty()) throw new WorldException("issue " + issue.key() + " has unknown issue type " + issue.issueType());
+            if (JiraCatalog.priority(issue.priority()).isEmpty()) throw new WorldException("issue " + issue.key() + " has unknown priority " + issue.priority());
+            jira.load(issue);
+        }
+        if (file.generateIssues() != null) {
+            long nextId = Math.max(10_000, jira.allIssues().stream().mapToLong(i -> Long.parseLong(i.id())).max().orElse(10_000)) + 1;
+            for (Project p : file.projects()) {
+                var people = usersById.values().stream().filter(u -> u.memberOf(p.site())).map(User::accountId).toList();
+                for (Issue issue : IssueGenerator.generate(file.generateIssues(), p, people, nextId)) {
+                    if (jira.issue(p.site(), issue.key()).isPresent()) continue;
+                    jira.load(issue);
+                }
+                nextId += file.generateIssues().perProject();
+            }
+        }
     }
 
     private static void requireUnique(Object previous, String what, String value) {
@@ -134,8 +169,10 @@ public final class World {
 
     /** The whole world in file form; importing it gives an equal world. */
     public WorldFile export() {
-        return new WorldFile(WorldFile.CURRENT_VERSION, policy, List.copyOf(sitesBySubdomain.values()),
-                List.copyOf(usersById.values()), List.copyOf(apps.values()), consent, tokens.snapshot());
+        // Generated issues are written out as ordinary issues, so the export alone rebuilds the same world.
+        return new WorldFile(WorldFile.CURRENT_VERSION, policy, jiraSettings, List.copyOf(sitesBySubdomain.values()),
+                List.copyOf(usersById.values()), List.copyOf(apps.values()), consent, jira.allProjects(), null,
+                jira.allIssues(), tokens.snapshot());
     }
 
     public SimClock clock() {
@@ -148,6 +185,14 @@ public final class World {
 
     public TokenStore tokens() {
         return tokens;
+    }
+
+    public JiraData jira() {
+        return jira;
+    }
+
+    public JiraSettings jiraSettings() {
+        return jiraSettings;
     }
 
     public Consent consent() {

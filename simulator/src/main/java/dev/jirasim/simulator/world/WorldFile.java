@@ -9,14 +9,18 @@ import java.util.List;
  * See {@code docs/world-file.md}. Projects, Data Center instances and Nango join here as they arrive.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"version", "auth", "sites", "users", "apps", "consent", "tokens"})
+@JsonPropertyOrder({"version", "auth", "jira", "sites", "users", "apps", "consent", "projects", "generateIssues", "issues", "tokens"})
 public record WorldFile(
         Integer version,
         AuthPolicy auth,
+        JiraSettings jira,
         List<Site> sites,
         List<User> users,
         List<OAuthApp> apps,
         Consent consent,
+        List<Project> projects,
+        IssueGenerator.Spec generateIssues,
+        List<Issue> issues,
         TokenState tokens) {
 
     public static final int CURRENT_VERSION = 1;
@@ -24,6 +28,9 @@ public record WorldFile(
     public WorldFile {
         if (version == null) version = CURRENT_VERSION;
         if (auth == null) auth = AuthPolicy.DEFAULTS;
+        if (jira == null) jira = JiraSettings.DEFAULTS;
+        projects = projects == null ? List.of() : List.copyOf(projects);
+        issues = issues == null ? List.of() : List.copyOf(issues);
         sites = sites == null ? List.of() : List.copyOf(sites);
         users = users == null ? List.of() : List.copyOf(users);
         apps = apps == null ? List.of() : List.copyOf(apps);

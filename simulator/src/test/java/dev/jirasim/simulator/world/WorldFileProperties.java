@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
 class WorldFileProperties {
     private static final String BASE = "http://localhost:8484";
 
-    record Scenario(int sites, int users, List<Integer> memberships, List<List<String>> consents, long advanceSeconds) {
+    record Scenario(int sites, int users, List<Integer> memberships, List<List<String>> consents, long advanceSeconds, long seed) {
     }
 
     @Provide
@@ -29,7 +29,8 @@ class WorldFileProperties {
                 Arbitraries.integers().between(1, 4),
                 Arbitraries.integers().between(1, 15).list().ofSize(4),
                 scopes.list().ofMaxSize(4),
-                Arbitraries.longs().between(0, 10_000_000)).as(Scenario::new);
+                Arbitraries.longs().between(0, 10_000_000),
+                Arbitraries.longs().between(1, 1000)).as(Scenario::new);
     }
 
     @Property(tries = 60)
@@ -61,6 +62,16 @@ class WorldFileProperties {
         }
     }
 
+    /** One project per site, every member may browse: issues (generated) travel through the round trip too. */
+    private static List<Project> generatedProjects(List<Site> sites) {
+        var projects = new ArrayList<Project>();
+        for (int i = 0; i < sites.size(); i++) {
+            projects.add(new Project(Integer.toString(10000 + i), "P" + i, null, sites.get(i).subdomain(), null, null,
+                    java.util.Map.of("*", List.of(Permission.BROWSE))));
+        }
+        return projects;
+    }
+
     private static WorldFile generate(Scenario s) {
         var sites = new ArrayList<Site>();
         for (int i = 0; i < s.sites(); i++) {
@@ -76,6 +87,6 @@ class WorldFileProperties {
         }
         var app = new OAuthApp("app", "secret", "App", List.of("http://localhost:3000/cb", "${publicUrl}/cb"),
                 List.of("read:jira-work", "write:jira-work", "read:me"), OAuthApp.Distribution.PRIVATE, "user0@x.test", null);
-        return WorldFiles.parse(WorldFiles.toJson(new WorldFile(1, null, sites, users, List.of(app), null, null)), BASE);
+        return WorldFiles.parse(WorldFiles.toJson(new WorldFile(1, null, null, sites, users, List.of(app), null, generatedProjects(sites), new IssueGenerator.Spec(s.seed(), 3), null, null)), BASE);
     }
 }

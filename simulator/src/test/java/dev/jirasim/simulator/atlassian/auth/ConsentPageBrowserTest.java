@@ -122,7 +122,7 @@ class ConsentPageBrowserTest {
             if (a.clientId().equals(OAuth.CLIENT_ID)) urls.add(callback);
             apps.add(new OAuthApp(a.clientId(), a.clientSecret(), a.name(), urls, a.scopes(), a.distribution(), a.owner(), a.pkce()));
         }
-        sim.control().replaceWorld(new WorldFile(world.version(), world.auth(), world.sites(), world.users(), List.copyOf(apps),
-                world.consent(), world.tokens()));
+        sim.control().replaceWorld(new WorldFile(world.version(), world.auth(), world.jira(), world.sites(), world.users(), List.copyOf(apps),
+                world.consent(), world.projects(), null, world.issues(), world.tokens()));
     }
 }

@@ -1,0 +1,43 @@
+package dev.jirasim.simulator.world;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Jira issue. Ids are numeric strings; the key is {@code PROJECT-n}. {@code description} and comment bodies
+ * are ADF trees (what v3 speaks; v2 renders them as strings). People are account ids. {@code status},
+ * {@code issueType}, {@code priority} and {@code resolution} are names from {@link JiraCatalog}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Issue(String id, String key, String site, String project, String summary, Object description,
+                    String issueType, String status, String priority, String assignee, String reporter, String creator,
+                    List<String> labels, Instant created, Instant updated, Instant resolved, String resolution,
+                    LocalDate duedate, String parent, List<Comment> comments) {
+
+    public Issue {
+        Objects.requireNonNull(id, "missing required field 'id'");
+        Objects.requireNonNull(key, "missing required field 'key'");
+        Objects.requireNonNull(project, "missing required field 'project'");
+        Objects.requireNonNull(summary, "missing required field 'summary'");
+        Objects.requireNonNull(created, "missing required field 'created'");
+        if (!id.matches("[0-9]+")) throw new IllegalArgumentException("issue id must be numeric: " + id);
+        if (!key.startsWith(project + "-") || !key.substring(project.length() + 1).matches("[1-9][0-9]*")) {
+            throw new IllegalArgumentException("issue key must be " + project + "-<number>: " + key);
+        }
+        if (issueType == null) issueType = "Task";
+        if (status == null) status = "To Do";
+        if (priority == null) priority = "Medium";
+        if (creator == null) creator = reporter;
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        if (updated == null) updated = created;
+        comments = comments == null ? List.of() : List.copyOf(comments);
+    }
+
+    /** The number after the dash. */
+    public long number() {
+        return Long.parseLong(key.substring(key.indexOf('-') + 1));
+    }
+}

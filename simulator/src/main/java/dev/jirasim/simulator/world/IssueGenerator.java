@@ -1,0 +1,82 @@
+package dev.jirasim.simulator.world;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Deterministic sample issues (same seed, same issues) with varied types, statuses, priorities, people,
+ * labels, dates, rich-text descriptions and comments. A world file asks for them with
+ * {@code generateIssues: {seed, perProject}}; they are then ordinary issues (exports list them).
+ */
+public final class IssueGenerator {
+    /** Generated issues are created between these instants. */
+    static final Instant FROM = Instant.parse("2025-06-01T08:00:00Z");
+    static final Instant TO = Instant.parse("2026-11-15T18:00:00Z");
+
+    public record Spec(Long seed, Integer perProject) {
+        public Spec {
+            if (seed == null) seed = 1L;
+            if (perProject == null) perProject = 50;
+            if (perProject < 0 || perProject > 200_000) throw new IllegalArgumentException("perProject must be between 0 and 200000");
+        }
+    }
+
+    private static final String[] VERBS = {"Fix", "Add", "Improve", "Remove", "Refactor", "Document", "Investigate", "Migrate", "Support", "Speed up"};
+    private static final String[] THINGS = {"login page", "search results", "export to CSV", "webhook retries", "billing report",
+            "API rate limiting", "dark mode", "audit log", "password reset", "issue import", "dashboard widgets", "mobile layout",
+            "OAuth refresh", "notification e-mails", "permission checks", "release notes"};
+    private static final String[] DETAILS = {"when the list is empty", "for large accounts", "on Safari", "after a timeout",
+            "in the admin console", "for new users", "behind the proxy", "during the nightly job"};
+    private static final String[] LABELS = {"backend", "frontend", "api", "security", "ux", "infra", "customer", "tech-debt"};
+    private static final String[] TYPES = {"Task", "Task", "Bug", "Bug", "Story", "Story", "Epic", "Subtask"};
+    private static final String[] STATUSES = {"To Do", "To Do", "In Progress", "In Review", "Done", "Done"};
+    private static final String[] PRIORITIES = {"Highest", "High", "Medium", "Medium", "Medium", "Low", "Lowest"};
+
+    private IssueGenerator() {
+    }
+
+    /** Issues for one project, numbered from 1, ids from {@code firstId}. {@code people} are account ids of site members. */
+    public static List<Issue> generate(Spec spec, Project project, List<String> people, long firstId) {
+        var random = new Random(spec.seed() * 31 + project.key().hashCode());
+        var issues = new ArrayList<Issue>();
+        long span = Duration.between(FROM, TO).getSeconds();
+        String lastParent = null;
+        for (int n = 1; n <= spec.perProject(); n++) {
+            String type = TYPES[random.nextInt(TYPES.length)];
+            if (type.equals("Subtask") && lastParent == null) type = "Task";
+            String status = STATUSES[random.nextInt(STATUSES.length)];
+            Instant created = FROM.plusSeconds((long) (random.nextDouble() * span));
+            Instant updated = created.plusSeconds(random.nextInt(30 * 24 * 3600));
+            if (updated.isAfter(TO)) updated = TO;
+            boolean done = status.equals("Done");
+            String reporter = people.isEmpty() ? null : people.get(random.nextInt(people.size()));
+            String assignee = people.isEmpty() || random.nextInt(5) == 0 ? null : people.get(random.nextInt(people.size()));
+            var labels = new ArrayList<String>();
+            for (String l : LABELS) if (random.nextInt(6) == 0) labels.add(l);
+            String summary = VERBS[random.nextInt(VERBS.length)] + " " + THINGS[random.nextInt(THINGS.length)] + " "
+                    + DETAILS[random.nextInt(DETAILS.length)];
+            String description = "Steps to reproduce: open the " + THINGS[random.nextInt(THINGS.length)] + ".\n"
+                    + "Expected: it works " + DETAILS[random.nextInt(DETAILS.length)] + ".";
+            var comments = new ArrayList<Comment>();
+            int count = random.nextInt(4);
+            for (int c = 0; c < count && reporter != null; c++) {
+                Instant at = created.plusSeconds(3600L * (c + 1) * (1 + random.nextInt(48)));
+                comments.add(new Comment(Long.toString(10000 + firstId * 4 + n * 4L + c), people.get(random.nextInt(people.size())),
+                        Adf.fromText(c == 0 ? "I can reproduce this." : "Looking into " + THINGS[random.nextInt(THINGS.length)] + "."), at, at));
+            }
+            LocalDate due = random.nextInt(3) == 0 ? LocalDate.ofInstant(created, ZoneOffset.UTC).plusDays(7 + random.nextInt(60)) : null;
+            String key = project.key() + "-" + n;
+            issues.add(new Issue(Long.toString(firstId + n - 1), key, project.site(), project.key(), summary,
+                    Adf.fromText(description), type, status, PRIORITIES[random.nextInt(PRIORITIES.length)], assignee, reporter,
+                    reporter, labels, created, updated, done ? updated : null, done ? (random.nextInt(5) == 0 ? "Won't Do" : "Done") : null,
+                    due, type.equals("Subtask") ? lastParent : null, comments));
+            if (type.equals("Epic") || type.equals("Story")) lastParent = key;
+        }
+        return issues;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.jirasim.simulator.world;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+/**
+ * Projects and issues of every site in one world, with the permission rules. Changes go through the
+ * synchronized methods here (unique keys and ids under concurrent creates); listeners (the search indexes)
+ * hear about every change.
+ */
+public final class JiraData {
+    /** Told about every issue change; an update is a removal followed by an addition. */
+    public interface Listener {
+        void added(Issue issue);
+
+        void removed(Issue issue);
+    }
+
+    private final Map<String, User> users;
+    private final Map<String, Map<String, Project>> projectsBySite = new LinkedHashMap<>();
+    private final Map<String, Map<String, Issue>> issuesBySite = new HashMap<>();
+    private final Map<String, Map<String, Issue>> issuesByIdBySite = new HashMap<>();
+    private final Map<String, Long> lastNumber = new HashMap<>();
+    private final Map<String, List<Listener>> listeners = new HashMap<>();
+    private long lastId = 10_000;
+
+    JiraData(Map<String, User> users) {
+        this.users = users;
+    }
+
+    synchronized void addProject(Project project) {
+        var siteProjects = projectsBySite.computeIfAbsent(project.site(), k -> new LinkedHashMap<>());
+        if (siteProjects.putIfAbsent(project.key(), project) != null) {
+            throw new WorldException("duplicate project key " + project.key() + " on site " + project.site());
+        }
+    }
+
+    synchronized void load(Issue issue) {
+        Project project = project(issue.site(), issue.project()).orElseThrow(() ->
+                new WorldException("issue " + issue.key() + " names unknown project " + issue.project() + " on site " + issue.site()));
+        var byKey = issuesBySite.computeIfAbsent(issue.site(), k -> new LinkedHashMap<>());
+        if (byKey.containsKey(issue.key())) throw new WorldException("duplicate issue key " + issue.key() + " on site " + issue.site());
+        if (issuesByIdBySite.computeIfAbsent(issue.site(), k -> new HashMap<>()).putIfAbsent(issue.id(), issue) != null) {
+            throw new WorldException("duplicate issue id " + issue.id() + " on site " + issue.site());
+        }
+        byKey.put(issue.key(), issue);
+        lastNumber.merge(issue.site() + "/" + project.key(), issue.number(), Math::max);
+        lastId = Math.max(lastId, Long.parseLong(issue.id()));
+    }
+
+    public synchronized List<Project> projects(String site) {
+        return List.copyOf(projectsBySite.getOrDefault(site, Map.of()).values());
+    }
+
+    public synchronized List<Project> allProjects() {
+        var all = new ArrayList<Project>();
+        projectsBySite.values().forEach(m -> all.addAll(m.values()));
+        return all;
+    }
+
+    /** A project by key (case-insensitive) or id. */
+    public synchronized Optional<Project> project(String site, String keyOrId) {
+        if (keyOrId == null) return Optional.empty();
+        var siteProjects = projectsBySite.getOrDefault(site, Map.of());
+        Project byKey = siteProjects.get(keyOrId.toUpperCase(Locale.ROOT));
+        if (byKey != null) return Optional.of(byKey);
+        return siteProjects.values().stream().filter(p -> p.id().equals(keyOrId)).findFirst();
+    }
+
+    public synchronized Collection<Issue> issues(String site) {
+        return List.copyOf(issuesBySite.getOrDefault(site, Map.of()).values());
+    }
+
+    public synchronized List<Issue> allIssues() {
+        var all = new ArrayList<Issue>();
+        issuesBySite.values().forEach(m -> all.addAll(m.values()));
+        all.sort((a, b) -> Long.compare(Long.parseLong(a.id()), Long.parseLong(b.id())));
+        return all;
+    }
+
+    /** An issue by id or key (keys case-insensitive, as Jira's GET issue). */
+    public synchronized Optional<Issue> issue(String site, String idOrKey) {
+        if (idOrKey == null) return Optional.empty();
+        Issue byId = issuesByIdBySite.getOrDefault(site, Map.of()).get(idOrKey);
+        if (byId != null) return Optional.of(byId);
+        return Optional.ofNullable(issuesBySite.getOrDefault(site, Map.of()).get(idOrKey.toUpperCase(Locale.ROOT)));
+    }
+
+    /** What a user may do in a project: site admins everything; else the project's grants to them and to "*". */
+    public Set<Permission> permissions(User user, Project project) {
+        if (user == null || !user.memberOf(project.site())) return EnumSet.noneOf(Permission.class);
+        if (user.siteAdmin().contains(project.site())) return EnumSet.allOf(Permission.class);
+        var result = EnumSet.noneOf(Permission.class);
+        for (var entry : project.permissions().entrySet()) {
+            String who = entry.getKey();
+            if (who.equals("*") || user.matches(who)) result.addAll(entry.getValue());
+        }
+        return result;
+    }
+
+    public boolean can(User user, Project project, Permission permission) {
+        return permissions(user, project).contains(permission);
+    }
+
+    /** Creates an issue with the next key of its project and the next id of the world. */
+    public synchronized Issue create(String site, String projectKey, UnaryOperator<Issue> fill, Issue template) {
+        Project project = project(site, projectKey).orElseThrow();
+        long number = lastNumber.merge(site + "/" + project.key(), 1L, Long::sum);
+        String id = Long.toString(++lastId);
+        Issue issue = fill.apply(new Issue(id, project.key() + "-" + number, site, project.key(), template.summary(),
+                template.description(), template.issueType(), template.status(), template.priority(), template.assignee(),
+                template.reporter(), template.creator(), template.labels(), template.created(), template.updated(), template.resolved(),
+                template.resolution(), template.duedate(), template.parent(), template.comments()));
+        issuesBySite.computeIfAbsent(site, k -> new LinkedHashMap<>()).put(issue.key(), issue);
+        issuesByIdBySite.computeIfAbsent(site, k -> new HashMap<>()).put(issue.id(), issue);
+        listeners(site).forEach(l -> l.added(issue));
+        return issue;
+    }
+
+    /** Replaces an issue (same id and key) atomically; returns the new one. */
+    public synchronized Issue update(Issue next) {
+        Issue previous = issuesByIdBySite.getOrDefault(next.site(), Map.of()).get(next.id());
+        if (previous == null) throw new WorldException("no issue " + next.id());
+        issuesBySite.get(next.site()).put(next.key(), next);
+        issuesByIdBySite.get(next.site()).put(next.id(), next);
+        listeners(next.site()).forEach(l -> {
+            l.removed(previous);
+            l.added(next);
+        });
+        return next;
+    }
+
+    public synchronized boolean delete(Issue issue) {
+        Issue removed = issuesBySite.getOrDefault(issue.site(), Map.of()).remove(issue.key());
+        if (removed == null) return false;
+        issuesByIdBySite.get(issue.site()).remove(issue.id());
+        listeners(issue.site()).forEach(l -> l.removed(removed));
+        return true;
+    }
+
+    /** Subscribes to one site's changes and returns its current issues, atomically. */
+    public synchronized Collection<Issue> listen(String site, Listener listener) {
+        listeners.computeIfAbsent(site, k -> new CopyOnWriteArrayList<>()).add(listener);
+        return issues(site);
+    }
+
+    private List<Listener> listeners(String site) {
+        return listeners.getOrDefault(site, List.of());
+    }
+
+    Map<String, User> users() {
+        return users;
+    }
+}
