@@ -8,6 +8,7 @@ import dev.jirasim.simulator.control.AdminErrors;
 /** The emulated host a path belongs to, which decides the shape of its errors. */
 public enum Hosts {
     AUTH("/auth", AuthErrors.SHAPE),
+    JIRA("/api/ex/jira", dev.jirasim.simulator.jira.cloud.JiraErrors.SHAPE),
     API("/api", GatewayErrors.SHAPE),
     ADMIN("/__admin", AdminErrors.SHAPE),
     NONE("", AdminErrors.SHAPE);

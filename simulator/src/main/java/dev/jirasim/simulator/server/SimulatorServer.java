@@ -45,6 +45,7 @@ public final class SimulatorServer {
         new AdminRoutes(tenant, publicUrl).addTo(c.routes);
         c.routes.get("/", ctx -> ctx.json(Index.of(publicUrl.get())));
         c.routes.exception(Problem.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage(), e));
+        new dev.jirasim.simulator.jira.cloud.JiraRoutes(tenant, publicUrl).addTo(c.routes);
         c.routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, e.getStatus(),
                 dev.jirasim.simulator.common.ErrorShape.codeFor(e.getStatus()), describe(e), null));
         c.routes.exception(Exception.class, (e, ctx) -> {
@@ -65,7 +66,13 @@ public final class SimulatorServer {
     private static void writeError(Context ctx, int status, String code, String message, Problem problem) {
         ctx.status(status);
         if (problem != null) problem.headers().forEach(ctx::header);
-        ctx.json(Hosts.of(ctx.path()).shape().body(status, code, message));
+        if (problem != null && problem.body() != null) {
+            ctx.json(problem.body());
+            problem.headers().forEach(ctx::header); // again: a problem's own Content-Type beats the JSON default
+            return;
+        }
+        var shape = problem != null && problem.shape() != null ? problem.shape() : Hosts.of(ctx.path()).shape();
+        ctx.json(shape.body(status, code, message));
     }
 
     private static void record(Context ctx, float ms, Tenant tenant) {

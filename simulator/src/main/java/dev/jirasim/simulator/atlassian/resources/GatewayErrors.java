@@ -21,11 +21,11 @@ public final class GatewayErrors {
 
     /** Missing, malformed, unknown, expired or revoked bearer token (exact body UNCONFIRMED; see docs). */
     public static Problem unauthorized() {
-        return new Problem(401, "unauthorized", "Unauthorized");
+        return Problem.shaped(SHAPE, 401, "unauthorized", "Unauthorized");
     }
 
     /** Documented by many observations: a missing scope is a 401, not a 403. */
     public static Problem scopeMismatch() {
-        return new Problem(401, "unauthorized", "Unauthorized; scope does not match");
+        return Problem.shaped(SHAPE, 401, "unauthorized", "Unauthorized; scope does not match");
     }
 }

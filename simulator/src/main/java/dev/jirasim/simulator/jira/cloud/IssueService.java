@@ -1,0 +1,277 @@
+package dev.jirasim.simulator.jira.cloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jirasim.simulator.world.Adf;
+import dev.jirasim.simulator.world.Comment;
+import dev.jirasim.simulator.world.Issue;
+import dev.jirasim.simulator.world.JiraCatalog;
+import dev.jirasim.simulator.world.Permission;
+import dev.jirasim.simulator.world.Project;
+import dev.jirasim.simulator.world.User;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Issue create, read, edit, delete, comments and transitions, with Jira's permission rules (an issue the
+ * caller may not browse does not exist for them) and Jira's field errors (v3 wants ADF, v2 strings).
+ */
+final class IssueService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> SETTABLE = Set.of("project", "summary", "description", "issuetype", "priority",
+            "assignee", "labels", "duedate", "parent", "reporter");
+    /** Transition ids: one per target status, as a simple workflow where every status is reachable. */
+    static final Map<String, String> TRANSITIONS = Map.of("11", "To Do", "21", "In Progress", "31", "In Review", "41", "Done");
+
+    Issue visible(Caller c, String idOrKey) {
+        Issue issue = c.world().jira().issue(c.site().subdomain(), idOrKey).orElseThrow(JiraErrors::issueNotFound);
+        Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
+        if (!c.canBrowse(project)) throw JiraErrors.issueNotFound();
+        return issue;
+    }
+
+    Map<String, Object> create(Caller c, JsonNode body) {
+        JsonNode fields = fieldsOf(body);
+        var errors = new LinkedHashMap<String, String>();
+        Project project = projectOf(c, fields.get("project"), errors);
+        if (!fields.hasNonNull("summary") || fields.get("summary").asText().isBlank()) errors.put("summary", "You must specify a summary of the issue.");
+        String type = fields.has("issuetype") ? nameOrId(fields.get("issuetype")) : null;
+        if (type == null || JiraCatalog.issueType(type).isEmpty()) errors.put("issuetype", "The issue type selected is invalid.");
+        checkCommon(c, fields, errors);
+        if (project != null && !c.can(project, Permission.CREATE)) errors.put("project", "You do not have permission to create issues in this project.");
+        if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
+        Instant now = c.world().clock().now();
+        var template = new Issue("1", project.key() + "-1", c.site().subdomain(), project.key(), fields.get("summary").asText(),
+                description(c, fields), JiraCatalog.issueType(type).orElseThrow().name(), "To Do",
+                fields.has("priority") ? JiraCatalog.priority(nameOrId(fields.get("priority"))).orElseThrow().name() : "Medium",
+                assignee(c, fields), c.user().accountId(), c.user().accountId(), labels(fields), now, now, null, null,
+                duedate(fields), parentKey(c, fields), List.of());
+        Issue created = c.world().jira().create(c.site().subdomain(), project.key(), i -> i, template);
+        var result = new LinkedHashMap<String, Object>();
+        result.put("id", created.id());
+        result.put("key", created.key());
+        result.put("self", c.apiBase() + "/issue/" + created.id());
+        return result;
+    }
+
+    Issue edit(Caller c, String idOrKey, JsonNode body) {
+        Issue issue = visible(c, idOrKey);
+        Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
+        if (!c.can(project, Permission.EDIT)) throw JiraErrors.forbidden("edit issues in this project");
+        JsonNode fields = body != null && body.has("fields") ? fieldsOf(body) : JSON.createObjectNode();
+        var errors = new LinkedHashMap<String, String>();
+        if (fields.has("project")) errors.put("project", "Field 'project' cannot be set. It is not on the appropriate screen, or unknown.");
+        if (fields.has("summary") && (fields.get("summary").isNull() || fields.get("summary").asText().isBlank())) {
+            errors.put("summary", "You must specify a summary of the issue.");
+        }
+        if (fields.has("issuetype") && JiraCatalog.issueType(nameOrId(fields.get("issuetype"))).isEmpty()) {
+            errors.put("issuetype", "The issue type selected is invalid.");
+        }
+        checkCommon(c, fields, errors);
+        if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
+        Issue next = new Issue(issue.id(), issue.key(), issue.site(), issue.project(),
+                fields.has("summary") ? fields.get("summary").asText() : issue.summary(),
+                fields.has("description") ? description(c, fields) : issue.description(),
+                fields.has("issuetype") ? JiraCatalog.issueType(nameOrId(fields.get("issuetype"))).orElseThrow().name() : issue.issueType(),
+                issue.status(),
+                fields.has("priority") ? JiraCatalog.priority(nameOrId(fields.get("priority"))).orElseThrow().name() : issue.priority(),
+                fields.has("assignee") ? assignee(c, fields) : issue.assignee(), issue.reporter(), issue.creator(),
+                fields.has("labels") ? labels(fields) : issue.labels(), issue.created(), c.world().clock().now(),
+                issue.resolved(), issue.resolution(), fields.has("duedate") ? duedate(fields) : issue.duedate(),
+                fields.has("parent") ? parentKey(c, fields) : issue.parent(), issue.comments());
+        return c.world().jira().update(next);
+    }
+
+    void delete(Caller c, String idOrKey, boolean deleteSubtasks) {
+        Issue issue = visible(c, idOrKey);
+        Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
+        if (!c.can(project, Permission.DELETE)) throw JiraErrors.forbidden("delete issues in this project");
+        var subtasks = c.world().jira().issues(issue.site()).stream().filter(i -> issue.key().equals(i.parent())
+                && JiraCatalog.issueType(i.issueType()).map(JiraCatalog.IssueType::subtask).orElse(false)).toList();
+        if (!subtasks.isEmpty() && !deleteSubtasks) {
+            throw JiraErrors.badRequest("The issue has subtasks. Set deleteSubtasks=true to delete the issue with its subtasks.");
+        }
+        subtasks.forEach(s -> c.world().jira().delete(s));
+        c.world().jira().delete(issue);
+    }
+
+    Map<String, Object> comments(Caller c, String idOrKey, int startAt, int maxResults) {
+        Issue issue = visible(c, idOrKey);
+        var all = issue.comments();
+        var page = new ArrayList<Object>();
+        for (Comment cm : all.subList(Math.min(startAt, all.size()), Math.min(all.size(), startAt + maxResults))) page.add(JiraJson.comment(c, issue, cm));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("startAt", startAt);
+        body.put("maxResults", maxResults);
+        body.put("total", all.size());
+        body.put("comments", page);
+        return body;
+    }
+
+    Map<String, Object> addComment(Caller c, String idOrKey, JsonNode body) {
+        Issue issue = visible(c, idOrKey);
+        JsonNode text = body == null ? null : body.get("body");
+        if (text == null || text.isNull() || (text.isTextual() && text.asText().isBlank())) {
+            throw JiraErrors.fields(400, Map.of("comment", "Comment body can not be empty!"));
+        }
+        Object adf = richText(c, "comment", text);
+        Instant now = c.world().clock().now();
+        long nextId = c.world().jira().allIssues().stream().flatMap(i -> i.comments().stream())
+                .mapToLong(cm -> Long.parseLong(cm.id())).max().orElse(10_000) + 1;
+        var comment = new Comment(Long.toString(nextId), c.user().accountId(), adf, now, now);
+        var comments = new ArrayList<>(issue.comments());
+        comments.add(comment);
+        Issue updated = c.world().jira().update(new Issue(issue.id(), issue.key(), issue.site(), issue.project(), issue.summary(),
+                issue.description(), issue.issueType(), issue.status(), issue.priority(), issue.assignee(), issue.reporter(),
+                issue.creator(), issue.labels(), issue.created(), now, issue.resolved(), issue.resolution(), issue.duedate(),
+                issue.parent(), comments));
+        return JiraJson.comment(c, updated, comment);
+    }
+
+    Map<String, Object> transitions(Caller c, String idOrKey) {
+        Issue issue = visible(c, idOrKey);
+        var list = new ArrayList<Object>();
+        for (var t : new java.util.TreeMap<>(TRANSITIONS).entrySet()) {
+            if (t.getValue().equals(issue.status())) continue;
+            var m = new LinkedHashMap<String, Object>();
+            m.put("id", t.getKey());
+            m.put("name", t.getValue());
+            m.put("to", JiraJson.status(c, t.getValue()));
+            m.put("hasScreen", false);
+            m.put("isGlobal", true);
+            m.put("isInitial", false);
+            m.put("isAvailable", true);
+            m.put("isConditional", false);
+            m.put("isLooped", false);
+            list.add(m);
+        }
+        return Map.of("expand", "transitions", "transitions", list);
+    }
+
+    void transition(Caller c, String idOrKey, JsonNode body) {
+        Issue issue = visible(c, idOrKey);
+        Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
+        if (!c.can(project, Permission.EDIT)) throw JiraErrors.forbidden("transition issues in this project");
+        String id = body != null && body.path("transition").hasNonNull("id") ? body.path("transition").get("id").asText() : null;
+        String to = id == null ? null : TRANSITIONS.get(id);
+        if (to == null || to.equals(issue.status())) throw JiraErrors.badRequest("Transition id '" + id + "' is not valid for this issue.");
+        Instant now = c.world().clock().now();
+        boolean done = to.equals("Done");
+        c.world().jira().update(new Issue(issue.id(), issue.key(), issue.site(), issue.project(), issue.summary(), issue.description(),
+                issue.issueType(), to, issue.priority(), issue.assignee(), issue.reporter(), issue.creator(), issue.labels(),
+                issue.created(), now, done ? now : null, done ? "Done" : null, issue.duedate(), issue.parent(), issue.comments()));
+    }
+
+    // ---- field parsing ---------------------------------------------------------------------------
+
+    private static JsonNode fieldsOf(JsonNode body) {
+        if (body == null || !body.isObject() || !body.path("fields").isObject()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
+        return body.get("fields");
+    }
+
+    private void checkCommon(Caller c, JsonNode fields, Map<String, String> errors) {
+        fields.fieldNames().forEachRemaining(name -> {
+            if (!SETTABLE.contains(name)) errors.put(name, "Field '" + name + "' cannot be set. It is not on the appropriate screen, or unknown.");
+        });
+        if (fields.has("description") && !fields.get("description").isNull()) {
+            try {
+                richText(c, "description", fields.get("description"));
+            } catch (FieldError e) {
+                errors.put("description", e.getMessage());
+            }
+        }
+        if (fields.has("priority") && JiraCatalog.priority(nameOrId(fields.get("priority"))).isEmpty()) {
+            errors.put("priority", "Specify the Priority (id or name) in the string format");
+        }
+        if (fields.hasNonNull("assignee") && user(c, fields.get("assignee")) == null) {
+            errors.put("assignee", "Specify a valid value for assignee");
+        }
+        if (fields.has("labels") && (!fields.get("labels").isArray() || !allText(fields.get("labels")))) {
+            errors.put("labels", "Operation value must be a string");
+        }
+        if (fields.hasNonNull("duedate")) {
+            try {
+                LocalDate.parse(fields.get("duedate").asText());
+            } catch (DateTimeParseException e) {
+                errors.put("duedate", "Error parsing date string: " + fields.get("duedate").asText());
+            }
+        }
+        if (fields.hasNonNull("parent") && parentKey(c, fields) == null) errors.put("parent", "Could not find issue by id or key.");
+    }
+
+    private static final class FieldError extends RuntimeException {
+        FieldError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** v3 takes only ADF, v2 only strings; each rejects the other's form with Jira's message (reference §5.1). */
+    private static Object richText(Caller c, String field, JsonNode value) {
+        if (c.version() == 3) {
+            Object tree = JSON.convertValue(value, Object.class);
+            if (!Adf.isDocument(tree)) throw new FieldError("Operation value must be an Atlassian Document (see the Atlassian Document Format)");
+            return tree;
+        }
+        if (!value.isTextual()) throw new FieldError("Operation value must be a string");
+        return Adf.fromText(value.asText());
+    }
+
+    private static Object description(Caller c, JsonNode fields) {
+        JsonNode d = fields.get("description");
+        return d == null || d.isNull() ? null : richText(c, "description", d);
+    }
+
+    private static Project projectOf(Caller c, JsonNode node, Map<String, String> errors) {
+        String ref = node == null ? null : node.isTextual() ? node.asText() : node.hasNonNull("key") ? node.get("key").asText()
+                : node.hasNonNull("id") ? node.get("id").asText() : null;
+        Project p = c.world().jira().project(c.site().subdomain(), ref).filter(c::canBrowse).orElse(null);
+        if (p == null) errors.put("project", "Specify a valid project ID or key");
+        return p;
+    }
+
+    private static String nameOrId(JsonNode node) {
+        if (node == null || node.isNull()) return null;
+        if (node.isTextual()) return node.asText();
+        return node.hasNonNull("name") ? node.get("name").asText() : node.hasNonNull("id") ? node.get("id").asText() : null;
+    }
+
+    private static User user(Caller c, JsonNode node) {
+        String id = node.isTextual() ? node.asText() : node.path("accountId").asText(null);
+        return c.world().user(id).filter(u -> u.accountId().equals(id) && u.memberOf(c.site().subdomain())).orElse(null);
+    }
+
+    private static String assignee(Caller c, JsonNode fields) {
+        JsonNode a = fields.get("assignee");
+        if (a == null || a.isNull()) return null;
+        User u = user(c, a);
+        return u == null ? null : u.accountId();
+    }
+
+    private static List<String> labels(JsonNode fields) {
+        var out = new ArrayList<String>();
+        if (fields.has("labels") && fields.get("labels").isArray()) fields.get("labels").forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static LocalDate duedate(JsonNode fields) {
+        return fields.hasNonNull("duedate") ? LocalDate.parse(fields.get("duedate").asText()) : null;
+    }
+
+    private static String parentKey(Caller c, JsonNode fields) {
+        JsonNode p = fields.get("parent");
+        if (p == null || p.isNull()) return null;
+        String ref = p.isTextual() ? p.asText() : p.hasNonNull("key") ? p.get("key").asText() : p.path("id").asText(null);
+        return c.world().jira().issue(c.site().subdomain(), ref).map(Issue::key).orElse(null);
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode n : array) if (!n.isTextual()) return false;
+        return true;
+    }
+}

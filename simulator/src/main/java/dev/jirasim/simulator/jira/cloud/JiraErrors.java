@@ -1,0 +1,62 @@
+package dev.jirasim.simulator.jira.cloud;
+
+import dev.jirasim.simulator.common.ErrorShape;
+import dev.jirasim.simulator.common.Problem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Jira's own error envelope, {@code {"errorMessages": [...], "errors": {field: message}}} (reference §5.2),
+ * and the texts Jira uses. Texts the reference quotes are exact; the others are marked as our choice.
+ */
+public final class JiraErrors {
+    public static final ErrorShape SHAPE = (status, code, message) -> body(List.of(message), Map.of());
+
+    private JiraErrors() {
+    }
+
+    static Map<String, Object> body(List<String> messages, Map<String, String> errors) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("errorMessages", messages);
+        body.put("errors", errors);
+        return body;
+    }
+
+    public static Problem messages(int status, List<String> messages) {
+        return Problem.withBody(status, String.join("; ", messages), body(messages, Map.of()));
+    }
+
+    public static Problem message(int status, String message) {
+        return messages(status, List.of(message));
+    }
+
+    public static Problem fields(int status, Map<String, String> errors) {
+        return Problem.withBody(status, errors.toString(), body(List.of(), errors));
+    }
+
+    /** Documented: absent and invisible issues are indistinguishable. */
+    public static Problem issueNotFound() {
+        return message(404, "Issue does not exist or you do not have permission to see it.");
+    }
+
+    /** Documented for the removed legacy search, the same text for v2 and v3. */
+    public static Problem legacySearchRemoved() {
+        return message(410, "The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. "
+                + "A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046");
+    }
+
+    /** Documented for /search/jql. */
+    public static Problem unbounded() {
+        return message(400, "Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
+    }
+
+    public static Problem badRequest(String message) {
+        return message(400, message);
+    }
+
+    /** Our choice (real text unconfirmed). */
+    public static Problem forbidden(String action) {
+        return message(403, "You do not have permission to " + action + ".");
+    }
+}

@@ -1,0 +1,178 @@
+package dev.jirasim.simulator.jira.cloud;
+
+import dev.jirasim.simulator.world.Adf;
+import dev.jirasim.simulator.world.Comment;
+import dev.jirasim.simulator.world.Issue;
+import dev.jirasim.simulator.world.JiraCatalog;
+import dev.jirasim.simulator.world.Project;
+import dev.jirasim.simulator.world.User;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Jira's JSON for users, projects, issues and comments, as {@code /rest/api/3} (ADF) or {@code /rest/api/2}
+ * (strings) writes them. Member names follow the official spec.
+ */
+final class JiraJson {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+    private static final String AVATAR = "https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/default/";
+
+    private JiraJson() {
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? null : TIME.format(instant);
+    }
+
+    static Map<String, String> avatarUrls(String id) {
+        var m = new LinkedHashMap<String, String>();
+        for (String size : List.of("48x48", "24x24", "16x16", "32x32")) m.put(size, AVATAR + id + "/" + size + ".png");
+        return m;
+    }
+
+    static Map<String, Object> user(Caller c, User u) {
+        if (u == null) return null;
+        var m = new LinkedHashMap<String, Object>();
+        m.put("self", c.apiBase() + "/user?accountId=" + u.accountId());
+        m.put("accountId", u.accountId());
+        m.put("accountType", "atlassian");
+        m.put("emailAddress", u.email());
+        m.put("avatarUrls", avatarUrls(u.accountId()));
+        m.put("displayName", u.displayName());
+        m.put("active", "active".equals(u.accountStatus()));
+        m.put("timeZone", u.zoneinfo());
+        return m;
+    }
+
+    static Map<String, Object> project(Caller c, Project p) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("self", c.apiBase() + "/project/" + p.id());
+        m.put("id", p.id());
+        m.put("key", p.key());
+        m.put("name", p.name());
+        m.put("avatarUrls", avatarUrls("project-" + p.id()));
+        m.put("projectTypeKey", p.projectTypeKey());
+        m.put("simplified", false);
+        m.put("style", "classic");
+        m.put("isPrivate", false);
+        m.put("properties", Map.of());
+        return m;
+    }
+
+    static Map<String, Object> status(Caller c, String name) {
+        var s = JiraCatalog.status(name).orElseThrow();
+        var category = new LinkedHashMap<String, Object>();
+        category.put("self", c.apiBase() + "/statuscategory/" + s.categoryId());
+        category.put("id", s.categoryId());
+        category.put("key", s.categoryKey());
+        category.put("colorName", switch (s.categoryKey()) {
+            case "new" -> "blue-gray";
+            case "done" -> "green";
+            default -> "yellow";
+        });
+        category.put("name", s.categoryName());
+        var m = new LinkedHashMap<String, Object>();
+        m.put("self", c.apiBase() + "/status/" + s.id());
+        m.put("description", "");
+        m.put("iconUrl", c.apiBase().replaceAll("/rest/api/\\d$", "") + "/images/icons/statuses/generic.png");
+        m.put("name", s.name());
+        m.put("id", s.id());
+        m.put("statusCategory", category);
+        return m;
+    }
+
+    static Map<String, Object> issueType(Caller c, String name) {
+        var t = JiraCatalog.issueType(name).orElseThrow();
+        var m = new LinkedHashMap<String, Object>();
+        m.put("self", c.apiBase() + "/issuetype/" + t.id());
+        m.put("id", t.id());
+        m.put("description", "");
+        m.put("name", t.name());
+        m.put("subtask", t.subtask());
+        m.put("hierarchyLevel", t.subtask() ? -1 : t.name().equals("Epic") ? 1 : 0);
+        return m;
+    }
+
+    static Map<String, Object> priority(Caller c, String name) {
+        var p = JiraCatalog.priority(name).orElseThrow();
+        var m = new LinkedHashMap<String, Object>();
+        m.put("self", c.apiBase() + "/priority/" + p.id());
+        m.put("name", p.name());
+        m.put("id", p.id());
+        return m;
+    }
+
+    static Object text(Caller c, Object adf) {
+        if (adf == null) return null;
+        return c.version() == 3 ? adf : Adf.toText(adf);
+    }
+
+    static Map<String, Object> comment(Caller c, Issue issue, Comment comment) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("self", c.apiBase() + "/issue/" + issue.id() + "/comment/" + comment.id());
+        m.put("id", comment.id());
+        User author = c.world().user(comment.author()).orElse(null);
+        m.put("author", user(c, author));
+        m.put("body", text(c, comment.body()));
+        m.put("updateAuthor", user(c, author));
+        m.put("created", time(comment.created()));
+        m.put("updated", time(comment.updated()));
+        m.put("jsdPublic", true);
+        return m;
+    }
+
+    /** Every field of an issue, by field id; callers pick the ones asked for. */
+    static Map<String, Object> fields(Caller c, Issue issue) {
+        var f = new LinkedHashMap<String, Object>();
+        Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
+        f.put("summary", issue.summary());
+        f.put("description", text(c, issue.description()));
+        f.put("issuetype", issueType(c, issue.issueType()));
+        f.put("project", project(c, project));
+        f.put("status", status(c, issue.status()));
+        f.put("statuscategorychangedate", time(issue.updated()));
+        f.put("priority", priority(c, issue.priority()));
+        f.put("assignee", user(c, c.world().user(issue.assignee()).orElse(null)));
+        f.put("reporter", user(c, c.world().user(issue.reporter()).orElse(null)));
+        f.put("creator", user(c, c.world().user(issue.creator()).orElse(null)));
+        f.put("labels", issue.labels());
+        f.put("created", time(issue.created()));
+        f.put("updated", time(issue.updated()));
+        f.put("resolutiondate", time(issue.resolved()));
+        f.put("resolution", issue.resolution() == null ? null : JiraCatalog.resolution(issue.resolution())
+                .map(r -> Map.of("self", c.apiBase() + "/resolution/" + r.id(), "id", r.id(), "name", r.name(), "description", ""))
+                .orElse(null));
+        f.put("duedate", issue.duedate() == null ? null : issue.duedate().toString());
+        if (issue.parent() != null) {
+            c.world().jira().issue(issue.site(), issue.parent()).ifPresent(p -> {
+                var parent = new LinkedHashMap<String, Object>();
+                parent.put("id", p.id());
+                parent.put("key", p.key());
+                parent.put("self", c.apiBase() + "/issue/" + p.id());
+                parent.put("fields", Map.of("summary", p.summary(), "status", status(c, p.status()),
+                        "priority", priority(c, p.priority()), "issuetype", issueType(c, p.issueType())));
+                f.put("parent", parent);
+            });
+        }
+        var comments = new ArrayList<Object>();
+        for (Comment cm : issue.comments()) comments.add(comment(c, issue, cm));
+        var page = new LinkedHashMap<String, Object>();
+        page.put("comments", comments.size() > 20 ? comments.subList(0, 20) : comments);
+        page.put("self", c.apiBase() + "/issue/" + issue.id() + "/comment");
+        page.put("maxResults", Math.min(20, comments.size()));
+        page.put("total", comments.size());
+        page.put("startAt", 0);
+        f.put("comment", page);
+        return f;
+    }
+
+    /** Fields a search returns for {@code *navigable}: every field here but the comment page. */
+    static final List<String> NAVIGABLE = List.of("summary", "description", "issuetype", "project", "status",
+            "statuscategorychangedate", "priority", "assignee", "reporter", "creator", "labels", "created", "updated",
+            "resolutiondate", "resolution", "duedate", "parent");
+}

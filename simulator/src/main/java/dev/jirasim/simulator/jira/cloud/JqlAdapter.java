@@ -1,0 +1,23 @@
+package dev.jirasim.simulator.jira.cloud;
+
+import dev.jirasim.simulator.world.Issue;
+import java.util.List;
+
+/** What the REST layer needs from the JQL engine: validated, permission-limited, ordered results. */
+interface JqlAdapter {
+    /** A query Jira would reject: messages in Jira's texts. */
+    final class Invalid extends RuntimeException {
+        final List<String> messages;
+
+        Invalid(List<String> messages) {
+            super(String.join("; ", messages), null, false, false);
+            this.messages = List.copyOf(messages);
+        }
+    }
+
+    /** True when the query restricts the search (enhanced search rejects unbounded queries). */
+    boolean bounded(String jql);
+
+    /** Every issue the caller may browse that matches, in the query's order. */
+    List<Issue> search(Caller caller, String jql);
+}

@@ -1,0 +1,37 @@
+package dev.jirasim.simulator.jira.cloud;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /myself} and {@code GET /serverInfo}. */
+final class Myself {
+    private Myself() {
+    }
+
+    static Map<String, Object> of(Caller c) {
+        var m = new LinkedHashMap<String, Object>(JiraJson.user(c, c.user()));
+        m.put("locale", c.user().locale().replace('-', '_'));
+        m.put("groups", Map.of("size", 0, "items", List.of()));
+        m.put("applicationRoles", Map.of("size", 1, "items", List.of()));
+        m.put("expand", "groups,applicationRoles");
+        return m;
+    }
+
+    static Map<String, Object> serverInfo(Caller c) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("baseUrl", c.site().url());
+        m.put("displayUrl", c.site().url());
+        m.put("version", "1001.0.0-SNAPSHOT");
+        m.put("versionNumbers", List.of(1001, 0, 0));
+        m.put("deploymentType", "Cloud");
+        m.put("buildNumber", 100300);
+        m.put("buildDate", "2026-11-01T00:00:00.000+0000");
+        m.put("serverTime", JiraJson.time(c.world().clock().now()));
+        m.put("scmInfo", "jirasim");
+        m.put("serverTitle", "Jira");
+        m.put("defaultLocale", Map.of("locale", "en_US"));
+        m.put("serverTimeZone", "Etc/UTC");
+        return m;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.jirasim.simulator.jira.cloud;
+
+import dev.jirasim.simulator.world.Issue;
+import dev.jirasim.simulator.world.JiraSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Enhanced search ({@code /search/jql}: forward-only {@code nextPageToken}, no totals, ids by default,
+ * unbounded queries refused), the removed legacy search (410, or the old paging when a world asks), and
+ * approximate count. Plain Java over {@link Caller}; routes only parse and render.
+ */
+final class SearchService {
+    static final int MAX_PAGE = 5000;
+    /** Pages with field data are capped lower, as the real service does (its caps are not contractual). */
+    static final int MAX_PAGE_WITH_FIELDS = 100;
+    static final int LEGACY_MAX_PAGE = 100;
+
+    private final JqlAdapter jql;
+
+    SearchService(JqlAdapter jql) {
+        this.jql = jql;
+    }
+
+    Map<String, Object> enhanced(Caller c, SearchRequest r) {
+        String query = r.jql() == null ? "" : r.jql();
+        // Precedence measured on a real site: page token, then maxResults, then an unbounded query.
+        PageToken token = PageToken.decode(r.nextPageToken(), query.hashCode());
+        int max = r.maxResults() == null ? 50 : r.maxResults();
+        if (max < 1 || max > MAX_PAGE) throw JiraErrors.badRequest("The maxResults parameter must be between 1 and " + MAX_PAGE + ".");
+        if (r.reconcileIssues().size() > 50) throw JiraErrors.badRequest("The reconcileIssues parameter accepts at most 50 issue ids.");
+        if (r.properties().size() > 5) throw JiraErrors.badRequest("The properties parameter accepts at most 5 property keys.");
+        if (query.isBlank() || !jql.bounded(query)) throw JiraErrors.unbounded();
+        FieldSelection fields = FieldSelection.parse(r.fields(), "id");
+        if (!fields.idsOnly()) max = Math.min(max, MAX_PAGE_WITH_FIELDS);
+        List<Issue> all = run(c, query);
+        int from = token == null ? 0 : Math.min(token.offset(), all.size());
+        int to = Math.min(all.size(), from + max);
+        var issues = new ArrayList<Object>();
+        for (Issue i : all.subList(from, to)) issues.add(IssueView.of(c, i, fields));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("issues", issues);
+        if (to < all.size()) body.put("nextPageToken", new PageToken(to, query.hashCode()).encode());
+        body.put("isLast", to >= all.size());
+        addExpansions(body, r.expand(), fields);
+        return body;
+    }
+
+    Map<String, Object> legacy(Caller c, String query, int startAt, Integer maxResults, List<String> fields, String expand) {
+        if (c.world().jiraSettings().legacySearch() == JiraSettings.LegacySearch.REMOVED) throw JiraErrors.legacySearchRemoved();
+        if (startAt < 0) throw JiraErrors.badRequest("The startAt parameter must not be negative.");
+        int max = maxResults == null ? 50 : Math.max(0, Math.min(maxResults, LEGACY_MAX_PAGE));
+        FieldSelection selection = FieldSelection.parse(fields, "*navigable");
+        List<Issue> all = query == null || query.isBlank() ? run(c, null) : run(c, query);
+        var issues = new ArrayList<Object>();
+        for (Issue i : all.subList(Math.min(startAt, all.size()), Math.min(all.size(), startAt + max))) issues.add(IssueView.of(c, i, selection));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("expand", "schema,names");
+        body.put("startAt", startAt);
+        body.put("maxResults", max);
+        body.put("total", all.size());
+        body.put("issues", issues);
+        addExpansions(body, expand, selection);
+        return body;
+    }
+
+    Map<String, Object> approximateCount(Caller c, String query) {
+        if (query == null || query.isBlank() || !jql.bounded(query)) throw JiraErrors.unbounded();
+        return Map.of("count", run(c, query).size());
+    }
+
+    private List<Issue> run(Caller c, String query) {
+        try {
+            return jql.search(c, query);
+        } catch (JqlAdapter.Invalid e) {
+            throw JiraErrors.messages(400, e.messages);
+        }
+    }
+
+    private static void addExpansions(Map<String, Object> body, String expand, FieldSelection fields) {
+        if (expand == null) return;
+        var parts = List.of(expand.split(","));
+        if (parts.contains("names")) {
+            var names = new LinkedHashMap<String, String>();
+            for (String f : fields.fields()) names.put(f, FieldNames.display(f));
+            body.put("names", names);
+        }
+        if (parts.contains("schema")) {
+            var schema = new LinkedHashMap<String, Object>();
+            for (String f : fields.fields()) schema.put(f, FieldNames.schema(f));
+            body.put("schema", schema);
+        }
+    }
+}
