@@ -25,6 +25,7 @@ public final class World {
     private final JiraSettings jiraSettings;
     private final JiraData jira = new JiraData(usersById);
     private volatile Consent consent;
+    private final java.util.concurrent.ConcurrentMap<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     private World(WorldFile file, SimClock clock) {
         this.clock = clock;
@@ -185,6 +186,15 @@ public final class World {
 
     public TokenStore tokens() {
         return tokens;
+    }
+
+    /**
+     * State derived from this world and thrown away with it (search indexes): built once per key, on first
+     * use, so replacing or resetting the world can never leave a stale index behind.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String key, java.util.function.Supplier<T> build) {
+        return (T) derived.computeIfAbsent(key, k -> build.get());
     }
 
     public JiraData jira() {

@@ -79,7 +79,7 @@ public final class JiraRoutes {
             Caller c = caller(ctx, "write:jira-work", "write:issue:jira");
             var edited = issues.edit(c, ctx.pathParam("issue"), json(ctx, true));
             if ("true".equals(ctx.queryParam("returnIssue"))) ctx.json(IssueView.of(c, edited, FieldSelection.parse(List.of(), "*all")));
-            else ctx.status(204);
+            else ctx.status(204).contentType("application/json");
         });
         routes.delete(BASE + "/issue/{issue}", ctx -> {
             Caller c = caller(ctx, "write:jira-work", "delete:issue:jira");
@@ -101,7 +101,7 @@ public final class JiraRoutes {
         routes.post(BASE + "/issue/{issue}/transitions", ctx -> {
             Caller c = caller(ctx, "write:jira-work", "write:issue:jira");
             issues.transition(c, ctx.pathParam("issue"), json(ctx, true));
-            ctx.status(204);
+            ctx.status(204).contentType("application/json");
         });
         routes.get(BASE + "/myself", ctx -> {
             Caller c = caller(ctx, "read:jira-user", "read:user:jira");

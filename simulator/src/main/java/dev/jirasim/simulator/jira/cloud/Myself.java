@@ -30,7 +30,6 @@ final class Myself {
         m.put("serverTime", JiraJson.time(c.world().clock().now()));
         m.put("scmInfo", "jirasim");
         m.put("serverTitle", "Jira");
-        m.put("defaultLocale", Map.of("locale", "en_US"));
         m.put("serverTimeZone", "Etc/UTC");
         return m;
     }

@@ -1,0 +1,60 @@
+package dev.jirasim.simulator.jira.cloud;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.support.Jira;
+import dev.jirasim.simulator.support.SimulatorExtension;
+import dev.jirasim.simulator.support.SpecValidation;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every kind of response these routes give — successes and errors — validates against Atlassian's official
+ * Jira Cloud v3 OpenAPI document. Skipped, with the reason, when ../shared/specs is not beside the checkout.
+ */
+@ExtendWith(SimulatorExtension.class)
+class JiraSpecConformanceHttpTest {
+    private static final Map<String, Object> ADF = Map.of("type", "doc", "version", 1, "content",
+            List.of(Map.of("type", "paragraph", "content", List.of(Map.of("type", "text", "text", "Spec check.")))));
+
+    @Test
+    void everyResponseValidatesAgainstTheOfficialSpec(Jirasim sim) {
+        assumeTrue(SpecValidation.available(), "Skipped: " + SpecValidation.SPEC.toAbsolutePath() + " not found (the shared specs folder is not beside this checkout)");
+        List<String> problems = SpecValidation.newList();
+        Jira alice = Jira.alice(sim);
+        RequestSpecification api = alice.acme(3).filter(SpecValidation.recordingInto(problems));
+        int checked = 0;
+
+        String key = api.contentType("application/json").body(Map.of("fields", Map.of("project", Map.of("key", "ACME"),
+                "summary", "Spec check", "issuetype", Map.of("name", "Task"), "description", ADF))).post("/issue").path("key");
+        checked++;
+        for (String path : List.of("/issue/" + key, "/issue/ACME-1", "/issue/ACME-1?fields=summary,status", "/issue/ACME-1/comment",
+                "/issue/ACME-1/transitions", "/myself", "/project/search", "/serverInfo", "/issue/NOPE-1",
+                "/search/jql?jql=project%20%3D%20ACME&maxResults=5", "/search/jql?jql=project%20%3D%20ACME&fields=*all&maxResults=2",
+                "/search/jql?jql=order%20by%20key", "/search/jql?jql=project%20%3D%20ACME&nextPageToken=BOGUS")) {
+            alice.acme(3).filter(SpecValidation.recordingInto(problems)).get(path);
+            checked++;
+        }
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
+                .body(Map.of("jql", "project = ACME ORDER BY created DESC", "maxResults", 3, "fields", List.of("summary", "assignee")))
+                .post("/search/jql");
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
+                .body(Map.of("jql", "project = ACME")).post("/search/approximate-count");
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
+                .body(Map.of("body", ADF)).post("/issue/" + key + "/comment");
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
+                .body(Map.of("fields", Map.of("summary", ""))).put("/issue/" + key);
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
+                .body(Map.of("transition", Map.of("id", "21"))).post("/issue/" + key + "/transitions");
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).delete("/issue/" + key);
+        checked += 6;
+        assertTrue(checked > 15);
+        assertEquals(List.of(), problems, "responses that do not match the official spec");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.jirasim.simulator.support;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.restassured.filter.Filter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks Jira v3 responses against Atlassian's published OpenAPI document ({@code ../shared/specs}), with
+ * Atlassian's swagger-request-validator. Loaded once (it takes a couple of seconds); absent spec, absent validator.
+ */
+public final class SpecValidation {
+    public static final Path SPEC = Path.of("../../shared/specs/jira-cloud-platform-v3.json");
+    private static OpenApiInteractionValidator validator;
+
+    private SpecValidation() {
+    }
+
+    public static boolean available() {
+        return Files.isReadable(SPEC);
+    }
+
+    private static synchronized OpenApiInteractionValidator validator() {
+        if (validator == null) validator = OpenApiInteractionValidator.createForSpecificationUrl(SPEC.toUri().toString()).build();
+        return validator;
+    }
+
+    /** A REST Assured filter that validates every v3 response through the gateway and records the problems. */
+    public static Filter recordingInto(List<String> problems) {
+        return (requestSpec, responseSpec, ctx) -> {
+            var response = ctx.next(requestSpec, responseSpec);
+            String uri = requestSpec.getURI();
+            int at = uri.indexOf("/rest/api/3/");
+            if (at < 0) return response;
+            String path = uri.substring(at);
+            int q = path.indexOf('?');
+            if (q >= 0) path = path.substring(0, q);
+            var builder = SimpleResponse.Builder.status(response.statusCode()).withBody(response.asString());
+            response.headers().forEach(h -> builder.withHeader(h.getName(), h.getValue()));
+            ValidationReport report = validator().validateResponse(path, Request.Method.valueOf(requestSpec.getMethod()), builder.build());
+            for (var m : report.getMessages()) {
+                if (m.getLevel() == ValidationReport.Level.ERROR && !knownSpecGap(m.getKey(), response.statusCode())) {
+                    problems.add(requestSpec.getMethod() + " " + path + " " + response.statusCode() + ": " + m.getKey() + " " + m.getMessage());
+                }
+            }
+            return response;
+        };
+    }
+
+    /**
+     * Where the document is known to be silent or wrong about the real service: many operations list 4xx
+     * statuses without a body, though Jira sends its error collection (reference §5.2, §5.4); and a 204 can
+     * carry no body whatever the document declares for it.
+     */
+    static boolean knownSpecGap(String key, int status) {
+        return (status >= 400 && key.equals("validation.response.body.unexpected"))
+                || (status == 204 && key.equals("validation.response.body.missing"));
+    }
+
+    public static List<String> newList() {
+        return java.util.Collections.synchronizedList(new ArrayList<>());
+    }
+}
