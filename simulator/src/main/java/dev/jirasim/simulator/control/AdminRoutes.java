@@ -33,6 +33,10 @@ import java.util.function.Supplier;
  *   GET|PUT /__admin/consent              {"mode": "auto", "user", "sites", "decision"} or {"mode": "interactive"}
  *   GET    /__admin/tokens                grants and tokens, token values masked
  *   POST   /__admin/tokens/revoke         {"grantId"} | {"token"} (value or id) | {"user"}
+ *   POST   /__admin/faults                one rule or a list; answers them with ids
+ *   GET    /__admin/faults                installed faults, uses left and hits
+ *   GET|DELETE /__admin/faults/{id}       one fault
+ *   DELETE /__admin/faults                all faults
  *   GET|DELETE /__admin/journal           requests seen, secrets masked
  * </pre>
  */
@@ -85,6 +89,7 @@ public final class AdminRoutes {
         });
         routes.get("/__admin/tokens", ctx -> ctx.json(masked(control().tokens())));
         routes.post("/__admin/tokens/revoke", this::revoke);
+        new FaultAdminRoutes(this::control).addTo(routes);
         routes.get("/__admin/journal", ctx -> ctx.json(Map.of("requests", control().journal())));
         routes.delete("/__admin/journal", ctx -> {
             control().clearJournal();
@@ -159,7 +164,7 @@ public final class AdminRoutes {
                         t.familyId(), t.scopes(), t.familyStartedAt(), t.issuedAt(), t.rotatedAt(), t.revokedAt())).toList());
     }
 
-    private static String body(Context ctx) {
+    static String body(Context ctx) {
         try {
             return ctx.body();
         } catch (HttpResponseException e) {
@@ -169,7 +174,7 @@ public final class AdminRoutes {
         }
     }
 
-    private static <T> T read(Context ctx, Class<T> type) {
+    static <T> T read(Context ctx, Class<T> type) {
         String body = body(ctx);
         if (body.isBlank()) throw AdminErrors.badRequest("Send a JSON object as the body.");
         try {

@@ -1,5 +1,7 @@
 package dev.jirasim.simulator.control;
 
+import dev.jirasim.simulator.faults.Fault;
+import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.journal.JournalEntry;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.TokenState;
@@ -10,10 +12,10 @@ import java.util.List;
 
 /**
  * Everything a test may do to a simulated world: seed it, move its clock, switch consent, inspect and
- * revoke tokens, read the journal. {@code /__admin} is this interface over HTTP.
+ * revoke tokens, inject faults, read the journal. {@code /__admin} is this interface over HTTP.
  */
 public interface SimulatorControl {
-    /** Back to the seed world (the default world or the fixture given at start), clock and journal reset. */
+    /** Back to the seed world (the default world or the fixture given at start), clock and journal reset, no faults. */
     void reset();
 
     WorldFile exportWorld();
@@ -44,6 +46,26 @@ public interface SimulatorControl {
 
     /** Revokes every grant of a user (e-mail or account id); returns how many. */
     int revokeUser(String user);
+
+    /**
+     * Installs fault rules, all or none, after any already installed (the first matching rule applies to a
+     * request). Returns them with their ids. Build rules with {@link FaultRule#on(String)}; an invalid one
+     * throws {@link IllegalArgumentException} when built.
+     */
+    List<Fault> addFaults(List<FaultRule> rules);
+
+    /** Installs one fault rule and returns it with its id. */
+    default Fault addFault(FaultRule rule) {
+        return addFaults(List.of(rule)).get(0);
+    }
+
+    /** The installed faults in the order they apply, with uses left and hits so far. */
+    List<Fault> faults();
+
+    /** Removes one fault; false if there is none with this id. */
+    boolean removeFault(String id);
+
+    void clearFaults();
 
     List<JournalEntry> journal();
 

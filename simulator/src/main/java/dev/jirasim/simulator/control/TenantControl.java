@@ -1,6 +1,8 @@
 package dev.jirasim.simulator.control;
 
 import dev.jirasim.simulator.Tenant;
+import dev.jirasim.simulator.faults.Fault;
+import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.journal.JournalEntry;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.TokenState;
@@ -84,6 +86,26 @@ public final class TenantControl implements SimulatorControl {
     public int revokeUser(String user) {
         var found = tenant.world().user(user).orElseThrow(() -> new WorldException("unknown user " + user));
         return tenant.world().tokens().revokeUser(found.accountId());
+    }
+
+    @Override
+    public List<Fault> addFaults(List<FaultRule> rules) {
+        return tenant.faults().add(rules);
+    }
+
+    @Override
+    public List<Fault> faults() {
+        return tenant.faults().list();
+    }
+
+    @Override
+    public boolean removeFault(String id) {
+        return tenant.faults().remove(id);
+    }
+
+    @Override
+    public void clearFaults() {
+        tenant.faults().clear();
     }
 
     @Override

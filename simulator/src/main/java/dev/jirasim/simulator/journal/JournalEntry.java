@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Map;
 
-/** One request the simulator answered, with secrets already masked. {@code at} is the world's clock. */
+/**
+ * One request the simulator answered, with secrets already masked. {@code at} is the world's clock;
+ * {@code fault} is the id of the injected fault that answered, delayed or rate-limited it, if any.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JournalEntry(
         long seq,
@@ -15,5 +18,6 @@ public record JournalEntry(
         Map<String, String> headers,
         String body,
         int status,
-        long durationMs) {
+        long durationMs,
+        String fault) {
 }

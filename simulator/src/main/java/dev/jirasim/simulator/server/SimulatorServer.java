@@ -8,6 +8,7 @@ import dev.jirasim.simulator.atlassian.resources.ApiRoutes;
 import dev.jirasim.simulator.common.Problem;
 import dev.jirasim.simulator.common.Redact;
 import dev.jirasim.simulator.control.AdminRoutes;
+import dev.jirasim.simulator.faults.FaultFilter;
 import dev.jirasim.simulator.journal.JournalEntry;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Javalin assembly only: routes of each emulated host, error mapping, the request log and journal. */
+/** Javalin assembly only: the fault filter, routes of each emulated host, error mapping, the request log and journal. */
 public final class SimulatorServer {
     private static final Logger LOG = LoggerFactory.getLogger("jirasim.requests");
     private static final Logger ERRORS = LoggerFactory.getLogger(SimulatorServer.class);
@@ -40,6 +41,8 @@ public final class SimulatorServer {
         c.jetty.port = config.port();
         c.http.maxRequestSize = SimulatorConfig.MAX_REQUEST_BYTES;
         c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        // First of all before-handlers, so an injected fault wins over every route and route-level limit.
+        c.routes.before(new FaultFilter(ctx -> tenant.get().faults(), path -> Hosts.of(path).shape()));
         new AuthRoutes(tenant).addTo(c.routes);
         new ApiRoutes(tenant).addTo(c.routes);
         new AdminRoutes(tenant, publicUrl).addTo(c.routes);
@@ -87,7 +90,8 @@ public final class SimulatorServer {
         String body = ctx.attribute(BODY_ATTRIBUTE);
         var journal = tenant.journal();
         journal.add(new JournalEntry(journal.nextSeq(), tenant.clock().now(), ctx.method().name(), ctx.path(),
-                Redact.form(ctx.queryString()), headers, Redact.body(body), status, Math.round(ms)));
+                Redact.form(ctx.queryString()), headers, Redact.body(body), status, Math.round(ms),
+                ctx.attribute(FaultFilter.FAULT_ATTRIBUTE)));
     }
 
     public SimulatorServer start() {

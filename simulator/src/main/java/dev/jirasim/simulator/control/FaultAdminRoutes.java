@@ -1,0 +1,55 @@
+package dev.jirasim.simulator.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jirasim.simulator.faults.Fault;
+import dev.jirasim.simulator.faults.FaultRuleReader;
+import dev.jirasim.simulator.server.Json;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** {@code /__admin/faults}: fault rules in and out as JSON (see docs/faults.md). */
+final class FaultAdminRoutes {
+    private static final FaultRuleReader READER = new FaultRuleReader(Json.MAPPER);
+    private final Supplier<SimulatorControl> control;
+
+    FaultAdminRoutes(Supplier<SimulatorControl> control) {
+        this.control = control;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.post("/__admin/faults", this::add);
+        routes.get("/__admin/faults", ctx -> ctx.json(listed(control.get().faults())));
+        routes.delete("/__admin/faults", ctx -> {
+            control.get().clearFaults();
+            ctx.status(204);
+        });
+        routes.get("/__admin/faults/{id}", ctx -> ctx.json(control.get().faults().stream()
+                .filter(f -> f.id().equals(ctx.pathParam("id"))).findFirst().orElseThrow(() -> noSuchFault(ctx))));
+        routes.delete("/__admin/faults/{id}", ctx -> {
+            if (!control.get().removeFault(ctx.pathParam("id"))) throw noSuchFault(ctx);
+            ctx.status(204);
+        });
+    }
+
+    private void add(Context ctx) {
+        JsonNode json = AdminRoutes.read(ctx, JsonNode.class);
+        List<Fault> added;
+        try {
+            added = control.get().addFaults(READER.read(json));
+        } catch (IllegalArgumentException e) {
+            throw AdminErrors.badRequest("Invalid fault: " + e.getMessage());
+        }
+        ctx.status(201).json(listed(added));
+    }
+
+    private static Map<String, List<Fault>> listed(List<Fault> faults) {
+        return Map.of("faults", faults);
+    }
+
+    private static RuntimeException noSuchFault(Context ctx) {
+        return AdminErrors.notFound("No such fault: " + ctx.pathParam("id"));
+    }
+}
