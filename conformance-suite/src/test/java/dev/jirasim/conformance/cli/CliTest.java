@@ -39,19 +39,9 @@ class CliTest {
         sim.close();
     }
 
-    /** The checked-in target file for a local simulator, pointed at this one's port and given capabilities. */
-    static Path targetFile(Path dir, String baseUrl, String capabilities) throws Exception {
-        String text = Files.readString(SCENARIOS.resolve("targets/simulator.yaml"))
-                .replace("http://localhost:8484", baseUrl)
-                .replaceFirst("capabilities: \\[[^]]*]", "capabilities: [" + capabilities + "]");
-        Path file = dir.resolve("target.yaml");
-        Files.writeString(file, text);
-        return file;
-    }
-
     @Test
     void passesEveryApplicableScenarioAndWritesAllReports(@TempDir Path dir) throws Exception {
-        Path target = targetFile(dir, sim.baseUrl(), "clock, consent-automation, seed, journal");
+        Path target = dev.jirasim.conformance.support.Targets.file(dir, sim.baseUrl(), "clock, consent-automation, seed, journal, faults");
         Path reports = dir.resolve("reports");
         int code = Main.run(new String[] {"--target", target.toString(), "--scenarios", SCENARIOS.toString(), "--report", reports.toString()});
         assertEquals(0, code);
@@ -65,7 +55,7 @@ class CliTest {
 
     @Test
     void withoutClockExactlyTheClockScenariosAreSkippedWithReasons(@TempDir Path dir) throws Exception {
-        Path target = targetFile(dir, sim.baseUrl(), "consent-automation, seed, journal");
+        Path target = dev.jirasim.conformance.support.Targets.file(dir, sim.baseUrl(), "consent-automation, seed, journal, faults");
         var out = new ByteArrayOutputStream();
         Results results = new ConformanceRun(target.toString(), List.of(SCENARIOS), null, null, null)
                 .execute(new PrintStream(out, true, StandardCharsets.UTF_8));

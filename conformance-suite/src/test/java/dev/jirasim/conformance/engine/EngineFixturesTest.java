@@ -46,11 +46,19 @@ class EngineFixturesTest {
     }
 
     @Test
-    void aScenarioNeedingAMissingCapabilityIsSkippedWithTheReason() {
-        EngineExecutionResults results = run("skip");
+    void aScenarioNeedingAMissingCapabilityIsSkippedWithTheReason(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        EngineExecutionResults results;
+        try (var sim = dev.jirasim.simulator.Jirasim.start(dev.jirasim.simulator.SimulatorConfig.builder().randomPort().build())) {
+            results = EngineTestKit.engine(Constants.ENGINE_ID)
+                    .selectors(selectDirectory(FIXTURES.resolve("skip").toFile()))
+                    .configurationParameter(Constants.TARGET, dev.jirasim.conformance.support.Targets.file(dir, sim.baseUrl(),
+                            "clock, consent-automation, seed, journal").toString())
+                    .execute();
+        }
         Events events = results.allEvents();
         events.assertThatEvents().haveExactly(1, event(container(), skippedWithReason(
                 r -> r.contains("lacks capability faults") && r.contains("fixture-skip"))));
+        results.testEvents().assertThatEvents().isEmpty();
         assertEquals(0, results.testEvents().failed().count());
     }
 

@@ -19,7 +19,8 @@ import java.util.function.UnaryOperator;
  * {@link Mutation} rewrites exchanges on the way through. With no mutation it is transparent.
  */
 final class MutatingProxy implements AutoCloseable {
-    private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "transfer-encoding", "date");
+    // accept-encoding too: the proxy reads bodies as text, so it asks the simulator for them uncompressed.
+    private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "transfer-encoding", "date", "accept-encoding");
 
     /** One exchange as the mutation sees it; {@code upstream} true means "forward to the simulator". */
     record Exchange(String method, String path, String query, String requestBody, int status,

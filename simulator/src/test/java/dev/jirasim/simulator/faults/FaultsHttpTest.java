@@ -64,11 +64,18 @@ class FaultsHttpTest {
     }
 
     @Test
-    void pathsWithoutARouteCanBeFaultedToo() {
+    void faultsTakeTheShapeOfTheHostTheyHit() {
         fault("{\"path\": \"/api/ex/jira/*/rest/api/3/search/jql\", \"status\": 429, \"headers\": {\"Retry-After\": \"30\"}}");
         http().get("/api/ex/jira/" + OAuth.ACME + "/rest/api/3/search/jql").then().statusCode(429)
-                .header("Retry-After", "30").body("message", equalTo("Rate limit exceeded."));
-        http().get("/api/ex/jira/" + OAuth.ACME + "/rest/api/3/myself").then().statusCode(404);
+                .header("Retry-After", "30").body("errorMessages[0]", equalTo("Rate limit exceeded."));
+        http().get("/api/ex/jira/" + OAuth.ACME + "/rest/api/3/myself").then().statusCode(401);
+    }
+
+    @Test
+    void pathsWithoutARouteCanBeFaultedToo() {
+        fault("{\"path\": \"/api/nothing/**\", \"status\": 503}");
+        http().get("/api/nothing/here").then().statusCode(503).body("code", equalTo(503));
+        http().get("/api/elsewhere").then().statusCode(404);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jirasim.simulator.Tenant;
 import dev.jirasim.simulator.common.Problem;
+import dev.jirasim.simulator.faults.RateLimits;
 import dev.jirasim.simulator.server.Json;
 import dev.jirasim.simulator.server.SimulatorServer;
 import io.javalin.config.RoutesConfig;
@@ -116,9 +117,17 @@ public final class JiraRoutes {
     }
 
     private Caller caller(Context ctx, String classic, String... granular) {
-        Caller c = Caller.of(tenant.get().world(), ctx.header("Authorization"), ctx.pathParam("cloudId"), ctx.pathParam("version"), publicUrl.get());
+        Tenant t = tenant.get();
+        Caller c = Caller.of(t.world(), ctx.header("Authorization"), ctx.pathParam("cloudId"), ctx.pathParam("version"), publicUrl.get());
         if (classic != null) c.requireScope(classic, granular);
         ctx.header("X-AAccountId", c.user().accountId());
+        // The budget is spent only by requests that got past the gateway: a bad token still gets its 401.
+        var limiter = t.jiraRateLimiter();
+        if (limiter.isPresent()) {
+            var decision = limiter.get().tryAcquire(limiter.get().keyFor(c.user().accountId(), c.session().grant().clientId(), c.site().cloudId()));
+            decision.headers().forEach(ctx::header);
+            if (!decision.allowed()) throw Problem.withBody(429, RateLimits.MESSAGE, RateLimits.jiraBody(), decision.headers());
+        }
         return c;
     }
 
