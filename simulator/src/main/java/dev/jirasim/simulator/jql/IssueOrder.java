@@ -1,0 +1,100 @@
+package dev.jirasim.simulator.jql;
+
+import dev.jirasim.simulator.world.Issue;
+import dev.jirasim.simulator.world.JiraCatalog;
+import dev.jirasim.simulator.world.User;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * ORDER BY. Without one, results come newest first ({@code created DESC}, then id DESC): Jira does not
+ * document its default for /search/jql, and this is the issue navigator's. Ties are broken by issue id
+ * (ascending after an explicit ORDER BY) so that pages never overlap. Empty values sort as greater than any
+ * value: last when ascending, first when descending. Users sort by display name, catalog values by their
+ * catalog order (priority: Highest is greatest, so {@code priority DESC} puts Highest first).
+ */
+final class IssueOrder {
+    static final int MAX_FIELDS = 7;
+    private final IssueIndex index;
+    private final SearchContext ctx;
+    private final Map<String, String> userNames = new HashMap<>();
+
+    IssueOrder(IssueIndex index, SearchContext ctx) {
+        this.index = index;
+        this.ctx = ctx;
+    }
+
+    static List<String> validate(List<SortField> orderBy) {
+        var errors = new ArrayList<String>();
+        for (SortField s : orderBy) {
+            if (JqlField.of(s.field()).filter(f -> f.sortable).isEmpty()) errors.add(JqlMessages.notSortable(s.field()));
+        }
+        if (orderBy.size() > MAX_FIELDS) errors.add(JqlMessages.tooManySortFields(MAX_FIELDS));
+        return errors;
+    }
+
+    List<Issue> sort(BitSet hits, List<SortField> orderBy) {
+        boolean byDefault = orderBy.isEmpty();
+        List<SortField> keys = byDefault ? List.of(new SortField("created", SortField.Direction.DESC)) : orderBy;
+        boolean idsDescending = byDefault;
+        JqlField first = JqlField.of(keys.get(0).field()).orElseThrow();
+        SortField.Direction direction = direction(keys.get(0), first);
+        // Walking a date tree costs the whole index; sorting costs n log n of the hits. Walk when hits are many.
+        if (keys.size() == 1 && first.kind == JqlField.Kind.DATE && hits.cardinality() * 8L > index.count()) {
+            return new DateWalk(index).walk(first, hits, direction == SortField.Direction.DESC, idsDescending);
+        }
+        Comparator<Issue> order = null;
+        for (SortField key : keys) {
+            JqlField field = JqlField.of(key.field()).orElseThrow();
+            Comparator<Issue> c = comparator(field);
+            if (direction(key, field) == SortField.Direction.DESC) c = c.reversed();
+            order = order == null ? c : order.thenComparing(c);
+        }
+        Comparator<Issue> byId = Comparator.comparingLong(i -> Long.parseLong(i.id()));
+        order = order.thenComparing(idsDescending ? byId.reversed() : byId);
+        var result = new ArrayList<Issue>(hits.cardinality());
+        hits.stream().forEach(slot -> result.add(index.issue(slot)));
+        result.sort(order);
+        return result;
+    }
+
+    private static SortField.Direction direction(SortField key, JqlField field) {
+        return key.direction() != null ? key.direction() : field.defaultDirection();
+    }
+
+    private Comparator<Issue> comparator(JqlField field) {
+        return switch (field) {
+            case PROJECT -> emptyLast(Issue::project);
+            case ISSUE_KEY -> emptyLast(Issue::project).thenComparingLong(Issue::number);
+            case ISSUE_TYPE -> emptyLast(i -> JiraCatalog.ISSUE_TYPES.indexOf(JiraCatalog.issueType(i.issueType()).orElse(null)));
+            case STATUS -> emptyLast(i -> JiraCatalog.STATUSES.indexOf(JiraCatalog.status(i.status()).orElse(null)));
+            case PRIORITY -> emptyLast(i -> -JiraCatalog.PRIORITIES.indexOf(JiraCatalog.priority(i.priority()).orElse(null)));
+            case RESOLUTION -> emptyLast(i -> i.resolution() == null ? null
+                    : JiraCatalog.RESOLUTIONS.indexOf(JiraCatalog.resolution(i.resolution()).orElse(null)));
+            case ASSIGNEE -> emptyLast(i -> userName(i.assignee()));
+            case REPORTER -> emptyLast(i -> userName(i.reporter()));
+            case CREATOR -> emptyLast(i -> userName(i.creator()));
+            case SUMMARY -> emptyLast(i -> i.summary().toLowerCase(Locale.ROOT));
+            case CREATED -> emptyLast(Issue::created);
+            case UPDATED -> emptyLast(Issue::updated);
+            case RESOLVED -> emptyLast(Issue::resolved);
+            case DUEDATE -> emptyLast(Issue::duedate);
+            default -> throw new IllegalArgumentException("not sortable: " + field);
+        };
+    }
+
+    private String userName(String accountId) {
+        if (accountId == null) return null;
+        return userNames.computeIfAbsent(accountId, id -> ctx.users().apply(id).map(User::displayName).orElse(id).toLowerCase(Locale.ROOT));
+    }
+
+    private static <T extends Comparable<? super T>> Comparator<Issue> emptyLast(Function<Issue, T> key) {
+        return Comparator.comparing(key, Comparator.nullsLast(Comparator.naturalOrder()));
+    }
+}

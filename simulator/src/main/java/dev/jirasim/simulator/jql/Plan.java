@@ -1,0 +1,48 @@
+package dev.jirasim.simulator.jql;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A validated query, ready to run against an {@link IssueIndex}. Every node is a predicate on issues; the
+ * evaluator intersects each with the set it is given, which lets AND hand its narrowed set to the next
+ * operand and keeps NOT a complement within the issues the searcher may see.
+ */
+sealed interface Plan {
+    record And(List<Plan> parts) implements Plan {
+    }
+
+    record Or(List<Plan> parts) implements Plan {
+    }
+
+    record Not(Plan plan) implements Plan {
+    }
+
+    /** Issues having any of {@code values} in an indexed field ({@link Postings#EMPTY} for none). */
+    record Terms(JqlField field, Set<String> values) implements Plan {
+    }
+
+    /** Issues whose date lies in {@code [from, to]}, in the index's unit (epoch ms; epoch days for due dates). */
+    record Dates(JqlField field, long from, long to) implements Plan {
+    }
+
+    /** Issues resolved at compile time (by key or id). */
+    record Slots(BitSet slots) implements Plan {
+    }
+
+    /** Issues of one project whose key number lies in {@code [from, to]}: {@code key > ABC-10}. */
+    record KeyRange(String project, long from, long to) implements Plan {
+    }
+
+    /** Issues whose numeric id lies in {@code [from, to]}: {@code id >= 10050}. */
+    record IdRange(long from, long to) implements Plan {
+    }
+
+    /** A text search; scans the issues it is given. */
+    record Text(JqlField field, TextQuery query) implements Plan {
+    }
+
+    record Nothing() implements Plan {
+    }
+}
