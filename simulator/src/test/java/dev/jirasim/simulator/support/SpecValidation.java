@@ -44,8 +44,10 @@ public final class SpecValidation {
             response.headers().forEach(h -> builder.withHeader(h.getName(), h.getValue()));
             ValidationReport report = validator().validateResponse(path, Request.Method.valueOf(requestSpec.getMethod()), builder.build());
             for (var m : report.getMessages()) {
-                if (m.getLevel() == ValidationReport.Level.ERROR && !knownSpecGap(m.getKey(), response.statusCode())) {
-                    problems.add(requestSpec.getMethod() + " " + path + " " + response.statusCode() + ": " + m.getKey() + " " + m.getMessage());
+                if (m.getLevel() == ValidationReport.Level.ERROR && !knownSpecGap(m.getKey(), response.statusCode())
+                        && !unsatisfiableClauseSchema(path, m.getMessage())) {
+                    problems.add(requestSpec.getMethod() + " " + path + " " + response.statusCode() + ": " + m.getKey() + " " + m.getMessage()
+                            + nested(m.getNestedMessages()));
                 }
             }
             return response;
@@ -60,6 +62,21 @@ public final class SpecValidation {
     static boolean knownSpecGap(String key, int status) {
         return (status >= 400 && key.equals("validation.response.body.unexpected"))
                 || (status == 204 && key.equals("validation.response.body.missing"));
+    }
+
+    private static String nested(List<ValidationReport.Message> messages) {
+        var sb = new StringBuilder();
+        for (var n : messages) sb.append(" / ").append(n.getMessage()).append(nested(n.getNestedMessages()));
+        return sb.toString();
+    }
+
+    /**
+     * The document's {@code JqlQueryClause} pairs {@code anyOf} with {@code additionalProperties: false} and no
+     * properties, which no parse tree can satisfy; so {@code /jql/parse} structures are exempt (their shape is
+     * checked member by member in JqlParseHttpTest instead).
+     */
+    static boolean unsatisfiableClauseSchema(String path, String message) {
+        return path.endsWith("/jql/parse") && message.contains("/structure'");
     }
 
     public static List<String> newList() {

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  * <pre>
  *   GET|POST   /search/jql                   enhanced search (nextPageToken)
  *   POST       /search/approximate-count
+ *   POST       /jql/parse                    parse trees, errors and warnings
  *   GET|POST   /search                       legacy search: 410, or old paging when the world asks
  *   POST       /issue                        create
  *   GET|PUT|DELETE /issue/{idOrKey}
@@ -33,11 +34,14 @@ public final class JiraRoutes {
     private final Supplier<String> publicUrl;
     private final IssueService issues = new IssueService();
     private final SearchService search;
+    private final JqlParseService jqlParse;
 
     public JiraRoutes(Supplier<Tenant> tenant, Supplier<String> publicUrl) {
         this.tenant = tenant;
         this.publicUrl = publicUrl;
-        this.search = new SearchService(new EngineJql());
+        var engine = new EngineJql();
+        this.search = new SearchService(engine);
+        this.jqlParse = new JqlParseService(engine);
     }
 
     public void addTo(RoutesConfig routes) {
@@ -54,6 +58,17 @@ public final class JiraRoutes {
             JsonNode body = json(ctx, true);
             if (!body.isObject() || (body.has("jql") && !body.get("jql").isTextual())) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
             ctx.json(search.approximateCount(c, body.path("jql").asText(null)));
+        });
+        routes.post(BASE + "/jql/parse", ctx -> {
+            Caller c = caller(ctx, "read:jira-work", "validate:jql:jira");
+            JsonNode body = json(ctx, true);
+            if (!body.path("queries").isArray()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
+            var queries = new java.util.ArrayList<String>();
+            for (JsonNode q : body.get("queries")) {
+                if (!q.isTextual()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
+                queries.add(q.textValue());
+            }
+            ctx.json(jqlParse.parse(c, queries, ctx.queryParam("validation")));
         });
         routes.get(BASE + "/search", ctx -> {
             Caller c = caller(ctx, "read:jira-work", "read:issue-details:jira");
