@@ -18,34 +18,44 @@ final class DateWalk {
         this.index = index;
     }
 
-    List<Issue> walk(JqlField field, BitSet hits, boolean descending, boolean idsDescending) {
-        var result = new ArrayList<Issue>(hits.cardinality());
+    /** The first {@code limit} hits in date order. */
+    List<Issue> walk(JqlField field, BitSet hits, boolean descending, boolean idsDescending, int limit) {
+        var result = new ArrayList<Issue>(Math.min(limit, hits.cardinality()));
         Postings postings = index.postings();
         BitSet empty = postings.terms(field, Set.of(Postings.EMPTY));
         empty.and(hits);
-        if (descending) add(empty, result, idsDescending);
+        var group = new ArrayList<Integer>();
+        if (descending) addSorted(slots(empty), result, idsDescending);
         var tree = descending ? postings.dateTree(field).descendingMap() : postings.dateTree(field);
-        var group = new BitSet();
         for (SlotSet slots : tree.values()) {
+            if (result.size() >= limit) break;
+            if (slots.size() == 1) {
+                slots.forEach(slot -> {
+                    if (hits.get(slot)) result.add(index.issue(slot));
+                });
+                continue;
+            }
             group.clear();
             slots.forEach(slot -> {
-                if (hits.get(slot)) group.set(slot);
+                if (hits.get(slot)) group.add(slot);
             });
-            if (!group.isEmpty()) add(group, result, idsDescending);
+            addSorted(group, result, idsDescending);
         }
-        if (!descending) add(empty, result, idsDescending);
-        return result;
+        if (!descending && result.size() < limit) addSorted(slots(empty), result, idsDescending);
+        return result.size() > limit ? new ArrayList<>(result.subList(0, limit)) : result;
     }
 
-    private void add(BitSet slots, List<Issue> out, boolean idsDescending) {
-        if (slots.cardinality() == 1) {
-            out.add(index.issue(slots.nextSetBit(0)));
-            return;
+    private static List<Integer> slots(BitSet bits) {
+        var list = new ArrayList<Integer>(bits.cardinality());
+        bits.stream().forEach(list::add);
+        return list;
+    }
+
+    private void addSorted(List<Integer> slots, List<Issue> out, boolean idsDescending) {
+        if (slots.size() > 1) {
+            slots.sort((a, b) -> idsDescending ? Long.compare(index.numericId(b), index.numericId(a))
+                    : Long.compare(index.numericId(a), index.numericId(b)));
         }
-        var group = new ArrayList<Issue>();
-        slots.stream().forEach(slot -> group.add(index.issue(slot)));
-        group.sort((a, b) -> idsDescending ? Long.compare(Long.parseLong(b.id()), Long.parseLong(a.id()))
-                : Long.compare(Long.parseLong(a.id()), Long.parseLong(b.id())));
-        out.addAll(group);
+        for (int slot : slots) out.add(index.issue(slot));
     }
 }

@@ -39,15 +39,18 @@ final class IssueOrder {
         return errors;
     }
 
-    List<Issue> sort(BitSet hits, List<SortField> orderBy) {
+    /** The first {@code limit} hits in order. */
+    List<Issue> sort(BitSet hits, List<SortField> orderBy, int limit) {
         boolean byDefault = orderBy.isEmpty();
         List<SortField> keys = byDefault ? List.of(new SortField("created", SortField.Direction.DESC)) : orderBy;
         boolean idsDescending = byDefault;
         JqlField first = JqlField.of(keys.get(0).field()).orElseThrow();
         SortField.Direction direction = direction(keys.get(0), first);
-        // Walking a date tree costs the whole index; sorting costs n log n of the hits. Walk when hits are many.
-        if (keys.size() == 1 && first.kind == JqlField.Kind.DATE && hits.cardinality() * 8L > index.count()) {
-            return new DateWalk(index).walk(first, hits, direction == SortField.Direction.DESC, idsDescending);
+        // Walking a date tree costs up to the whole index; sorting costs n log n of the hits. Walk when hits are
+        // many, or when only the first few are wanted (the walk stops there).
+        int n = hits.cardinality();
+        if (keys.size() == 1 && first.kind == JqlField.Kind.DATE && (n * 8L > index.count() || limit * 64L < n)) {
+            return new DateWalk(index).walk(first, hits, direction == SortField.Direction.DESC, idsDescending, limit);
         }
         Comparator<Issue> order = null;
         for (SortField key : keys) {
@@ -56,11 +59,15 @@ final class IssueOrder {
             if (direction(key, field) == SortField.Direction.DESC) c = c.reversed();
             order = order == null ? c : order.thenComparing(c);
         }
-        Comparator<Issue> byId = Comparator.comparingLong(i -> Long.parseLong(i.id()));
-        order = order.thenComparing(idsDescending ? byId.reversed() : byId);
-        var result = new ArrayList<Issue>(hits.cardinality());
-        hits.stream().forEach(slot -> result.add(index.issue(slot)));
-        result.sort(order);
+        Comparator<Issue> byFields = order;
+        Comparator<Integer> byId = (a, b) -> Long.compare(index.numericId(a), index.numericId(b));
+        Comparator<Integer> bySlot = ((Comparator<Integer>) (a, b) -> byFields.compare(index.issue(a), index.issue(b)))
+                .thenComparing(idsDescending ? byId.reversed() : byId);
+        var slots = new ArrayList<Integer>(hits.cardinality());
+        hits.stream().forEach(slots::add);
+        slots.sort(bySlot);
+        var result = new ArrayList<Issue>(Math.min(limit, slots.size()));
+        for (int i = 0; i < slots.size() && i < limit; i++) result.add(index.issue(slots.get(i)));
         return result;
     }
 

@@ -68,7 +68,8 @@ class JqlIndexProperties {
     }
 
     @Property(tries = 400)
-    void indexMatchesBruteForce(@ForAll("conds") Cond cond, @ForAll("visibleSets") Set<String> visible, @ForAll("orders") String order) {
+    void indexMatchesBruteForce(@ForAll("conds") Cond cond, @ForAll("visibleSets") Set<String> visible, @ForAll("orders") String order,
+                                @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 30) int limit) {
         var ctx = new SearchContext("u1", java.time.Instant.parse("2026-03-01T00:00:00Z"),
                 ZoneOffset.UTC, p -> visible.contains(p.key()), ref -> USERS.stream().filter(u -> u.matches(ref)).findFirst(),
                 ref -> PROJECTS.stream().filter(p -> p.key().equalsIgnoreCase(ref)).findFirst());
@@ -81,6 +82,9 @@ class JqlIndexProperties {
         List<Issue> expected = ISSUES.stream().filter(i -> visible.contains(i.project())).filter(cond.test())
                 .sorted(comparator(order)).toList();
         assertEquals(ids(expected), ids(JqlSearch.search(INDEX, jql, ctx)), jql);
+        Query query = Jql.parse(jql);
+        assertEquals(ids(expected.subList(0, Math.min(limit, expected.size()))), ids(JqlSearch.search(INDEX, query, ctx, limit)), jql + " limit " + limit);
+        assertEquals(expected.size(), JqlSearch.count(INDEX, query, ctx), jql);
     }
 
     private static List<String> ids(List<Issue> issues) {
