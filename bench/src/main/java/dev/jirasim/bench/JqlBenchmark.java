@@ -107,6 +107,12 @@ public class JqlBenchmark {
         return JqlSearch.search(index, broad, ctx);
     }
 
+    /** The same broad query, first page only (50 issues plus one to know whether more follow). */
+    @Benchmark
+    public List<Issue> searchBroadFirstPage() {
+        return JqlSearch.search(index, broad, ctx, 51);
+    }
+
     @Benchmark
     public List<Issue> searchTextBaseline() {
         return JqlSearch.search(index, text, ctx);

@@ -71,6 +71,17 @@ final class Postings {
 
     private static final JqlField[] DATE_FIELDS = {JqlField.CREATED, JqlField.UPDATED, JqlField.RESOLVED, JqlField.DUEDATE};
 
+    /** {@link #dateKey(JqlField, Issue)} without boxing; {@code missing} when the issue has no such date. */
+    static long dateKey(JqlField field, Issue issue, long missing) {
+        return switch (field) {
+            case CREATED -> issue.created().toEpochMilli();
+            case UPDATED -> issue.updated().toEpochMilli();
+            case RESOLVED -> issue.resolved() == null ? missing : issue.resolved().toEpochMilli();
+            case DUEDATE -> issue.duedate() == null ? missing : issue.duedate().toEpochDay();
+            default -> throw new IllegalArgumentException("not a date field: " + field);
+        };
+    }
+
     /** An issue's date in the index's unit for that field, or null. */
     static Long dateKey(JqlField field, Issue issue) {
         return switch (field) {
