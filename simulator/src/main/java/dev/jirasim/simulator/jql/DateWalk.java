@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Orders many hits by one date field by walking the field's sorted tree instead of sorting: linear in the
- * index, which beats n log n comparisons once most issues match (the default order of a broad query).
+ * Orders hits by one date field by walking the field's sorted tree between the earliest and the latest hit
+ * instead of sorting: linear in that stretch of the index, which beats n log n comparisons when hits are
+ * dense there (a date-range query, the default order of a broad query) and stops after the first page.
  * Same result as {@link IssueOrder}'s comparator: empty dates greatest, ties by id.
  */
 final class DateWalk {
@@ -18,34 +19,59 @@ final class DateWalk {
         this.index = index;
     }
 
-    List<Issue> walk(JqlField field, BitSet hits, boolean descending, boolean idsDescending) {
-        var result = new ArrayList<Issue>(hits.cardinality());
+    /** The first {@code limit} hits in date order; {@code bounds} (inclusive, may be null) limits the walk. */
+    List<Issue> walk(JqlField field, BitSet hits, boolean descending, boolean idsDescending, int limit, long[] bounds) {
+        var result = new ArrayList<Issue>(Math.min(limit, hits.cardinality()));
         Postings postings = index.postings();
         BitSet empty = postings.terms(field, Set.of(Postings.EMPTY));
         empty.and(hits);
-        if (descending) add(empty, result, idsDescending);
-        var tree = descending ? postings.dateTree(field).descendingMap() : postings.dateTree(field);
-        var group = new BitSet();
+        var group = new ArrayList<Integer>();
+        if (descending) addSorted(slots(empty), result, idsDescending);
+        var span = bounds == null ? postings.dateTree(field) : postings.dateTree(field).subMap(bounds[0], true, bounds[1], true);
+        var tree = descending ? span.descendingMap() : span;
         for (SlotSet slots : tree.values()) {
+            if (result.size() >= limit) break;
+            if (slots.size() == 1) {
+                slots.forEach(slot -> {
+                    if (hits.get(slot)) result.add(index.issue(slot));
+                });
+                continue;
+            }
             group.clear();
             slots.forEach(slot -> {
-                if (hits.get(slot)) group.set(slot);
+                if (hits.get(slot)) group.add(slot);
             });
-            if (!group.isEmpty()) add(group, result, idsDescending);
+            addSorted(group, result, idsDescending);
         }
-        if (!descending) add(empty, result, idsDescending);
-        return result;
+        if (!descending && result.size() < limit) addSorted(slots(empty), result, idsDescending);
+        return result.size() > limit ? new ArrayList<>(result.subList(0, limit)) : result;
     }
 
-    private void add(BitSet slots, List<Issue> out, boolean idsDescending) {
-        if (slots.cardinality() == 1) {
-            out.add(index.issue(slots.nextSetBit(0)));
-            return;
+    /** The earliest and latest date key among the hits, or null when none has one. Costs one pass over the hits. */
+    static long[] bounds(IssueIndex index, JqlField field, BitSet hits) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int slot = hits.nextSetBit(0); slot >= 0; slot = hits.nextSetBit(slot + 1)) {
+            long at = Postings.dateKey(field, index.issue(slot), Long.MIN_VALUE);
+            if (at != Long.MIN_VALUE) {
+                min = Math.min(min, at);
+                max = Math.max(max, at);
+            }
         }
-        var group = new ArrayList<Issue>();
-        slots.stream().forEach(slot -> group.add(index.issue(slot)));
-        group.sort((a, b) -> idsDescending ? Long.compare(Long.parseLong(b.id()), Long.parseLong(a.id()))
-                : Long.compare(Long.parseLong(a.id()), Long.parseLong(b.id())));
-        out.addAll(group);
+        return min > max ? null : new long[] {min, max};
+    }
+
+    private static List<Integer> slots(BitSet bits) {
+        var list = new ArrayList<Integer>(bits.cardinality());
+        bits.stream().forEach(list::add);
+        return list;
+    }
+
+    private void addSorted(List<Integer> slots, List<Issue> out, boolean idsDescending) {
+        if (slots.size() > 1) {
+            slots.sort((a, b) -> idsDescending ? Long.compare(index.numericId(b), index.numericId(a))
+                    : Long.compare(index.numericId(a), index.numericId(b)));
+        }
+        for (int slot : slots) out.add(index.issue(slot));
     }
 }

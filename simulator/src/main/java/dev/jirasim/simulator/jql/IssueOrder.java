@@ -39,15 +39,16 @@ final class IssueOrder {
         return errors;
     }
 
-    List<Issue> sort(BitSet hits, List<SortField> orderBy) {
+    /** The first {@code limit} hits in order. */
+    List<Issue> sort(BitSet hits, List<SortField> orderBy, int limit) {
         boolean byDefault = orderBy.isEmpty();
         List<SortField> keys = byDefault ? List.of(new SortField("created", SortField.Direction.DESC)) : orderBy;
         boolean idsDescending = byDefault;
         JqlField first = JqlField.of(keys.get(0).field()).orElseThrow();
         SortField.Direction direction = direction(keys.get(0), first);
-        // Walking a date tree costs the whole index; sorting costs n log n of the hits. Walk when hits are many.
-        if (keys.size() == 1 && first.kind == JqlField.Kind.DATE && hits.cardinality() * 8L > index.count()) {
-            return new DateWalk(index).walk(first, hits, direction == SortField.Direction.DESC, idsDescending);
+        if (keys.size() == 1 && first.kind == JqlField.Kind.DATE) {
+            List<Issue> walked = walk(first, hits, direction == SortField.Direction.DESC, idsDescending, limit);
+            if (walked != null) return walked;
         }
         Comparator<Issue> order = null;
         for (SortField key : keys) {
@@ -56,12 +57,35 @@ final class IssueOrder {
             if (direction(key, field) == SortField.Direction.DESC) c = c.reversed();
             order = order == null ? c : order.thenComparing(c);
         }
-        Comparator<Issue> byId = Comparator.comparingLong(i -> Long.parseLong(i.id()));
-        order = order.thenComparing(idsDescending ? byId.reversed() : byId);
-        var result = new ArrayList<Issue>(hits.cardinality());
-        hits.stream().forEach(slot -> result.add(index.issue(slot)));
-        result.sort(order);
+        Comparator<Issue> byFields = order;
+        Comparator<Integer> byId = (a, b) -> Long.compare(index.numericId(a), index.numericId(b));
+        Comparator<Integer> bySlot = ((Comparator<Integer>) (a, b) -> byFields.compare(index.issue(a), index.issue(b)))
+                .thenComparing(idsDescending ? byId.reversed() : byId);
+        var slots = new ArrayList<Integer>(hits.cardinality());
+        hits.stream().forEach(slots::add);
+        slots.sort(bySlot);
+        var result = new ArrayList<Issue>(Math.min(limit, slots.size()));
+        for (int i = 0; i < slots.size() && i < limit; i++) result.add(index.issue(slots.get(i)));
         return result;
+    }
+
+    /**
+     * Orders by one date field by walking its tree when that is cheaper than sorting; null when it is not.
+     * A short page of many hits: walk from the start and stop early. Hits that are most of the index: walk it
+     * all. Otherwise walk only the stretch between the earliest and latest hit, if dates are spread evenly
+     * enough that this stretch holds few other issues (a date-range query); else sort the hits.
+     */
+    private List<Issue> walk(JqlField field, BitSet hits, boolean descending, boolean idsDescending, int limit) {
+        int n = hits.cardinality();
+        var walk = new DateWalk(index);
+        if (limit * 64L < n || n * 8L > index.count()) return walk.walk(field, hits, descending, idsDescending, limit, null);
+        if (n <= 256) return null;
+        long[] bounds = DateWalk.bounds(index, field, hits);
+        var tree = index.postings().dateTree(field);
+        if (bounds == null || tree.isEmpty()) return null;
+        double whole = Math.max(1, tree.lastKey() - tree.firstKey());
+        double expectedEntries = tree.size() * ((bounds[1] - bounds[0]) / whole);
+        return expectedEntries < 4.0 * n ? walk.walk(field, hits, descending, idsDescending, limit, bounds) : null;
     }
 
     private static SortField.Direction direction(SortField key, JqlField field) {

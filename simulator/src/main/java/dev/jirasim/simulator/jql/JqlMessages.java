@@ -94,6 +94,9 @@ public final class JqlMessages {
         return "'" + sequence + "' is an illegal JQL escape sequence. " + ESCAPES;
     }
 
+    /** Ours: Jira's nesting limit and its text are unknown. */
+    static final String TOO_DEEP = "The query is nested too deeply.";
+
     static final String ESCAPE_AT_END = "The escape sequence has not been completed. " + ESCAPES;
 
     static String reservedWord(String word) {

@@ -55,12 +55,17 @@ final class JqlParser {
         Token t = in.peek();
         if (t.isKeyword("not") || t.is(Kind.BANG)) {
             in.next();
-            return new Clause.Not(not());
+            in.enter();
+            Clause inner = not();
+            in.leave();
+            return new Clause.Not(inner);
         }
         if (t.is(Kind.LPAREN)) {
             in.next();
+            in.enter();
             Clause inner = or();
             in.expect(Kind.RPAREN, "')'");
+            in.leave();
             return inner;
         }
         return terminal();

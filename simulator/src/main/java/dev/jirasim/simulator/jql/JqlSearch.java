@@ -17,19 +17,42 @@ public final class JqlSearch {
 
     /** The matching issues in order; throws {@link JqlException} with Jira's messages when the query is invalid. */
     public static List<Issue> search(IssueIndex index, Query query, SearchContext ctx) {
+        return search(index, query, ctx, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code limit} matching issues in order (a page route asks for one more than it shows, to know
+     * whether another page follows). Cheaper than the full list when many issues match.
+     */
+    public static List<Issue> search(IssueIndex index, Query query, SearchContext ctx, int limit) {
+        if (limit < 0) throw new IllegalArgumentException("limit must not be negative");
         index.readLock().lock();
         try {
-            var compiler = new JqlCompiler(index, ctx);
-            Plan plan = query.where() == null ? null : compiler.compile(query.where());
-            var errors = new ArrayList<>(compiler.errors);
-            errors.addAll(IssueOrder.validate(query.orderBy()));
-            if (!errors.isEmpty()) throw new JqlException(errors.stream().distinct().toList());
-            BitSet visible = visible(index, compiler);
-            BitSet hits = plan == null ? visible : new PlanEvaluator(index).eval(plan, visible);
-            return new IssueOrder(index, ctx).sort(hits, query.orderBy());
+            BitSet hits = hits(index, query, ctx);
+            return new IssueOrder(index, ctx).sort(hits, query.orderBy(), limit);
         } finally {
             index.readLock().unlock();
         }
+    }
+
+    /** How many issues match, for approximate-count; validates like {@link #search}. */
+    public static int count(IssueIndex index, Query query, SearchContext ctx) {
+        index.readLock().lock();
+        try {
+            return hits(index, query, ctx).cardinality();
+        } finally {
+            index.readLock().unlock();
+        }
+    }
+
+    private static BitSet hits(IssueIndex index, Query query, SearchContext ctx) {
+        var compiler = new JqlCompiler(index, ctx);
+        Plan plan = query.where() == null ? null : compiler.compile(query.where());
+        var errors = new ArrayList<>(compiler.errors);
+        errors.addAll(IssueOrder.validate(query.orderBy()));
+        if (!errors.isEmpty()) throw new JqlException(errors.stream().distinct().toList());
+        BitSet visible = visible(index, compiler);
+        return plan == null ? visible : new PlanEvaluator(index).eval(plan, visible);
     }
 
     /** Parses and searches in one step. */

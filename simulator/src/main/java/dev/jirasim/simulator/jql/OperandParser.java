@@ -56,6 +56,7 @@ final class OperandParser {
 
     private Operand list() {
         in.next();
+        in.enter();
         var values = new ArrayList<Operand>();
         values.add(operand());
         while (in.peek().is(Kind.COMMA)) {
@@ -63,6 +64,7 @@ final class OperandParser {
             values.add(operand());
         }
         in.expect(Kind.RPAREN, "')'");
+        in.leave();
         return new Operand.ListOf(values);
     }
 

@@ -3,6 +3,8 @@ package dev.jirasim.simulator.jql;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
 
 /**
  * Runs a {@link Plan} on an index, under its read lock. AND evaluates its operands cheapest first (slots,
@@ -35,7 +37,7 @@ final class PlanEvaluator {
     }
 
     private BitSet and(Plan.And and, BitSet within) {
-        var parts = new ArrayList<>(and.parts());
+        var parts = mergeDateRanges(and.parts());
         parts.sort(Comparator.comparingLong(this::cost));
         BitSet current = within;
         for (Plan p : parts) {
@@ -45,14 +47,29 @@ final class PlanEvaluator {
         return current == within ? (BitSet) within.clone() : current;
     }
 
+    /** {@code created >= -30d AND created < startOfDay()} becomes one range: one walk of the tree, not two. */
+    private static List<Plan> mergeDateRanges(List<Plan> parts) {
+        var merged = new ArrayList<Plan>();
+        var ranges = new EnumMap<JqlField, Plan.Dates>(JqlField.class);
+        for (Plan p : parts) {
+            if (p instanceof Plan.Dates d) {
+                ranges.merge(d.field(), d, (a, b) -> new Plan.Dates(a.field(), Math.max(a.from(), b.from()), Math.min(a.to(), b.to())));
+            } else {
+                merged.add(p);
+            }
+        }
+        merged.addAll(ranges.values());
+        return merged;
+    }
+
     private BitSet leaf(Plan plan, BitSet within) {
         Postings postings = index.postings();
         if (plan instanceof Plan.Terms t) return postings.terms(t.field(), t.values());
-        if (plan instanceof Plan.Dates d) return postings.dates(d.field(), d.from(), d.to());
+        if (plan instanceof Plan.Dates d) return dates(d, within);
         if (plan instanceof Plan.Slots s) return (BitSet) s.slots().clone();
         var result = new BitSet();
         if (plan instanceof Plan.KeyRange k) {
-            BitSet inProject = postings.terms(JqlField.PROJECT, java.util.List.of(k.project()));
+            BitSet inProject = postings.terms(JqlField.PROJECT, List.of(k.project()));
             inProject.and(within);
             inProject.stream().filter(slot -> {
                 long n = index.issue(slot).number();
@@ -63,6 +80,20 @@ final class PlanEvaluator {
         } else if (plan instanceof Plan.Text t) {
             within.stream().filter(slot -> index.text(slot).matches(t.field(), t.query())).forEach(result::set);
         }
+        return result;
+    }
+
+    /**
+     * A date range either from the tree (cost: issues in the range) or, when earlier AND operands already
+     * narrowed the candidates to a few, by checking each candidate's date (cost: candidates).
+     */
+    private BitSet dates(Plan.Dates d, BitSet within) {
+        if (within.cardinality() * 8L >= index.count()) return index.postings().dates(d.field(), d.from(), d.to());
+        var result = new BitSet();
+        within.stream().forEach(slot -> {
+            Long at = Postings.dateKey(d.field(), index.issue(slot));
+            if (at != null && at >= d.from() && at <= d.to()) result.set(slot);
+        });
         return result;
     }
 

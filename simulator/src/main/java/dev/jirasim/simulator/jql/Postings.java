@@ -63,10 +63,34 @@ final class Postings {
     }
 
     private static void eachDate(Issue issue, BiConsumer<JqlField, Long> sink) {
-        sink.accept(JqlField.CREATED, issue.created().toEpochMilli());
-        sink.accept(JqlField.UPDATED, issue.updated().toEpochMilli());
-        if (issue.resolved() != null) sink.accept(JqlField.RESOLVED, issue.resolved().toEpochMilli());
-        if (issue.duedate() != null) sink.accept(JqlField.DUEDATE, issue.duedate().toEpochDay());
+        for (JqlField field : DATE_FIELDS) {
+            Long at = dateKey(field, issue);
+            if (at != null) sink.accept(field, at);
+        }
+    }
+
+    private static final JqlField[] DATE_FIELDS = {JqlField.CREATED, JqlField.UPDATED, JqlField.RESOLVED, JqlField.DUEDATE};
+
+    /** {@link #dateKey(JqlField, Issue)} without boxing; {@code missing} when the issue has no such date. */
+    static long dateKey(JqlField field, Issue issue, long missing) {
+        return switch (field) {
+            case CREATED -> issue.created().toEpochMilli();
+            case UPDATED -> issue.updated().toEpochMilli();
+            case RESOLVED -> issue.resolved() == null ? missing : issue.resolved().toEpochMilli();
+            case DUEDATE -> issue.duedate() == null ? missing : issue.duedate().toEpochDay();
+            default -> throw new IllegalArgumentException("not a date field: " + field);
+        };
+    }
+
+    /** An issue's date in the index's unit for that field, or null. */
+    static Long dateKey(JqlField field, Issue issue) {
+        return switch (field) {
+            case CREATED -> issue.created().toEpochMilli();
+            case UPDATED -> issue.updated().toEpochMilli();
+            case RESOLVED -> issue.resolved() == null ? null : issue.resolved().toEpochMilli();
+            case DUEDATE -> issue.duedate() == null ? null : issue.duedate().toEpochDay();
+            default -> throw new IllegalArgumentException("not a date field: " + field);
+        };
     }
 
     static String lower(String value) {

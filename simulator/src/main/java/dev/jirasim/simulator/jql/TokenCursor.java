@@ -5,8 +5,11 @@ import java.util.List;
 
 /** Walks the token list and builds Jira's "Expecting …" errors for the token under the cursor. */
 final class TokenCursor {
+    /** Deeper nesting than this is refused rather than risking the parser's (and evaluator's) stack. */
+    static final int MAX_DEPTH = 100;
     private final List<Token> tokens;
     private int pos;
+    private int depth;
 
     TokenCursor(List<Token> tokens) {
         this.tokens = tokens;
@@ -47,6 +50,15 @@ final class TokenCursor {
     /** "Expecting X but got 'y'." or "Expecting X before the end of the query.", whichever applies. */
     JqlException expected(String what) {
         return atEnd() ? failAtEnd(JqlMessages.expectingAtEnd(what)) : fail(JqlMessages.expecting(what, peek().raw()));
+    }
+
+    /** Enters one level of parentheses, NOT or list; fails past {@link #MAX_DEPTH}. */
+    void enter() {
+        if (++depth > MAX_DEPTH) throw fail(JqlMessages.TOO_DEEP);
+    }
+
+    void leave() {
+        depth--;
     }
 
     /** Consumes a token of {@code kind} or fails with {@link #expected}. */

@@ -68,7 +68,8 @@ class JqlIndexProperties {
     }
 
     @Property(tries = 400)
-    void indexMatchesBruteForce(@ForAll("conds") Cond cond, @ForAll("visibleSets") Set<String> visible, @ForAll("orders") String order) {
+    void indexMatchesBruteForce(@ForAll("conds") Cond cond, @ForAll("visibleSets") Set<String> visible, @ForAll("orders") String order,
+                                @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 30) int limit) {
         var ctx = new SearchContext("u1", java.time.Instant.parse("2026-03-01T00:00:00Z"),
                 ZoneOffset.UTC, p -> visible.contains(p.key()), ref -> USERS.stream().filter(u -> u.matches(ref)).findFirst(),
                 ref -> PROJECTS.stream().filter(p -> p.key().equalsIgnoreCase(ref)).findFirst());
@@ -81,6 +82,51 @@ class JqlIndexProperties {
         List<Issue> expected = ISSUES.stream().filter(i -> visible.contains(i.project())).filter(cond.test())
                 .sorted(comparator(order)).toList();
         assertEquals(ids(expected), ids(JqlSearch.search(INDEX, jql, ctx)), jql);
+        Query query = Jql.parse(jql);
+        assertEquals(ids(expected.subList(0, Math.min(limit, expected.size()))), ids(JqlSearch.search(INDEX, query, ctx, limit)), jql + " limit " + limit);
+        assertEquals(expected.size(), JqlSearch.count(INDEX, query, ctx), jql);
+    }
+
+    /**
+     * Date-range queries over a larger index, ordered by date: these take the bounded tree walk (hits neither
+     * few nor most of the index), which the small index above never reaches.
+     */
+    @Property(tries = 60)
+    void orderedDateRangesMatchBruteForce(@ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 500) int startDay,
+                                          @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 80) int days,
+                                          @ForAll("rangeOrders") String order, @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 400) int limit) {
+        LocalDate from = LocalDate.parse("2025-06-01").plusDays(startDay);
+        LocalDate to = from.plusDays(days);
+        String field = order.contains("updated") ? "updated" : "created";
+        String jql = field + " >= " + from + " AND " + field + " < " + to + order;
+        java.util.function.Function<Issue, java.time.Instant> get = field.equals("updated") ? Issue::updated : Issue::created;
+        var lo = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        var hi = to.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Comparator<Issue> byId = Comparator.comparingLong(i -> Long.parseLong(i.id()));
+        Comparator<Issue> c = order.isEmpty() ? Comparator.comparing(Issue::created).thenComparing(byId).reversed()
+                : order.endsWith("DESC") || order.endsWith("created") ? Comparator.comparing(get).reversed().thenComparing(byId) : Comparator.comparing(get).thenComparing(byId);
+        List<Issue> expected = BIG.stream().filter(i -> !get.apply(i).isBefore(lo) && get.apply(i).isBefore(hi)).sorted(c).toList();
+        var ctx = new SearchContext("u1", java.time.Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC, p -> true,
+                ref -> USERS.stream().filter(u -> u.matches(ref)).findFirst(), ref -> PROJECTS.stream().filter(p -> p.key().equalsIgnoreCase(ref)).findFirst());
+        assertEquals(ids(expected), ids(JqlSearch.search(BIG_INDEX, jql, ctx)), jql);
+        assertEquals(ids(expected.subList(0, Math.min(limit, expected.size()))), ids(JqlSearch.search(BIG_INDEX, Jql.parse(jql), ctx, limit)), jql);
+    }
+
+    private static final List<Issue> BIG = new ArrayList<>();
+    private static final IssueIndex BIG_INDEX;
+
+    static {
+        long id = 50_000;
+        for (Project p : PROJECTS) {
+            BIG.addAll(IssueGenerator.generate(new IssueGenerator.Spec(11L, 1500), p, PEOPLE, id));
+            id += 1500;
+        }
+        BIG_INDEX = IssueIndex.of(BIG);
+    }
+
+    @Provide
+    Arbitrary<String> rangeOrders() {
+        return Arbitraries.of("", " ORDER BY created", " ORDER BY created ASC", " ORDER BY updated DESC", " ORDER BY updated ASC");
     }
 
     private static List<String> ids(List<Issue> issues) {
