@@ -23,4 +23,14 @@ public final class Jql {
     public static String print(Query query) {
         return JqlPrinter.print(query);
     }
+
+    /** A field name as it would be written in JQL (quoted when it must be). */
+    public static String printField(String name) {
+        return JqlPrinter.field(name);
+    }
+
+    /** An operand as it would be written in JQL: {@code "In Progress"}, {@code (a, b)}, {@code now()}. */
+    public static String printOperand(Operand operand) {
+        return JqlPrinter.operand(operand);
+    }
 }

@@ -156,7 +156,7 @@ class JqlParserTest {
     void deepNestingIsRefusedNotAStackOverflow() {
         assertEquals("Error in the JQL Query: The query is nested too deeply. (line 1, character 102)", error("(".repeat(5000) + "a = b"));
         assertEquals("Error in the JQL Query: The query is nested too deeply. (line 1, character 405)", error("NOT ".repeat(5000) + "a = b"));
-        assertEquals("Error in the JQL Query: The query is nested too deeply. (line 1, character 106)", error("a in " + "(".repeat(5000)));
+        assertEquals("Error in the JQL Query: The query is nested too deeply. (line 1, character 107)", error("a in " + "(".repeat(5000)));
         assertEquals("a = b", Jql.print(Jql.parse("(".repeat(100) + "a = b" + ")".repeat(100))));
     }
 

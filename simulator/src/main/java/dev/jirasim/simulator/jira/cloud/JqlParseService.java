@@ -26,7 +26,8 @@ final class JqlParseService {
     }
 
     Map<String, Object> parse(Caller c, List<String> queries, String validation) {
-        String mode = validation == null ? "strict" : validation;
+        // "true" and "false" are the deprecated spellings of strict and warn (reference §5.5).
+        String mode = validation == null || validation.equals("true") ? "strict" : validation.equals("false") ? "warn" : validation;
         if (!List.of("strict", "warn", "none").contains(mode)) {
             throw JiraErrors.badRequest("The validation parameter must be one of strict, warn or none.");
         }
@@ -61,7 +62,8 @@ final class JqlParseService {
             result.put("errors", errors);
             return result;
         }
-        result.put("structure", structure(query));
+        // Atlassian's example answers a strict query naming a missing value with its warning and no tree.
+        if (warnings.isEmpty() || !mode.equals("strict")) result.put("structure", structure(query));
         if (!warnings.isEmpty()) result.put("warnings", warnings);
         return result;
     }
@@ -72,7 +74,7 @@ final class JqlParseService {
         if (!query.orderBy().isEmpty()) {
             var fields = new ArrayList<Object>();
             for (SortField f : query.orderBy()) {
-                fields.add(Map.of("field", Map.of("name", f.field()), "direction", f.direction().name().toLowerCase(Locale.ROOT)));
+                fields.add(Map.of("field", field(f.field()), "direction", f.direction().name().toLowerCase(Locale.ROOT)));
             }
             s.put("orderBy", Map.of("fields", fields));
         }
@@ -85,7 +87,7 @@ final class JqlParseService {
         if (clause instanceof Clause.Not not) return compound("not", List.of(not.clause()));
         var t = (Clause.Terminal) clause;
         var m = new LinkedHashMap<String, Object>();
-        m.put("field", Map.of("name", t.field()));
+        m.put("field", field(t.field()));
         m.put("operator", t.operator().jql().toLowerCase(Locale.ROOT));
         m.put("operand", operand(t.operand()));
         return m;
@@ -97,13 +99,21 @@ final class JqlParseService {
         return Map.of("clauses", list, "operator", operator);
     }
 
+    private static Map<String, Object> field(String name) {
+        return Map.of("name", name, "encodedName", Jql.printField(name));
+    }
+
+    /** Jira's operand shapes; the encoded member is the operand as written in JQL. */
     private static Map<String, Object> operand(Operand operand) {
-        if (operand instanceof Operand.Value v) return Map.of("value", v.text());
-        if (operand instanceof Operand.Num n) return Map.of("value", Long.toString(n.value()));
+        String encoded = Jql.printOperand(operand);
+        if (operand instanceof Operand.Value v) return Map.of("value", v.text(), "encodedValue", encoded);
+        if (operand instanceof Operand.Num n) return Map.of("value", Long.toString(n.value()), "encodedValue", encoded);
         if (operand instanceof Operand.Empty) return Map.of("keyword", "empty");
-        if (operand instanceof Operand.Call call) return Map.of("function", call.name(), "arguments", call.args());
+        if (operand instanceof Operand.Call call) {
+            return Map.of("function", call.name(), "arguments", call.args(), "encodedOperand", encoded);
+        }
         var values = new ArrayList<Object>();
         for (Operand o : ((Operand.ListOf) operand).values()) values.add(operand(o));
-        return Map.of("values", values);
+        return Map.of("values", values, "encodedOperand", encoded);
     }
 }

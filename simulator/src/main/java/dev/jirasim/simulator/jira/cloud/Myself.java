@@ -12,6 +12,10 @@ final class Myself {
     static Map<String, Object> of(Caller c) {
         var m = new LinkedHashMap<String, Object>(JiraJson.user(c, c.user()));
         m.put("locale", c.user().locale().replace('-', '_'));
+        // Cloud keeps these legacy Server members, always empty (reference §5.10).
+        m.put("key", "");
+        m.put("name", "");
+        m.put("guest", false);
         m.put("groups", Map.of("size", 0, "items", List.of()));
         m.put("applicationRoles", Map.of("size", 1, "items", List.of()));
         m.put("expand", "groups,applicationRoles");

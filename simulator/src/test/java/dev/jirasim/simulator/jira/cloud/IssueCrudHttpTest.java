@@ -105,7 +105,8 @@ class IssueCrudHttpTest {
     void myselfProjectsAndServerInfo(Jirasim sim) {
         Jira bob = Jira.bob(sim);
         bob.acme(3).get("/myself").then().statusCode(200).body("emailAddress", equalTo("bob@acme.test"))
-                .body("accountType", equalTo("atlassian")).header("X-AAccountId", equalTo("5f8a1c2e4b7d9e0011a2b3c5"));
+                .body("accountType", equalTo("atlassian")).body("key", equalTo("")).body("name", equalTo(""))
+                .body("guest", equalTo(false)).header("X-AAccountId", equalTo("5f8a1c2e4b7d9e0011a2b3c5"));
         bob.acme(3).get("/project/search").then().statusCode(200).body("total", equalTo(2))
                 .body("values.key", equalTo(List.of("ACME", "OPS")));
         Jira.alice(sim).acme(3).get("/project/search").then().body("values.key", equalTo(List.of("ACME", "OPS", "SEC")));

@@ -35,9 +35,23 @@ class JqlParseHttpTest {
                 .body("queries[0].structure.orderBy.fields[0].direction", equalTo("desc"))
                 .body("queries[1].errors[0]", startsWith("Error in the JQL Query:"))
                 .body("queries[1].structure", nullValue())
+                .body("queries[0].structure.where.clauses[1].operand.values.encodedValue", equalTo(List.of("Done", "\"In Review\"")))
+                .body("queries[0].structure.where.clauses[1].operand.encodedOperand", equalTo("(Done, \"In Review\")"))
+                .body("queries[0].structure.where.clauses[1].field.encodedName", equalTo("status"))
                 .body("queries[2].warnings", equalTo(List.of("The value 'SEC' does not exist for the field 'project'.")))
+                .body("queries[2].structure", nullValue())
                 .body("queries[3].structure.where.clauses[0].operand.keyword", equalTo("empty"))
-                .body("queries[3].structure.where.clauses[1].operand.function", equalTo("currentUser"));
+                .body("queries[3].structure.where.clauses[1].operand.function", equalTo("currentUser"))
+                .body("queries[3].structure.where.clauses[1].operand.encodedOperand", equalTo("currentUser()"));
+        // Under warn (and its deprecated spelling false) a well-formed query keeps its tree beside the warning.
+        for (String warn : List.of("warn", "false")) {
+            Jira.bob(sim).acme(3).contentType("application/json").queryParam("validation", warn)
+                    .body(Map.of("queries", List.of("project = SEC", "summary = x"))).post("/jql/parse").then().statusCode(200)
+                    .body("queries[0].structure.where.operand.value", equalTo("SEC"))
+                    .body("queries[0].warnings", equalTo(List.of("The value 'SEC' does not exist for the field 'project'.")))
+                    .body("queries[1].warnings", equalTo(List.of("The operator '=' is not supported by the 'summary' field.")))
+                    .body("queries[1].structure.where.field.name", equalTo("summary"));
+        }
         Jira.bob(sim).acme(3).contentType("application/json").queryParam("validation", "sometimes")
                 .body(Map.of("queries", List.of("project = ACME"))).post("/jql/parse").then().statusCode(400);
         Jira.bob(sim).acme(3).contentType("application/json").body(Map.of("queries", "project = ACME")).post("/jql/parse").then().statusCode(400);
