@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jirasim.simulator.Jirasim;
 import dev.jirasim.simulator.support.Jira;
+import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import dev.jirasim.simulator.support.SpecValidation;
+import dev.jirasim.simulator.world.JiraSettings;
+import dev.jirasim.simulator.world.RateLimit;
+import dev.jirasim.simulator.world.WorldFile;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +57,28 @@ class JiraSpecConformanceHttpTest {
         alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
                 .body(Map.of("transition", Map.of("id", "21"))).post("/issue/" + key + "/transitions");
         alice.acme(3).filter(SpecValidation.recordingInto(problems)).delete("/issue/" + key);
-        checked += 6;
-        assertTrue(checked > 15);
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json").queryParam("validation", "strict")
+                .body(Map.of("queries", List.of("project = ACME", "bad query", "project = NOPE"))).post("/jql/parse");
+        // Errors the gateway and the removed search give: no token, a token without the scope, the 410.
+        new OAuth(sim).http().basePath("/api/ex/jira/" + OAuth.ACME + "/rest/api/3").filter(SpecValidation.recordingInto(problems))
+                .get("/myself").then().statusCode(401);
+        Jira.as(sim, "bob@acme.test", List.of("acme"), "read:me").acme(3).filter(SpecValidation.recordingInto(problems))
+                .get("/myself").then().statusCode(401);
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).queryParam("jql", "project = ACME").get("/search");
+        checked += 9;
+        // The old paging, where a world still offers it, and a 429 once a tiny budget is spent.
+        WorldFile w = sim.control().exportWorld();
+        sim.control().replaceWorld(new WorldFile(w.version(), w.auth(), new JiraSettings(JiraSettings.LegacySearch.AVAILABLE,
+                new RateLimit(4, 0.1, RateLimit.Scope.PER_USER_APP)), w.sites(), w.users(), w.apps(), w.consent(), w.projects(), null, w.issues(), w.tokens()));
+        Jira fresh = Jira.alice(sim);
+        fresh.acme(3).filter(SpecValidation.recordingInto(problems)).queryParam("jql", "project = ACME").queryParam("maxResults", 2).get("/search");
+        fresh.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
+                .body(Map.of("jql", "project = ACME", "startAt", 3, "maxResults", 2)).post("/search");
+        int status = 0;
+        for (int i = 0; i < 10 && status != 429; i++) status = fresh.acme(3).filter(SpecValidation.recordingInto(problems)).get("/myself").statusCode();
+        assertEquals(429, status);
+        checked += 3;
+        assertTrue(checked > 25);
         assertEquals(List.of(), problems, "responses that do not match the official spec");
     }
 }
