@@ -8,6 +8,8 @@ import dev.jirasim.simulator.world.World;
 import dev.jirasim.simulator.world.WorldException;
 import dev.jirasim.simulator.world.WorldFile;
 import dev.jirasim.simulator.world.WorldFiles;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running simulator: every emulated host on one port. Start one in a test with
@@ -38,20 +40,17 @@ public final class Jirasim implements AutoCloseable {
         } catch (WorldException e) {
             throw new WorldException((config.fixture() == null ? "default world" : config.fixture().toString()) + ": " + e.getMessage(), e);
         }
-        var holder = new Object() {
-            Tenants tenants;
-            String publicUrl;
-        };
-        var server = new SimulatorServer(config, () -> holder.tenants, () -> holder.publicUrl);
+        var tenants = new AtomicReference<Tenants>();
+        var server = new SimulatorServer(config, tenants::get);
         server.start();
         try {
-            holder.publicUrl = config.publicUrlFor(server.port());
-            holder.tenants = new Tenants(seed(config, holder.publicUrl));
+            String publicUrl = config.publicUrlFor(server.port());
+            tenants.set(new Tenants(seed(config, publicUrl), publicUrl));
+            return new Jirasim(server, tenants.get(), publicUrl);
         } catch (RuntimeException e) {
             server.stop();
             throw e;
         }
-        return new Jirasim(server, holder.tenants, holder.publicUrl);
     }
 
     private static WorldFile seed(SimulatorConfig config, String publicUrl) {
@@ -88,6 +87,48 @@ public final class Jirasim implements AutoCloseable {
 
     public Tenant defaultTenant() {
         return tenants.defaultTenant();
+    }
+
+    /**
+     * Creates an isolated tenant seeded with this server's world and answering under {@link #baseUrl(String)};
+     * a null id picks a random one.
+     */
+    public Tenant createTenant(String id) {
+        return tenants.create(id);
+    }
+
+    /** Creates an isolated tenant seeded with {@code world}; a world that does not validate creates nothing. */
+    public Tenant createTenant(String id, WorldFile world) {
+        return tenants.create(id, world);
+    }
+
+    /** Removes a tenant and its world; false if there is none. */
+    public boolean removeTenant(String id) {
+        return tenants.remove(id);
+    }
+
+    /** Removes every tenant but the default one; returns how many went. */
+    public int removeAllTenants() {
+        return tenants.removeAll();
+    }
+
+    public Optional<Tenant> tenant(String id) {
+        return tenants.get(id);
+    }
+
+    /** The control API of one tenant, in process. */
+    public SimulatorControl control(String tenantId) {
+        return new TenantControl(tenants.get(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant '" + tenantId + "'")));
+    }
+
+    /** The base URL a tenant is served under: {@code baseUrl()/t/{id}}, or {@code baseUrl()} for the default. */
+    public String baseUrl(String tenantId) {
+        return tenants.urlOf(tenantId);
+    }
+
+    /** Parses a world file (YAML or JSON) for a tenant, so {@code ${publicUrl}} points into that tenant. */
+    public WorldFile parseWorld(String text, String tenantId) {
+        return WorldFiles.parse(text, baseUrl(tenantId));
     }
 
     public void stop() {

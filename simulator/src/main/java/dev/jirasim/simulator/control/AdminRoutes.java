@@ -32,6 +32,7 @@ import java.util.function.Supplier;
  *   POST   /__admin/clock/advance         {"seconds": N}
  *   GET|PUT /__admin/consent              {"mode": "auto", "user", "sites", "decision"} or {"mode": "interactive"}
  *   GET    /__admin/tokens                grants and tokens, token values masked
+ *   POST   /__admin/tokens                {"user", "sites"?, "scopes"?, "clientId"?}: tokens without the browser
  *   POST   /__admin/tokens/revoke         {"grantId"} | {"token"} (value or id) | {"user"}
  *   POST   /__admin/faults                one rule or a list; answers them with ids
  *   GET    /__admin/faults                installed faults, uses left and hits
@@ -89,6 +90,14 @@ public final class AdminRoutes {
         });
         routes.get("/__admin/tokens", ctx -> ctx.json(masked(control().tokens())));
         routes.post("/__admin/tokens/revoke", this::revoke);
+        routes.post("/__admin/tokens", ctx -> {
+            var spec = read(ctx, TokenRequestSpec.class);
+            try {
+                ctx.json(control().issueTokens(spec));
+            } catch (WorldException e) {
+                throw AdminErrors.badRequest(e.getMessage());
+            }
+        });
         new FaultAdminRoutes(this::control).addTo(routes);
         routes.get("/__admin/journal", ctx -> ctx.json(Map.of("requests", control().journal())));
         routes.delete("/__admin/journal", ctx -> {

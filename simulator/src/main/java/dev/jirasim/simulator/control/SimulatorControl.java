@@ -38,6 +38,13 @@ public interface SimulatorControl {
 
     TokenState tokens();
 
+    /**
+     * Consents and exchanges a code in one step, as if the user had approved in the browser: returns the same
+     * tokens {@code /oauth/token} would. Throws {@link dev.jirasim.simulator.world.WorldException} for an
+     * unknown app or user, a site the user is not on, or a private app the user does not own.
+     */
+    IssuedTokens issueTokens(TokenRequestSpec spec);
+
     /** Revokes a grant by id; false if there is none. */
     boolean revokeGrant(String grantId);
 

@@ -4,7 +4,16 @@ import dev.jirasim.simulator.Tenant;
 import dev.jirasim.simulator.faults.Fault;
 import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.journal.JournalEntry;
+import dev.jirasim.simulator.world.AuthorizationCode;
 import dev.jirasim.simulator.world.Consent;
+import dev.jirasim.simulator.world.Grant;
+import dev.jirasim.simulator.world.OAuthApp;
+import dev.jirasim.simulator.world.Site;
+import dev.jirasim.simulator.world.TokenPair;
+import dev.jirasim.simulator.world.TokenStore;
+import dev.jirasim.simulator.world.User;
+import dev.jirasim.simulator.world.World;
+import java.util.ArrayList;
 import dev.jirasim.simulator.world.TokenState;
 import dev.jirasim.simulator.world.WorldException;
 import dev.jirasim.simulator.world.WorldFile;
@@ -70,6 +79,40 @@ public final class TenantControl implements SimulatorControl {
     @Override
     public TokenState tokens() {
         return tenant.world().tokens().snapshot();
+    }
+
+    @Override
+    public IssuedTokens issueTokens(TokenRequestSpec spec) {
+        World world = tenant.world();
+        if (spec.user() == null) throw new WorldException("tokens need a user");
+        User user = world.user(spec.user()).orElseThrow(() -> new WorldException("unknown user " + spec.user()));
+        OAuthApp app = spec.clientId() == null
+                ? world.apps().stream().findFirst().orElseThrow(() -> new WorldException("the world has no OAuth app"))
+                : world.app(spec.clientId()).orElseThrow(() -> new WorldException("unknown app " + spec.clientId()));
+        if (app.distribution() == OAuthApp.Distribution.PRIVATE && !user.matches(app.owner())) {
+            throw new WorldException("app " + app.clientId() + " is private to its owner; " + user.email() + " cannot authorize it");
+        }
+        var cloudIds = new ArrayList<String>();
+        List<String> refs = spec.sites() == null ? user.sites() : spec.sites();
+        for (String ref : refs) {
+            Site site = world.site(ref).filter(s -> user.memberOf(s.subdomain()))
+                    .orElseThrow(() -> new WorldException(user.email() + " has no access to site " + ref));
+            if (!cloudIds.contains(site.cloudId())) cloudIds.add(site.cloudId());
+        }
+        if (cloudIds.isEmpty()) throw new WorldException(user.email() + " is on no site");
+        List<String> scopes = spec.scopes() == null ? TokenRequestSpec.DEFAULT_SCOPES : spec.scopes();
+        // The same path as consent + exchange, so lifetimes, rotation and scopes cannot drift from the real flow.
+        String redirect = "urn:jirasim:issued";
+        TokenStore store = world.tokens();
+        Grant grant = store.consent(app.clientId(), user.accountId(), scopes, cloudIds);
+        AuthorizationCode code = store.issueCode(grant, redirect, scopes, null, null);
+        var outcome = store.redeem(code.code(), app.clientId(), redirect, null, false);
+        if (!(outcome instanceof TokenStore.Outcome.Issued<TokenStore.CodeRejection> issued)) {
+            throw new WorldException("the grant was refused: " + outcome);
+        }
+        TokenPair pair = issued.pair();
+        return new IssuedTokens(pair.access().token(), pair.refresh() == null ? null : pair.refresh().token(), pair.expiresIn(),
+                String.join(" ", pair.scopes()), grant.id());
     }
 
     @Override

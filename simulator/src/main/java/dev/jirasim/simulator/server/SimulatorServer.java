@@ -10,7 +10,11 @@ import dev.jirasim.simulator.common.Redact;
 import dev.jirasim.simulator.control.AdminRoutes;
 import dev.jirasim.simulator.faults.FaultFilter;
 import dev.jirasim.simulator.journal.JournalEntry;
+import dev.jirasim.simulator.control.TenantAdminRoutes;
 import io.javalin.Javalin;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -29,23 +33,31 @@ public final class SimulatorServer {
 
     private final Javalin app;
 
-    public SimulatorServer(SimulatorConfig config, Supplier<Tenants> tenants, Supplier<String> publicUrl) {
-        Supplier<Tenant> tenant = () -> tenants.get().defaultTenant();
-        this.app = Javalin.create(c -> configure(c, config, tenant, publicUrl));
+    public SimulatorServer(SimulatorConfig config, Supplier<Tenants> tenants) {
+        // Both resolve the tenant of the request on the current thread (see TenantRouting).
+        Supplier<Tenant> tenant = () -> {
+            String id = TenantRouting.current();
+            return tenants.get().get(id).orElseThrow(() -> new Problem(404, "not_found",
+                    "No tenant '" + id + "' on this server. Create it with POST /__admin/tenants."));
+        };
+        Supplier<String> publicUrl = () -> tenants.get().urlOf(TenantRouting.current());
+        this.app = Javalin.create(c -> configure(c, config, tenants, tenant, publicUrl));
     }
 
-    private void configure(JavalinConfig c, SimulatorConfig config, Supplier<Tenant> tenant, Supplier<String> publicUrl) {
+    private void configure(JavalinConfig c, SimulatorConfig config, Supplier<Tenants> tenants, Supplier<Tenant> tenant, Supplier<String> publicUrl) {
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
         c.jetty.host = config.host();
         c.jetty.port = config.port();
         c.http.maxRequestSize = SimulatorConfig.MAX_REQUEST_BYTES;
         c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        c.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(new TenantRouting()), "/*", EnumSet.of(DispatcherType.REQUEST)));
         // First of all before-handlers, so an injected fault wins over every route and route-level limit.
         c.routes.before(new FaultFilter(ctx -> tenant.get().faults(), path -> Hosts.of(path).shape()));
         new AuthRoutes(tenant).addTo(c.routes);
         new ApiRoutes(tenant).addTo(c.routes);
         new AdminRoutes(tenant, publicUrl).addTo(c.routes);
+        new TenantAdminRoutes(tenants).addTo(c.routes);
         c.routes.get("/", ctx -> ctx.json(Index.of(publicUrl.get())));
         c.routes.exception(Problem.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage(), e));
         new dev.jirasim.simulator.jira.cloud.JiraRoutes(tenant, publicUrl).addTo(c.routes);
@@ -55,7 +67,11 @@ public final class SimulatorServer {
             ERRORS.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             writeError(ctx, 500, "server_error", "Internal server error", null);
         });
-        c.requestLogger.http((ctx, ms) -> record(ctx, ms, tenant.get()));
+        c.requestLogger.http((ctx, ms) -> {
+            Tenant t = tenants.get().get(TenantRouting.current()).orElse(null);
+            if (t != null) record(ctx, ms, t);
+            else LOG.info("{} {} {} {}ms tenant={} (unknown)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), TenantRouting.current());
+        });
     }
 
     private static String describe(HttpResponseException e) {

@@ -241,4 +241,8 @@ public final class World {
     public Optional<OAuthApp> app(String clientId) {
         return clientId == null ? Optional.empty() : Optional.ofNullable(apps.get(clientId));
     }
+
+    public Collection<OAuthApp> apps() {
+        return java.util.Collections.unmodifiableCollection(apps.values());
+    }
 }

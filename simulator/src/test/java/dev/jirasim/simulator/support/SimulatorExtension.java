@@ -32,6 +32,7 @@ public final class SimulatorExtension implements BeforeEachCallback, ParameterRe
     @Override
     public void beforeEach(ExtensionContext context) {
         sim(context).control().reset();
+        sim(context).removeAllTenants();
     }
 
     @Override
