@@ -107,6 +107,11 @@ public final class Jirasim implements AutoCloseable {
         return tenants.remove(id);
     }
 
+    /** The world this server started with (the default world or its fixture), as its default tenant's seed. */
+    public WorldFile seed() {
+        return tenants.seed();
+    }
+
     /** Removes every tenant but the default one; returns how many went. */
     public int removeAllTenants() {
         return tenants.removeAll();

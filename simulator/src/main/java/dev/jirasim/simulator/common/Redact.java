@@ -59,6 +59,18 @@ public final class Redact {
         return m.find() ? m.group(1) + " " + secret(m.group(2)) : secret(header);
     }
 
+    /** Header names whose whole value is a credential. */
+    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie", "set-cookie",
+            "x-api-key", "x-atlassian-token");
+
+    /** A request header's value as it may be logged or journaled. */
+    public static String header(String name, String value) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("authorization") || lower.equals("proxy-authorization")) return authorization(value);
+        if (SECRET_HEADERS.contains(lower) || lower.contains("secret") || lower.contains("token")) return secret(value);
+        return value;
+    }
+
     /** Masks whichever of form or JSON a body is. */
     public static String body(String body) {
         if (body == null) return null;

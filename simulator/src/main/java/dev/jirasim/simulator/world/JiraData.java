@@ -38,6 +38,7 @@ public final class JiraData {
         this.users = users;
     }
 
+    /** Only while the world is being built. */
     synchronized void addProject(Project project) {
         var siteProjects = projectsBySite.computeIfAbsent(project.site(), k -> new LinkedHashMap<>());
         if (siteProjects.putIfAbsent(project.key(), project) != null) {
@@ -58,18 +59,22 @@ public final class JiraData {
         lastId = Math.max(lastId, Long.parseLong(issue.id()));
     }
 
-    public synchronized List<Project> projects(String site) {
+    // Project readers take no lock: projects are fixed once World.of has built the world (published through
+    // the tenant's volatile field), and searches call them while holding an index's read lock, which a
+    // writer holding this object's monitor may be waiting for.
+
+    public List<Project> projects(String site) {
         return List.copyOf(projectsBySite.getOrDefault(site, Map.of()).values());
     }
 
-    public synchronized List<Project> allProjects() {
+    public List<Project> allProjects() {
         var all = new ArrayList<Project>();
         projectsBySite.values().forEach(m -> all.addAll(m.values()));
         return all;
     }
 
     /** A project by key (case-insensitive) or id. */
-    public synchronized Optional<Project> project(String site, String keyOrId) {
+    public Optional<Project> project(String site, String keyOrId) {
         if (keyOrId == null) return Optional.empty();
         var siteProjects = projectsBySite.getOrDefault(site, Map.of());
         Project byKey = siteProjects.get(keyOrId.toUpperCase(Locale.ROOT));

@@ -1,0 +1,314 @@
+package dev.jirasim.junit;
+
+import dev.jirasim.simulator.world.Adf;
+import dev.jirasim.simulator.world.Issue;
+import dev.jirasim.simulator.world.JiraSettings;
+import dev.jirasim.simulator.world.OAuthApp;
+import dev.jirasim.simulator.world.Permission;
+import dev.jirasim.simulator.world.Project;
+import dev.jirasim.simulator.world.RateLimit;
+import dev.jirasim.simulator.world.Site;
+import dev.jirasim.simulator.world.TokenState;
+import dev.jirasim.simulator.world.User;
+import dev.jirasim.simulator.world.WorldFile;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Edits this test's world fluently, starting from what it holds now; {@link #apply()} swaps the edited world
+ * in as one step (a world that does not validate changes nothing and throws with the reason).
+ * <pre>{@code
+ * sim.world()
+ *    .site("umbrella")
+ *    .user("dana@umbrella.test", "Dana", "umbrella")
+ *    .project("umbrella", "LAB", "Labs")
+ *    .permit("LAB", "dana@umbrella.test", Permission.BROWSE, Permission.CREATE)
+ *    .issue("LAB", "Containment breach", i -> i.status("In Progress").assignee("dana@umbrella.test"))
+ *    .apply();
+ * }</pre>
+ * Ids, keys, account ids and cloudIds are generated in the real formats, the same for the same names.
+ */
+public final class WorldBuilder {
+    private final Function<WorldFile, Void> apply;
+    private final Instant now;
+    private WorldFile base;
+    private final List<Site> sites;
+    private final List<User> users;
+    private final List<OAuthApp> apps;
+    private final List<Project> projects;
+    private final List<Issue> issues;
+    private TokenState tokens;
+    private JiraSettings jira;
+
+    WorldBuilder(WorldFile current, Instant now, Function<WorldFile, Void> apply) {
+        this.base = current;
+        this.now = now;
+        this.apply = apply;
+        this.sites = new ArrayList<>(current.sites());
+        this.users = new ArrayList<>(current.users());
+        this.apps = new ArrayList<>(current.apps());
+        this.projects = new ArrayList<>(current.projects());
+        this.issues = new ArrayList<>(current.issues());
+        this.tokens = current.tokens();
+        this.jira = current.jira();
+    }
+
+    /** Drops sites, users, projects, issues and tokens; apps, consent and settings stay. */
+    public WorldBuilder empty() {
+        sites.clear();
+        users.clear();
+        projects.clear();
+        issues.clear();
+        tokens = TokenState.EMPTY;
+        return this;
+    }
+
+    /** A site {@code https://{subdomain}.atlassian.net} with a generated cloudId. */
+    public WorldBuilder site(String subdomain) {
+        return site(cloudIdFor(subdomain), subdomain, subdomain);
+    }
+
+    public WorldBuilder site(String cloudId, String subdomain, String name) {
+        sites.removeIf(s -> s.subdomain().equals(subdomain));
+        sites.add(new Site(cloudId, subdomain, name, null, null));
+        return this;
+    }
+
+    /** A user on {@code sites} (subdomains) with a generated account id. */
+    public WorldBuilder user(String email, String displayName, String... sites) {
+        return user(new User(accountIdFor(email), email, displayName, null, null, null, null, List.of(sites), List.of()));
+    }
+
+    public WorldBuilder user(User user) {
+        users.removeIf(u -> u.email().equalsIgnoreCase(user.email()) || u.accountId().equals(user.accountId()));
+        users.add(user);
+        return this;
+    }
+
+    /** Makes a user (e-mail or account id) administrator of a site: every permission in every project there. */
+    public WorldBuilder siteAdmin(String user, String site) {
+        User u = user(user);
+        var admin = new LinkedHashSet<>(u.siteAdmin());
+        admin.add(site);
+        var on = new LinkedHashSet<>(u.sites());
+        on.add(site);
+        return user(new User(u.accountId(), u.email(), u.displayName(), u.nickname(), u.zoneinfo(), u.locale(), u.accountStatus(),
+                List.copyOf(on), List.copyOf(admin)));
+    }
+
+    /** A project with a generated numeric id and no permissions yet. */
+    public WorldBuilder project(String site, String key, String name) {
+        projects.removeIf(p -> p.key().equals(key) && p.site().equals(site));
+        long id = projects.stream().mapToLong(p -> Long.parseLong(p.id())).max().orElse(9999) + 1;
+        projects.add(new Project(Long.toString(id), key, name, site, null, null, Map.of()));
+        return this;
+    }
+
+    /** Adds permissions in a project to a user (e-mail or account id), or to every site member with {@code "*"}. */
+    public WorldBuilder permit(String projectKey, String user, Permission... permissions) {
+        return editPermissions(projectKey, user, list -> {
+            for (Permission p : permissions) if (!list.contains(p)) list.add(p);
+        });
+    }
+
+    /** Takes permissions away; with none named, all of the user's permissions in the project. */
+    public WorldBuilder deny(String projectKey, String user, Permission... permissions) {
+        return editPermissions(projectKey, user, list -> {
+            if (permissions.length == 0) list.clear();
+            else list.removeAll(Arrays.asList(permissions));
+        });
+    }
+
+    private WorldBuilder editPermissions(String projectKey, String user, Consumer<List<Permission>> edit) {
+        Project p = project(projectKey);
+        var perms = new LinkedHashMap<>(p.permissions());
+        var list = new ArrayList<>(perms.getOrDefault(user, List.of()));
+        edit.accept(list);
+        if (list.isEmpty()) perms.remove(user);
+        else perms.put(user, List.copyOf(list));
+        projects.set(projects.indexOf(p), new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead(), perms));
+        return this;
+    }
+
+    /** An issue created now by the project's first permitted user, with Jira's defaults (Task, To Do, Medium). */
+    public WorldBuilder issue(String projectKey, String summary) {
+        return issue(projectKey, summary, i -> { });
+    }
+
+    public WorldBuilder issue(String projectKey, String summary, Consumer<IssueSpec> details) {
+        Project p = project(projectKey);
+        var spec = new IssueSpec();
+        details.accept(spec);
+        long number = issues.stream().filter(i -> i.project().equals(p.key()) && i.site().equals(p.site()))
+                .mapToLong(Issue::number).max().orElse(0) + 1;
+        long id = issues.stream().mapToLong(i -> Long.parseLong(i.id())).max().orElse(10000) + 1;
+        Instant created = spec.created == null ? now : spec.created;
+        issues.add(new Issue(Long.toString(id), p.key() + "-" + number, p.site(), p.key(), summary,
+                spec.description == null ? null : Adf.fromText(spec.description), spec.type, spec.status, spec.priority,
+                accountId(spec.assignee), accountId(spec.reporter), null, spec.labels, created, created,
+                spec.resolution == null ? null : created, spec.resolution, spec.duedate, spec.parent, List.of()));
+        return this;
+    }
+
+    /** Removes every issue of a project. */
+    public WorldBuilder removeIssues(String projectKey) {
+        issues.removeIf(i -> i.project().equals(projectKey));
+        return this;
+    }
+
+    /** A shared OAuth app with its callback URLs. */
+    public WorldBuilder app(String clientId, String clientSecret, String... callbackUrls) {
+        apps.removeIf(a -> a.clientId().equals(clientId));
+        apps.add(new OAuthApp(clientId, clientSecret, clientId, List.of(callbackUrls), List.of(), null, null, null));
+        return this;
+    }
+
+    /** Whether the removed {@code /rest/api/{2,3}/search} still answers (it is a 410 by default, as on Cloud). */
+    public WorldBuilder legacySearch(boolean available) {
+        jira = new JiraSettings(available ? JiraSettings.LegacySearch.AVAILABLE : JiraSettings.LegacySearch.REMOVED, jira.rateLimit());
+        return this;
+    }
+
+    /** A Jira REST budget per user and app: {@code capacity} calls, refilled at {@code refillPerSecond} on the world's clock. */
+    public WorldBuilder rateLimit(int capacity, double refillPerSecond) {
+        jira = new JiraSettings(jira.legacySearch(), RateLimit.of(capacity, refillPerSecond));
+        return this;
+    }
+
+    /** The edited world as a world file (what {@code GET /__admin/world} would show after {@link #apply()}). */
+    public WorldFile build() {
+        return new WorldFile(base.version(), base.auth(), jira, sites, users, apps, base.consent(), projects, null, issues, tokens);
+    }
+
+    /** Replaces the world with the edited one. */
+    public void apply() {
+        WorldFile file = build();
+        apply.apply(file);
+        base = file;
+    }
+
+    /** Optional details of an issue; unset ones take Jira's defaults. */
+    public static final class IssueSpec {
+        private String type;
+        private String status;
+        private String priority;
+        private String assignee;
+        private String reporter;
+        private List<String> labels;
+        private String description;
+        private Instant created;
+        private String resolution;
+        private LocalDate duedate;
+        private String parent;
+
+        public IssueSpec type(String type) {
+            this.type = type;
+            return this;
+        }
+
+        public IssueSpec status(String status) {
+            this.status = status;
+            return this;
+        }
+
+        public IssueSpec priority(String priority) {
+            this.priority = priority;
+            return this;
+        }
+
+        /** E-mail or account id. */
+        public IssueSpec assignee(String user) {
+            this.assignee = user;
+            return this;
+        }
+
+        public IssueSpec reporter(String user) {
+            this.reporter = user;
+            return this;
+        }
+
+        public IssueSpec labels(String... labels) {
+            this.labels = List.of(labels);
+            return this;
+        }
+
+        /** Plain text; stored as an Atlassian Document (v3) and shown as a string on v2. */
+        public IssueSpec description(String text) {
+            this.description = text;
+            return this;
+        }
+
+        public IssueSpec created(Instant created) {
+            this.created = created;
+            return this;
+        }
+
+        /** Resolved now with this resolution (Done, Won't Do, Duplicate). */
+        public IssueSpec resolution(String resolution) {
+            this.resolution = resolution;
+            return this;
+        }
+
+        public IssueSpec duedate(LocalDate duedate) {
+            this.duedate = duedate;
+            return this;
+        }
+
+        public IssueSpec parent(String parentKey) {
+            this.parent = parentKey;
+            return this;
+        }
+    }
+
+    private Project project(String key) {
+        return projects.stream().filter(p -> p.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no project " + key + " in this world"));
+    }
+
+    private User user(String ref) {
+        return users.stream().filter(u -> u.matches(ref)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no user " + ref + " in this world"));
+    }
+
+    private String accountId(String ref) {
+        return ref == null ? null : user(ref).accountId();
+    }
+
+    /** A 24-hex-digit account id, as Atlassian's older ids look, derived from the e-mail. */
+    static String accountIdFor(String email) {
+        return HexFormat.of().formatHex(sha256(email)).substring(0, 24);
+    }
+
+    /** A version-4-shaped UUID derived from the subdomain, like a real cloudId. */
+    static String cloudIdFor(String subdomain) {
+        byte[] b = sha256("site:" + subdomain);
+        b[6] = (byte) ((b[6] & 0x0f) | 0x40);
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+        long hi = 0;
+        long lo = 0;
+        for (int i = 0; i < 8; i++) hi = (hi << 8) | (b[i] & 0xff);
+        for (int i = 8; i < 16; i++) lo = (lo << 8) | (b[i] & 0xff);
+        return new UUID(hi, lo).toString();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
