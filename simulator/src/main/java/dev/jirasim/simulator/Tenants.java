@@ -113,8 +113,7 @@ public final class Tenants {
             var urls = a.callbackUrls().stream().map(u -> u.startsWith(from + "/") ? to + u.substring(from.length()) : u).toList();
             apps.add(new OAuthApp(a.clientId(), a.clientSecret(), a.name(), urls, a.scopes(), a.distribution(), a.owner(), a.pkce()));
         }
-        return new WorldFile(world.version(), world.auth(), world.jira(), world.sites(), world.users(), apps, world.consent(),
-                world.projects(), world.generateIssues(), world.issues(), world.tokens());
+        return world.withApps(apps);
     }
 
     /** A tenant request the registry refuses; {@code status} is the HTTP status the control API answers. */

@@ -102,17 +102,10 @@ public final class TenantControl implements SimulatorControl {
         if (cloudIds.isEmpty()) throw new WorldException(user.email() + " is on no site");
         List<String> scopes = spec.scopes() == null ? TokenRequestSpec.DEFAULT_SCOPES : spec.scopes();
         // The same path as consent + exchange, so lifetimes, rotation and scopes cannot drift from the real flow.
-        String redirect = "urn:jirasim:issued";
-        TokenStore store = world.tokens();
-        Grant grant = store.consent(app.clientId(), user.accountId(), scopes, cloudIds);
-        AuthorizationCode code = store.issueCode(grant, redirect, scopes, null, null);
-        var outcome = store.redeem(code.code(), app.clientId(), redirect, null, false);
-        if (!(outcome instanceof TokenStore.Outcome.Issued<TokenStore.CodeRejection> issued)) {
-            throw new WorldException("the grant was refused: " + outcome);
-        }
-        TokenPair pair = issued.pair();
+        TokenPair pair = world.tokens().issueDirect(app.clientId(), user.accountId(), scopes, cloudIds);
+        String grantId = world.tokens().authenticate(pair.access().token()).map(session -> session.grant().id()).orElse(null);
         return new IssuedTokens(pair.access().token(), pair.refresh() == null ? null : pair.refresh().token(), pair.expiresIn(),
-                String.join(" ", pair.scopes()), grant.id());
+                String.join(" ", pair.scopes()), grantId);
     }
 
     @Override

@@ -11,6 +11,7 @@ public enum Hosts {
     JIRA("/api/ex/jira", dev.jirasim.simulator.jira.cloud.JiraErrors.SHAPE),
     API("/api", GatewayErrors.SHAPE),
     ADMIN("/__admin", AdminErrors.SHAPE),
+    NANGO("/nango", dev.jirasim.simulator.nango.NangoErrors.SHAPE),
     NONE("", AdminErrors.SHAPE);
 
     private final String prefix;

@@ -61,6 +61,10 @@ public final class SimulatorServer {
         c.routes.get("/", ctx -> ctx.json(Index.of(publicUrl.get())));
         c.routes.exception(Problem.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage(), e));
         new dev.jirasim.simulator.jira.cloud.JiraRoutes(tenant, publicUrl).addTo(c.routes);
+        // Simulated Nango reaches the simulated providers over real HTTP on loopback, inside the same tenant.
+        Supplier<String> internalUrl = () -> "http://" + loopback(config.host()) + ":" + app.port()
+                + (TenantRouting.current() == null ? "" : "/t/" + TenantRouting.current());
+        new dev.jirasim.simulator.nango.NangoRoutes(tenant, publicUrl, internalUrl, new HttpUpstream()).addTo(c.routes);
         c.routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, e.getStatus(),
                 dev.jirasim.simulator.common.ErrorShape.codeFor(e.getStatus()), describe(e), null));
         c.routes.exception(Exception.class, (e, ctx) -> {
@@ -72,6 +76,11 @@ public final class SimulatorServer {
             if (t != null) record(ctx, ms, t);
             else LOG.info("{} {} {} {}ms tenant={} (unknown)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), TenantRouting.current());
         });
+    }
+
+    private static String loopback(String host) {
+        return host == null || host.equals("0.0.0.0") || host.equals("::") || host.isEmpty() ? "127.0.0.1"
+                : host.contains(":") ? "[" + host + "]" : host;
     }
 
     private static String describe(HttpResponseException e) {

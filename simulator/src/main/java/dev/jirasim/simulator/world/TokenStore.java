@@ -118,6 +118,19 @@ public final class TokenStore {
         return new Outcome.Issued<>(newPair(grant, refresh, found.scopes(), now));
     }
 
+    /**
+     * Consent, code and exchange in one step, as if the user had just approved in the browser: the same
+     * records and lifetimes as the real flow, so nothing downstream can tell the difference.
+     */
+    public synchronized TokenPair issueDirect(String clientId, String accountId, List<String> scopes, Collection<String> cloudIds) {
+        String redirect = "urn:jirasim:issued";
+        Grant grant = consent(clientId, accountId, scopes, cloudIds);
+        AuthorizationCode code = issueCode(grant, redirect, scopes, null, null);
+        var outcome = redeem(code.code(), clientId, redirect, null, false);
+        if (outcome instanceof Outcome.Issued<CodeRejection> issued) return issued.pair();
+        throw new WorldException("the grant was refused: " + outcome);
+    }
+
     // ---- refresh rotation -------------------------------------------------------------------------
 
     public synchronized Outcome<RefreshRejection> refresh(String token, String clientId) {

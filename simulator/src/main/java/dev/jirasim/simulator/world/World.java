@@ -1,6 +1,8 @@
 package dev.jirasim.simulator.world;
 
 import dev.jirasim.simulator.clock.SimClock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +24,8 @@ public final class World {
     private final Map<String, User> usersById = new LinkedHashMap<>();
     private final Map<String, OAuthApp> apps = new LinkedHashMap<>();
     private final TokenStore tokens;
+    private NangoStore nango;
+    private static final String UUID_V4 = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}";
     private final JiraSettings jiraSettings;
     private final JiraData jira = new JiraData(usersById);
     private volatile Consent consent;
@@ -64,7 +68,58 @@ public final class World {
         world.checkConsent(file.consent());
         world.checkTokens(file.tokens());
         world.tokens.load(file.tokens());
+        world.loadNango(file.nango() == null ? NangoSettings.NONE : file.nango());
         return world;
+    }
+
+    private void loadNango(NangoSettings settings) {
+        for (String key : settings.secretKeys()) {
+            if (!key.matches(UUID_V4)) throw new WorldException("Nango secret key must be a UUID v4 (Nango checks the form): " + key);
+        }
+        nango = new NangoStore(settings);
+        for (var i : settings.integrations()) {
+            if (i.provider().equals("jira") && (i.clientId() == null || app(i.clientId()).isEmpty())) {
+                throw new WorldException("Nango integration " + i.uniqueKey() + " names unknown app " + i.clientId());
+            }
+        }
+        for (var c : settings.connections()) {
+            var integration = nango.integration(c.integration())
+                    .orElseThrow(() -> new WorldException("Nango connection " + c.connectionId() + " names unknown integration " + c.integration()));
+            NangoSettings.Connection stored = c;
+            if (c.credentials() == null) {
+                if (c.user() == null) throw new WorldException("Nango connection " + c.connectionId() + " needs credentials or a user");
+                stored = minted(c, integration);
+            }
+            nango.load(stored);
+        }
+    }
+
+    /** Tokens for a seeded connection, as if its user had just completed the connect flow. */
+    private NangoSettings.Connection minted(NangoSettings.Connection c, NangoSettings.Integration integration) {
+        User u = user(c.user()).orElseThrow(() -> new WorldException("Nango connection " + c.connectionId() + " names unknown user " + c.user()));
+        var cloudIds = new ArrayList<String>();
+        for (String ref : c.sites().isEmpty() ? u.sites() : c.sites()) {
+            Site site = site(ref).filter(s -> u.memberOf(s.subdomain()))
+                    .orElseThrow(() -> new WorldException("Nango connection " + c.connectionId() + ": " + u.email() + " is not on site " + ref));
+            cloudIds.add(site.cloudId());
+        }
+        TokenPair pair = tokens.issueDirect(integration.clientId(), u.accountId(), integration.scopes(), cloudIds);
+        Instant now = clock.now();
+        var raw = new LinkedHashMap<String, Object>();
+        raw.put("access_token", pair.access().token());
+        if (pair.refresh() != null) raw.put("refresh_token", pair.refresh().token());
+        raw.put("expires_in", pair.expiresIn());
+        raw.put("scope", String.join(" ", pair.scopes()));
+        raw.put("token_type", "Bearer");
+        var config = new LinkedHashMap<String, Object>(c.connectionConfig());
+        Site first = site(cloudIds.get(0)).orElseThrow();
+        config.putIfAbsent("cloudId", first.cloudId());
+        config.putIfAbsent("baseUrl", first.url());
+        config.putIfAbsent("accountId", u.accountId());
+        var credentials = new NangoSettings.Credentials(pair.access().token(), pair.refresh() == null ? null : pair.refresh().token(),
+                now.plusSeconds(pair.expiresIn()), raw);
+        return new NangoSettings.Connection(c.id(), c.connectionId(), c.integration(), config, credentials, c.metadata(), c.tags(),
+                c.endUser(), c.createdAt() == null ? now : c.createdAt(), c.updatedAt() == null ? now : c.updatedAt(), null, null, null, null);
     }
 
     private void loadJira(WorldFile file) {
@@ -173,7 +228,17 @@ public final class World {
         // Generated issues are written out as ordinary issues, so the export alone rebuilds the same world.
         return new WorldFile(WorldFile.CURRENT_VERSION, policy, jiraSettings, List.copyOf(sitesBySubdomain.values()),
                 List.copyOf(usersById.values()), List.copyOf(apps.values()), consent, jira.allProjects(), null,
-                jira.allIssues(), tokens.snapshot());
+                jira.allIssues(), tokens.snapshot(), nangoExport());
+    }
+
+    private NangoSettings nangoExport() {
+        NangoSettings n = nango.export();
+        return n.secretKeys().isEmpty() && n.integrations().isEmpty() && n.connections().isEmpty() && n.publicKey() == null ? null : n;
+    }
+
+    /** The world's Nango environment. */
+    public NangoStore nango() {
+        return nango;
     }
 
     public SimClock clock() {

@@ -9,7 +9,7 @@ import java.util.List;
  * See {@code docs/world-file.md}. Projects, Data Center instances and Nango join here as they arrive.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"version", "auth", "jira", "sites", "users", "apps", "consent", "projects", "generateIssues", "issues", "tokens"})
+@JsonPropertyOrder({"version", "auth", "jira", "sites", "users", "apps", "consent", "projects", "generateIssues", "issues", "tokens", "nango"})
 public record WorldFile(
         Integer version,
         AuthPolicy auth,
@@ -21,7 +21,8 @@ public record WorldFile(
         List<Project> projects,
         IssueGenerator.Spec generateIssues,
         List<Issue> issues,
-        TokenState tokens) {
+        TokenState tokens,
+        NangoSettings nango) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -36,5 +37,19 @@ public record WorldFile(
         apps = apps == null ? List.of() : List.copyOf(apps);
         if (consent == null) consent = Consent.INTERACTIVE;
         if (tokens == null) tokens = TokenState.EMPTY;
+    }
+
+    /** A world without a Nango environment. */
+    public WorldFile(Integer version, AuthPolicy auth, JiraSettings jira, List<Site> sites, List<User> users, List<OAuthApp> apps,
+                     Consent consent, List<Project> projects, IssueGenerator.Spec generateIssues, List<Issue> issues, TokenState tokens) {
+        this(version, auth, jira, sites, users, apps, consent, projects, generateIssues, issues, tokens, null);
+    }
+
+    public WorldFile withApps(List<OAuthApp> next) {
+        return new WorldFile(version, auth, jira, sites, users, next, consent, projects, generateIssues, issues, tokens, nango);
+    }
+
+    public WorldFile withConsent(Consent next) {
+        return new WorldFile(version, auth, jira, sites, users, apps, next, projects, generateIssues, issues, tokens, nango);
     }
 }

@@ -1,0 +1,243 @@
+package dev.jirasim.simulator.nango;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jirasim.simulator.server.Json;
+import dev.jirasim.simulator.world.NangoSettings;
+import dev.jirasim.simulator.world.NangoSettings.Integration;
+import dev.jirasim.simulator.world.NangoStore;
+import dev.jirasim.simulator.world.NangoStore.ConnectSession;
+import dev.jirasim.simulator.world.NangoStore.OAuthSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Connecting an account the way Nango does: connect sessions, {@code /oauth/connect/{key}} (PKCE S256, state,
+ * scopes and the provider's authorization parameters), and {@code /oauth/callback} (code exchange, the
+ * connection stored, then Jira's post-connection site selection, reference nango.md §2).
+ */
+final class ConnectFlow {
+    static final Duration SESSION_LIFETIME = Duration.ofMinutes(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<String> SESSION_KEYS = Set.of("end_user", "organization", "allowed_integrations", "integrations_config_defaults",
+            "overrides", "webhook_url_override", "tags");
+
+    /** What {@code /oauth/connect} and {@code /oauth/callback} answer when they do not redirect. */
+    record Page(int status, String html) {
+    }
+
+    private ConnectFlow() {
+    }
+
+    // ---- POST /connect/sessions ---------------------------------------------------------------------
+
+    static Map<String, Object> createSession(NangoContext ctx, String text) {
+        JsonNode body;
+        try {
+            body = text == null || text.isBlank() ? null : Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            body = null;
+        }
+        var errors = new ArrayList<Map<String, Object>>();
+        if (body == null || !body.isObject()) {
+            throw NangoErrors.invalid("invalid_body", List.of(NangoErrors.issue("invalid_type", "Expected object", List.of())));
+        }
+        body.fieldNames().forEachRemaining(k -> {
+            if (!SESSION_KEYS.contains(k)) errors.add(NangoErrors.issue("unrecognized_keys", "Unrecognized key(s) in object: '" + k + "'", List.of()));
+        });
+        JsonNode endUser = body.get("end_user");
+        if (endUser == null && !body.has("tags")) errors.add(NangoErrors.issue("invalid_type", "Required", List.of("end_user")));
+        if (endUser != null && (!endUser.isObject() || !endUser.path("id").isTextual() || endUser.path("id").asText().isEmpty())) {
+            errors.add(NangoErrors.issue("invalid_type", "Required", List.of("end_user", "id")));
+        }
+        NangoStore store = ctx.world().nango();
+        var allowed = new ArrayList<String>();
+        JsonNode list = body.get("allowed_integrations");
+        if (list != null) {
+            if (!list.isArray()) errors.add(NangoErrors.issue("invalid_type", "Expected array", List.of("allowed_integrations")));
+            else for (int i = 0; i < list.size(); i++) {
+                String key = list.get(i).asText();
+                if (store.integration(key).isEmpty()) errors.add(NangoErrors.issue("custom", "Integration does not exist", List.of("allowed_integrations", i)));
+                allowed.add(key);
+            }
+        }
+        var defaults = new LinkedHashMap<String, Map<String, Object>>();
+        JsonNode configs = body.get("integrations_config_defaults");
+        if (configs != null && configs.isObject()) {
+            configs.fields().forEachRemaining(e -> {
+                JsonNode cc = e.getValue().path("connection_config");
+                if (cc.isObject()) defaults.put(e.getKey(), Json.MAPPER.convertValue(cc, Map.class));
+            });
+        }
+        if (!errors.isEmpty()) throw NangoErrors.invalid("invalid_body", errors);
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = "nango_connect_session_" + HexFormat.of().formatHex(random);
+        Instant expires = ctx.now().plus(SESSION_LIFETIME);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> user = endUser == null ? Map.of() : Json.MAPPER.convertValue(endUser, Map.class);
+        store.addConnectSession(new ConnectSession(token, user, List.copyOf(allowed), defaults, expires));
+        var data = new LinkedHashMap<String, Object>();
+        data.put("token", token);
+        data.put("connect_link", ctx.publicBase() + "/nango/connect?session_token=" + token);
+        data.put("expires_at", NangoApi.zulu(expires));
+        return Map.of("data", data);
+    }
+
+    /** A bare stand-in for Nango's hosted Connect UI: one link per integration the session may use. */
+    static Page connectPage(NangoContext ctx, String token) {
+        NangoStore store = ctx.world().nango();
+        ConnectSession session = token == null ? null : store.connectSession(token).filter(s -> ctx.now().isBefore(s.expiresAt())).orElse(null);
+        if (session == null) return new Page(401, Pages.result(false, "Unknown or expired connect session.", null, null));
+        var links = new StringBuilder();
+        for (Integration i : store.integrations()) {
+            if (!session.allowedIntegrations().isEmpty() && !session.allowedIntegrations().contains(i.uniqueKey())) continue;
+            links.append("<li><a id=\"connect-").append(Pages.esc(i.uniqueKey())).append("\" href=\"oauth/connect/")
+                    .append(Pages.esc(i.uniqueKey())).append("?connect_session_token=").append(Pages.esc(token)).append("\">")
+                    .append(Pages.esc(i.displayName())).append("</a></li>");
+        }
+        return new Page(200, Pages.page("Connect an account", "<h1>Connect an account</h1><ul>" + links + "</ul>"));
+    }
+
+    // ---- GET /oauth/connect/{key} -------------------------------------------------------------------
+
+    /** Returns the authorize URL to redirect to. */
+    static String connect(NangoContext ctx, String integrationKey, Map<String, List<String>> query) {
+        NangoStore store = ctx.world().nango();
+        String sessionToken = NangoApi.first(query, "connect_session_token");
+        String connectionId = NangoApi.first(query, "connection_id");
+        Map<String, Object> endUser = Map.of();
+        var config = new LinkedHashMap<String, Object>();
+        if (sessionToken != null) {
+            if (!sessionToken.matches("nango_connect_session_[0-9a-f]{64}")) throw NangoErrors.invalidConnectSessionTokenFormat();
+            ConnectSession session = store.connectSession(sessionToken).filter(s -> ctx.now().isBefore(s.expiresAt()))
+                    .orElseThrow(NangoErrors::unknownConnectSessionToken);
+            if (connectionId != null) throw NangoErrors.of(400, "invalid_query_params", "connection_id is not allowed with a connect session");
+            if (!session.allowedIntegrations().isEmpty() && !session.allowedIntegrations().contains(integrationKey)) {
+                throw NangoErrors.of(400, "integration_not_allowed", "This integration is not allowed by the connect session.");
+            }
+            config.putAll(session.configDefaults().getOrDefault(integrationKey, Map.of()));
+            endUser = session.endUser();
+            connectionId = UUID.randomUUID().toString();
+        } else {
+            String publicKey = NangoApi.first(query, "public_key");
+            if (publicKey == null) throw NangoErrors.missingPublicKey();
+            if (!publicKey.matches(NangoApi.UUID_V4)) throw NangoErrors.invalidPublicKey();
+            if (!store.publicKey().map(publicKey::equals).orElse(false)) throw NangoErrors.unknownAccount();
+            if (connectionId == null || connectionId.isEmpty()) throw NangoErrors.of(400, "missing_connection", "Missing param 'connection_id'.");
+        }
+        Integration integration = store.integration(integrationKey)
+                .orElseThrow(() -> NangoErrors.of(400, "unknown_provider_config", "There is no Provider Configuration matching this key."));
+        for (var e : query.entrySet()) {
+            if (e.getKey().startsWith("params[") && e.getKey().endsWith("]") && !e.getValue().isEmpty()) {
+                config.put(e.getKey().substring(7, e.getKey().length() - 1), e.getValue().get(0));
+            }
+        }
+        Object subdomain = config.get("subdomain");
+        if (subdomain != null && !subdomain.toString().matches("[a-zA-Z0-9.-]+")) {
+            throw NangoErrors.of(400, "invalid_connection_config", "subdomain must match ^[a-zA-Z0-9.-]+$");
+        }
+        if (integration.provider().equals("jira-data-center") && config.get("endpointURL") == null) {
+            throw NangoErrors.of(400, "missing_connection_config_param", "Missing connection config param 'endpointURL'.");
+        }
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        String verifier = HexFormat.of().formatHex(random);
+        String state = UUID.randomUUID().toString();
+        store.addOAuthSession(new OAuthSession(state, integrationKey, connectionId, config, verifier, endUser, ctx.now()));
+        var params = new LinkedHashMap<String, String>();
+        params.put("client_id", integration.clientId());
+        params.put("redirect_uri", callbackUrl(ctx));
+        params.put("response_type", "code");
+        params.put("scope", String.join(" ", integration.scopes()));
+        params.put("state", state);
+        params.put("code_challenge", challenge(verifier));
+        params.put("code_challenge_method", "S256");
+        if (integration.provider().equals("jira")) {
+            params.put("audience", "api.atlassian.com");
+            params.put("prompt", "consent");
+        } else {
+            params.put("grant_type", "authorization_code");
+        }
+        for (var e : query.entrySet()) {
+            if (e.getKey().startsWith("authorization_params[") && e.getKey().endsWith("]") && !e.getValue().isEmpty()) {
+                params.put(e.getKey().substring(21, e.getKey().length() - 1), e.getValue().get(0));
+            }
+        }
+        return ctx.authorizeUrl(integration.provider(), config) + "?" + Forms.query(params);
+    }
+
+    static String callbackUrl(NangoContext ctx) {
+        return ctx.publicBase() + "/nango/oauth/callback";
+    }
+
+    // ---- GET /oauth/callback ------------------------------------------------------------------------
+
+    static Page callback(NangoContext ctx, Map<String, List<String>> query) {
+        NangoStore store = ctx.world().nango();
+        OAuthSession session = store.takeOAuthSession(NangoApi.first(query, "state")).orElse(null);
+        if (session == null) return new Page(400, Pages.result(false, "Invalid or expired state: no connection attempt is waiting for it.", null, null));
+        String error = NangoApi.first(query, "error");
+        if (error != null) {
+            String description = NangoApi.first(query, "error_description");
+            return new Page(200, Pages.result(false, error + (description == null ? "" : ": " + description), session.integration(), session.connectionId()));
+        }
+        String code = NangoApi.first(query, "code");
+        Integration integration = store.integration(session.integration()).orElse(null);
+        if (code == null || integration == null) return new Page(400, Pages.result(false, "The provider sent no code.", session.integration(), session.connectionId()));
+        var form = new LinkedHashMap<String, String>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", callbackUrl(ctx));
+        form.put("client_id", integration.clientId());
+        form.put("client_secret", integration.clientSecret());
+        form.put("code_verifier", session.codeVerifier());
+        Upstream.Answer answer;
+        try {
+            answer = ctx.upstream().send("POST", ctx.tokenUrl(integration.provider(), session.connectionConfig()),
+                    Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json", "User-Agent", "Nango"),
+                    Forms.encode(form));
+        } catch (IOException e) {
+            return new Page(200, Pages.result(false, "request_token_external_error: " + e.getMessage(), session.integration(), session.connectionId()));
+        }
+        if (answer.status() != 200) {
+            return new Page(200, Pages.result(false, "The external API returned an error when trying to request for an access token. Please try again later. "
+                    + answer.text(), session.integration(), session.connectionId()));
+        }
+        NangoSettings.Credentials credentials;
+        try {
+            credentials = Credentials.parse(answer.text(), null, ctx.now());
+        } catch (Credentials.RefreshFailed e) {
+            return new Page(200, Pages.result(false, e.body, session.integration(), session.connectionId()));
+        }
+        store.upsert(session.integration(), session.connectionId(), credentials, session.connectionConfig(), session.endUser(), ctx.now());
+        if (integration.provider().equals("jira")) JiraPostConnection.run(ctx, session.integration(), session.connectionId(), credentials.accessToken());
+        return new Page(200, Pages.result(true, null, session.integration(), session.connectionId()));
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

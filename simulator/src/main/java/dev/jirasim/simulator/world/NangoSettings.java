@@ -1,0 +1,86 @@
+package dev.jirasim.simulator.world;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One Nango environment: its secret keys (Nango insists on the UUID v4 form), its legacy public key, its
+ * integrations and its connections. See {@code docs/nango.md}.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record NangoSettings(List<String> secretKeys, String publicKey, List<Integration> integrations, List<Connection> connections) {
+    public static final NangoSettings NONE = new NangoSettings(null, null, null, null);
+
+    public NangoSettings {
+        secretKeys = secretKeys == null ? List.of() : List.copyOf(secretKeys);
+        integrations = integrations == null ? List.of() : List.copyOf(integrations);
+        connections = connections == null ? List.of() : List.copyOf(connections);
+    }
+
+    /**
+     * An integration ("provider config"): a unique key, the provider ({@code jira} or {@code jira-data-center})
+     * and the OAuth client it uses (for {@code jira}, an app of this world).
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Integration(String uniqueKey, String provider, String displayName, String clientId, String clientSecret,
+                              List<String> scopes, java.time.Instant createdAt) {
+        public Integration {
+            Objects.requireNonNull(uniqueKey, "missing required field 'uniqueKey'");
+            Objects.requireNonNull(provider, "missing required field 'provider'");
+            if (!List.of("jira", "jira-data-center").contains(provider)) {
+                throw new IllegalArgumentException("integration " + uniqueKey + ": provider must be jira or jira-data-center, not " + provider);
+            }
+            if (displayName == null) displayName = provider.equals("jira") ? "Jira (OAuth)" : "Jira Data Center";
+            scopes = scopes == null ? List.of() : List.copyOf(scopes);
+        }
+    }
+
+    /** Stored OAuth 2.0 credentials, as Nango keeps them: the token answer's fields plus the whole answer. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Credentials(String accessToken, String refreshToken, java.time.Instant expiresAt, Map<String, Object> raw) {
+        public Credentials {
+            Objects.requireNonNull(accessToken, "missing required field 'accessToken'");
+            raw = raw == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
+        }
+    }
+
+    /**
+     * A connection. In a world file either give {@code credentials}, or give {@code user} (and optionally
+     * {@code sites}) to have tokens minted at load as if that user had completed the connect flow.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Connection(Long id, String connectionId, String integration, Map<String, Object> connectionConfig,
+                             Credentials credentials, Map<String, Object> metadata, Map<String, String> tags,
+                             Map<String, Object> endUser, java.time.Instant createdAt, java.time.Instant updatedAt,
+                             java.time.Instant lastFetchedAt, java.time.Instant refreshFailedAt, String user, List<String> sites) {
+        public Connection {
+            Objects.requireNonNull(connectionId, "missing required field 'connectionId'");
+            Objects.requireNonNull(integration, "missing required field 'integration'");
+            connectionConfig = connectionConfig == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(connectionConfig));
+            tags = tags == null ? Map.of() : Map.copyOf(tags);
+            sites = sites == null ? List.of() : List.copyOf(sites);
+        }
+
+        public Connection withCredentials(Credentials next, java.time.Instant at) {
+            return new Connection(id, connectionId, integration, connectionConfig, next, metadata, tags, endUser, createdAt, at,
+                    lastFetchedAt, null, null, List.of());
+        }
+
+        public Connection withConfig(Map<String, Object> config, java.time.Instant at) {
+            return new Connection(id, connectionId, integration, config, credentials, metadata, tags, endUser, createdAt, at,
+                    lastFetchedAt, refreshFailedAt, null, List.of());
+        }
+
+        public Connection fetchedAt(java.time.Instant at) {
+            return new Connection(id, connectionId, integration, connectionConfig, credentials, metadata, tags, endUser, createdAt,
+                    updatedAt, at, refreshFailedAt, null, List.of());
+        }
+
+        public Connection refreshFailed(java.time.Instant at) {
+            return new Connection(id, connectionId, integration, connectionConfig, credentials, metadata, tags, endUser, createdAt,
+                    updatedAt, lastFetchedAt, at, null, List.of());
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.jirasim.simulator.world;
+
+import dev.jirasim.simulator.world.NangoSettings.Connection;
+import dev.jirasim.simulator.world.NangoSettings.Integration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A world's Nango environment: keys and integrations (fixed once built), connections (changed by the connect
+ * flow, refreshes and deletes), and the short-lived connect and OAuth sessions. Every method on mutable
+ * state is synchronized; refreshing one connection is serialised by {@link #refreshLock}, so concurrent
+ * callers collapse onto one refresh, as Nango does.
+ */
+public final class NangoStore {
+    /** A connect session: who is connecting and what they may connect to. */
+    public record ConnectSession(String token, Map<String, Object> endUser, List<String> allowedIntegrations,
+                                 Map<String, Map<String, Object>> configDefaults, Instant expiresAt) {
+    }
+
+    /** An OAuth dance in flight, keyed by its state. */
+    public record OAuthSession(String state, String integration, String connectionId, Map<String, Object> connectionConfig,
+                               String codeVerifier, Map<String, Object> endUser, Instant createdAt) {
+    }
+
+    private final List<String> secretKeys;
+    private final String publicKey;
+    private final Map<String, Integration> integrations = new LinkedHashMap<>();
+    private final Map<String, Connection> connections = new LinkedHashMap<>();
+    private final Map<String, ConnectSession> connectSessions = new HashMap<>();
+    private final Map<String, OAuthSession> oauthSessions = new HashMap<>();
+    private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
+    private long lastId;
+
+    NangoStore(NangoSettings settings) {
+        this.secretKeys = settings.secretKeys();
+        this.publicKey = settings.publicKey();
+        for (Integration i : settings.integrations()) {
+            if (integrations.put(i.uniqueKey(), i) != null) throw new WorldException("duplicate Nango integration " + i.uniqueKey());
+        }
+    }
+
+    public boolean knowsSecretKey(String key) {
+        return secretKeys.contains(key);
+    }
+
+    public Optional<String> publicKey() {
+        return Optional.ofNullable(publicKey);
+    }
+
+    public List<Integration> integrations() {
+        return List.copyOf(integrations.values());
+    }
+
+    public Optional<Integration> integration(String key) {
+        return Optional.ofNullable(key == null ? null : integrations.get(key));
+    }
+
+    // ---- connections ------------------------------------------------------------------------------
+
+    private static String key(String integration, String connectionId) {
+        return integration + "\u0000" + connectionId;
+    }
+
+    synchronized void load(Connection c) {
+        long id = c.id() == null ? ++lastId : c.id();
+        lastId = Math.max(lastId, id);
+        var stored = new Connection(id, c.connectionId(), c.integration(), c.connectionConfig(), c.credentials(), c.metadata(), c.tags(),
+                c.endUser(), c.createdAt(), c.updatedAt(), c.lastFetchedAt(), c.refreshFailedAt(), null, List.of());
+        if (connections.put(key(c.integration(), c.connectionId()), stored) != null) {
+            throw new WorldException("duplicate Nango connection " + c.connectionId() + " for " + c.integration());
+        }
+    }
+
+    public synchronized Optional<Connection> connection(String integration, String connectionId) {
+        return Optional.ofNullable(connections.get(key(integration, connectionId)));
+    }
+
+    /** Connections in creation order. */
+    public synchronized List<Connection> connections() {
+        return new ArrayList<>(connections.values());
+    }
+
+    /** Stores a new connection (a fresh id) or replaces the credentials and config of an existing one. */
+    public synchronized Connection upsert(String integration, String connectionId, NangoSettings.Credentials credentials,
+                                          Map<String, Object> config, Map<String, Object> endUser, Instant now) {
+        Connection existing = connections.get(key(integration, connectionId));
+        Connection next;
+        if (existing == null) {
+            next = new Connection(++lastId, connectionId, integration, config, credentials, null, null, endUser, now, now, null, null, null, null);
+        } else {
+            var merged = new LinkedHashMap<>(existing.connectionConfig());
+            merged.putAll(config);
+            next = existing.withCredentials(credentials, now).withConfig(merged, now);
+        }
+        connections.put(key(integration, connectionId), next);
+        return next;
+    }
+
+    /** Replaces a stored connection by its integration and id (no-op if it was deleted meanwhile). */
+    public synchronized void update(Connection next) {
+        connections.computeIfPresent(key(next.integration(), next.connectionId()), (k, old) -> next);
+    }
+
+    public synchronized boolean delete(String integration, String connectionId) {
+        return connections.remove(key(integration, connectionId)) != null;
+    }
+
+    public Object refreshLock(String integration, String connectionId) {
+        return refreshLocks.computeIfAbsent(key(integration, connectionId), k -> new Object());
+    }
+
+    // ---- sessions -----------------------------------------------------------------------------------
+
+    public synchronized void addConnectSession(ConnectSession s) {
+        connectSessions.put(s.token(), s);
+    }
+
+    public synchronized Optional<ConnectSession> connectSession(String token) {
+        return Optional.ofNullable(connectSessions.get(token));
+    }
+
+    public synchronized void addOAuthSession(OAuthSession s) {
+        oauthSessions.put(s.state(), s);
+    }
+
+    /** Takes the session for a state: a callback can use it once. */
+    public synchronized Optional<OAuthSession> takeOAuthSession(String state) {
+        return Optional.ofNullable(state == null ? null : oauthSessions.remove(state));
+    }
+
+    /** The environment in world-file form (sessions are not part of it). */
+    public synchronized NangoSettings export() {
+        return new NangoSettings(secretKeys, publicKey, List.copyOf(integrations.values()), List.copyOf(connections.values()));
+    }
+}
