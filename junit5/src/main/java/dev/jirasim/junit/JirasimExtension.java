@@ -180,9 +180,7 @@ public final class JirasimExtension implements BeforeAllCallback, AfterAllCallba
             if (user.equals(DEFAULT_CONSENT_USER)) return seed; // a custom world without alice: consent stays interactive
             throw new ExtensionConfigurationException("consentAs names " + user + ", who is not in the world");
         }
-        return new WorldFile(seed.version(), seed.auth(), seed.jira(), seed.sites(), seed.users(), seed.apps(),
-                new Consent(Consent.Mode.AUTO, user, null, Consent.Decision.APPROVE), seed.projects(), seed.generateIssues(),
-                seed.issues(), seed.tokens());
+        return seed.withConsent(new Consent(Consent.Mode.AUTO, user, null, Consent.Decision.APPROVE));
     }
 
     private static String readWorld(ExtensionContext context, String world) {

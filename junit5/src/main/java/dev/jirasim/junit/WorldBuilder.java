@@ -190,7 +190,7 @@ public final class WorldBuilder {
 
     /** The edited world as a world file (what {@code GET /__admin/world} would show after {@link #apply()}). */
     public WorldFile build() {
-        return new WorldFile(base.version(), base.auth(), jira, sites, users, apps, base.consent(), projects, null, issues, tokens);
+        return new WorldFile(base.version(), base.auth(), jira, sites, users, apps, base.consent(), projects, null, issues, tokens, base.nango());
     }
 
     /** Replaces the world with the edited one. */

@@ -59,6 +59,18 @@ public final class StepRunner {
             spec.header(k, value);
             sentHeaders.put(k, k.equalsIgnoreCase("Authorization") ? Redact.authorization(value) : value);
         });
+        // A query already in the URL (a captured Location, say) arrives encoded: decode it so it is sent once-encoded.
+        int mark = url.indexOf('?');
+        if (mark >= 0) {
+            for (String pair : url.substring(mark + 1).split("&")) {
+                if (pair.isEmpty()) continue;
+                int eq = pair.indexOf('=');
+                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                spec.queryParam(name, value);
+            }
+            url = url.substring(0, mark);
+        }
         step.query().forEach((k, v) -> spec.queryParam(k, Templates.render(v, vars)));
         String sentBody = null;
         if (!step.form().isEmpty()) {

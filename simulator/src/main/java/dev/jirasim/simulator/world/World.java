@@ -108,7 +108,7 @@ public final class World {
         var raw = new LinkedHashMap<String, Object>();
         raw.put("access_token", pair.access().token());
         if (pair.refresh() != null) raw.put("refresh_token", pair.refresh().token());
-        raw.put("expires_in", pair.expiresIn());
+        raw.put("expires_in", (int) pair.expiresIn()); // as a JSON round trip reads it back
         raw.put("scope", String.join(" ", pair.scopes()));
         raw.put("token_type", "Bearer");
         var config = new LinkedHashMap<String, Object>(c.connectionConfig());
