@@ -66,6 +66,13 @@ public final class JirasimHandle {
         return baseUrl() + "/nango";
     }
 
+    /** The first secret key of this world's Nango environment, for {@code Authorization: Bearer …} or the Nango SDK. */
+    public String nangoSecretKey() {
+        var keys = control.exportWorld().nango();
+        if (keys == null || keys.secretKeys().isEmpty()) throw new IllegalStateException("this world has no Nango environment");
+        return keys.secretKeys().get(0);
+    }
+
     /** A Jira Data Center instance's base URL. */
     public String dcUrl(String instance) {
         return baseUrl() + "/dc/" + instance;

@@ -3,6 +3,7 @@ package dev.jirasim.junit;
 import dev.jirasim.simulator.world.Adf;
 import dev.jirasim.simulator.world.Issue;
 import dev.jirasim.simulator.world.JiraSettings;
+import dev.jirasim.simulator.world.NangoSettings;
 import dev.jirasim.simulator.world.OAuthApp;
 import dev.jirasim.simulator.world.Permission;
 import dev.jirasim.simulator.world.Project;
@@ -52,6 +53,9 @@ public final class WorldBuilder {
     private final List<Issue> issues;
     private TokenState tokens;
     private JiraSettings jira;
+    private final List<String> nangoKeys;
+    private final List<NangoSettings.Integration> nangoIntegrations;
+    private final List<NangoSettings.Connection> nangoConnections;
 
     WorldBuilder(WorldFile current, Instant now, Function<WorldFile, Void> apply) {
         this.base = current;
@@ -64,10 +68,15 @@ public final class WorldBuilder {
         this.issues = new ArrayList<>(current.issues());
         this.tokens = current.tokens();
         this.jira = current.jira();
+        NangoSettings nango = current.nango() == null ? NangoSettings.NONE : current.nango();
+        this.nangoKeys = new ArrayList<>(nango.secretKeys());
+        this.nangoIntegrations = new ArrayList<>(nango.integrations());
+        this.nangoConnections = new ArrayList<>(nango.connections());
     }
 
-    /** Drops sites, users, projects, issues and tokens; apps, consent and settings stay. */
+    /** Drops sites, users, projects, issues, tokens and Nango connections; apps, consent, settings and integrations stay. */
     public WorldBuilder empty() {
+        nangoConnections.clear();
         sites.clear();
         users.clear();
         projects.clear();
@@ -176,6 +185,27 @@ public final class WorldBuilder {
         return this;
     }
 
+    /** Adds a Nango secret key (it must be a UUID v4, as Nango requires). */
+    public WorldBuilder nangoSecretKey(String key) {
+        if (!nangoKeys.contains(key)) nangoKeys.add(key);
+        return this;
+    }
+
+    /** A Nango integration of provider {@code jira} using an app of this world. */
+    public WorldBuilder nangoIntegration(String uniqueKey, String clientId, String clientSecret, String... scopes) {
+        nangoIntegrations.removeIf(i -> i.uniqueKey().equals(uniqueKey));
+        nangoIntegrations.add(new NangoSettings.Integration(uniqueKey, "jira", null, clientId, clientSecret, List.of(scopes), now));
+        return this;
+    }
+
+    /** A ready Nango connection: tokens are minted for {@code user} on {@code sites} (none: all theirs) when applied. */
+    public WorldBuilder nangoConnection(String connectionId, String integration, String user, String... sites) {
+        nangoConnections.removeIf(c -> c.connectionId().equals(connectionId) && c.integration().equals(integration));
+        nangoConnections.add(new NangoSettings.Connection(null, connectionId, integration, null, null, null, null, null, null, null, null,
+                null, user, List.of(sites)));
+        return this;
+    }
+
     /** Whether the removed {@code /rest/api/{2,3}/search} still answers (it is a 410 by default, as on Cloud). */
     public WorldBuilder legacySearch(boolean available) {
         jira = new JiraSettings(available ? JiraSettings.LegacySearch.AVAILABLE : JiraSettings.LegacySearch.REMOVED, jira.rateLimit());
@@ -190,7 +220,9 @@ public final class WorldBuilder {
 
     /** The edited world as a world file (what {@code GET /__admin/world} would show after {@link #apply()}). */
     public WorldFile build() {
-        return new WorldFile(base.version(), base.auth(), jira, sites, users, apps, base.consent(), projects, null, issues, tokens, base.nango());
+        NangoSettings nango = nangoKeys.isEmpty() && nangoIntegrations.isEmpty() && nangoConnections.isEmpty() ? null
+                : new NangoSettings(nangoKeys, base.nango() == null ? null : base.nango().publicKey(), nangoIntegrations, nangoConnections);
+        return new WorldFile(base.version(), base.auth(), jira, sites, users, apps, base.consent(), projects, null, issues, tokens, nango);
     }
 
     /** Replaces the world with the edited one. */

@@ -98,6 +98,24 @@ class JirasimAnnotationTest {
     }
 
     @Test
+    void nangoConnectionsCanBeAddedAndProxied(JirasimHandle sim) {
+        sim.world().nangoIntegration("my-jira", "jirasim-client", "jirasim-secret", "read:jira-work", "read:jira-user", "offline_access")
+                .nangoConnection("bob-acme", "my-jira", "bob@acme.test", "acme").apply();
+        String key = sim.nangoSecretKey();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.nangoUrl() + "/proxy/ex/jira/" + sim.cloudId("acme")
+                        + "/rest/api/3/myself"))
+                .header("Authorization", "Bearer " + key).header("Provider-Config-Key", "my-jira").header("Connection-Id", "bob-acme").build();
+        try {
+            var answer = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("\"emailAddress\":\"bob@acme.test\""), answer.body());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        sim.journal().verify(1, RequestPattern.get("/nango/proxy/**").withHeader("Connection-Id", "bob-acme").withStatus(200));
+    }
+
+    @Test
     void resetGoesBackToTheSeedKeepingAutomaticConsent(JirasimHandle sim) {
         var tokens = sim.tokens("alice@acme.test", "acme");
         String key = Http.createIssue(sim, tokens.accessToken(), "ACME", "temporary");
