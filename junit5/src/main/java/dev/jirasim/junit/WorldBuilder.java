@@ -222,7 +222,8 @@ public final class WorldBuilder {
     public WorldFile build() {
         NangoSettings nango = nangoKeys.isEmpty() && nangoIntegrations.isEmpty() && nangoConnections.isEmpty() ? null
                 : new NangoSettings(nangoKeys, base.nango() == null ? null : base.nango().publicKey(), nangoIntegrations, nangoConnections);
-        return new WorldFile(base.version(), base.auth(), jira, sites, users, apps, base.consent(), projects, null, issues, tokens, nango);
+        return new WorldFile(base.version(), base.auth(), jira, sites, users, apps, base.consent(), projects, null, issues, tokens, nango,
+                base.dataCenter());
     }
 
     /** Replaces the world with the edited one. */

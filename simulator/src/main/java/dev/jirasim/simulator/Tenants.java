@@ -113,7 +113,14 @@ public final class Tenants {
             var urls = a.callbackUrls().stream().map(u -> u.startsWith(from + "/") ? to + u.substring(from.length()) : u).toList();
             apps.add(new OAuthApp(a.clientId(), a.clientSecret(), a.name(), urls, a.scopes(), a.distribution(), a.owner(), a.pkce()));
         }
-        return world.withApps(apps);
+        var dcs = new ArrayList<dev.jirasim.simulator.world.DcInstance>();
+        for (var dc : world.dataCenter()) {
+            dcs.add(dc.withLinks(dc.links().stream().map(l -> l.redirectUrl().startsWith(from + "/")
+                    ? new dev.jirasim.simulator.world.DcInstance.IncomingLink(l.clientId(), l.clientSecret(), l.name(),
+                            to + l.redirectUrl().substring(from.length()), l.scopes())
+                    : l).toList()));
+        }
+        return world.withApps(apps).withDataCenter(dcs);
     }
 
     /** A tenant request the registry refuses; {@code status} is the HTTP status the control API answers. */

@@ -31,6 +31,7 @@ import java.util.function.Supplier;
  *   PUT    /__admin/clock                 {"now"?, "frozen"?}
  *   POST   /__admin/clock/advance         {"seconds": N}
  *   GET|PUT /__admin/consent              {"mode": "auto", "user", "sites", "decision"} or {"mode": "interactive"}
+ *   PUT    /__admin/dc/{id}/consent       {"mode": "auto", "user": "jdoe", "decision"} or {"mode": "interactive"}
  *   GET    /__admin/tokens                grants and tokens, token values masked
  *   POST   /__admin/tokens                {"user", "sites"?, "scopes"?, "clientId"?}: tokens without the browser
  *   POST   /__admin/tokens/revoke         {"grantId"} | {"token"} (value or id) | {"user"}
@@ -87,6 +88,15 @@ public final class AdminRoutes {
                 throw AdminErrors.badRequest(e.getMessage());
             }
             ctx.json(control().consent());
+        });
+        routes.put("/__admin/dc/{instance}/consent", ctx -> {
+            var consent = read(ctx, dev.jirasim.simulator.world.DcInstance.DcConsent.class);
+            try {
+                control().dcConsent(ctx.pathParam("instance"), consent);
+            } catch (WorldException e) {
+                throw AdminErrors.badRequest(e.getMessage());
+            }
+            ctx.json(consent);
         });
         routes.get("/__admin/tokens", ctx -> ctx.json(masked(control().tokens())));
         routes.post("/__admin/tokens/revoke", this::revoke);

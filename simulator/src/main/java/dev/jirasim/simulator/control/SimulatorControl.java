@@ -74,6 +74,9 @@ public interface SimulatorControl {
 
     void clearFaults();
 
+    /** How a Data Center instance's consent page decides: interactive, or at once as one of its users. */
+    void dcConsent(String instance, dev.jirasim.simulator.world.DcInstance.DcConsent consent);
+
     List<JournalEntry> journal();
 
     void clearJournal();

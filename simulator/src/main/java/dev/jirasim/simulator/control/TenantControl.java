@@ -145,6 +145,11 @@ public final class TenantControl implements SimulatorControl {
     }
 
     @Override
+    public void dcConsent(String instance, dev.jirasim.simulator.world.DcInstance.DcConsent consent) {
+        tenant.world().dataCenter(instance).orElseThrow(() -> new WorldException("unknown Data Center instance " + instance)).consent(consent);
+    }
+
+    @Override
     public List<JournalEntry> journal() {
         return tenant.journal().list();
     }

@@ -12,6 +12,7 @@ public enum Hosts {
     API("/api", GatewayErrors.SHAPE),
     ADMIN("/__admin", AdminErrors.SHAPE),
     NANGO("/nango", dev.jirasim.simulator.nango.NangoErrors.SHAPE),
+    DC("/dc", dev.jirasim.simulator.dc.DcErrors.SHAPE),
     NONE("", AdminErrors.SHAPE);
 
     private final String prefix;

@@ -64,6 +64,7 @@ public final class SimulatorServer {
         // Simulated Nango reaches the simulated providers over real HTTP on loopback, inside the same tenant.
         Supplier<String> internalUrl = () -> "http://" + loopback(config.host()) + ":" + app.port()
                 + (TenantRouting.current() == null ? "" : "/t/" + TenantRouting.current());
+        new dev.jirasim.simulator.dc.DcRoutes(tenant, publicUrl).addTo(c.routes);
         new dev.jirasim.simulator.nango.NangoRoutes(tenant, publicUrl, internalUrl, new HttpUpstream()).addTo(c.routes);
         c.routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, e.getStatus(),
                 dev.jirasim.simulator.common.ErrorShape.codeFor(e.getStatus()), describe(e), null));

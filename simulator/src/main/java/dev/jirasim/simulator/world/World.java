@@ -25,6 +25,7 @@ public final class World {
     private final Map<String, OAuthApp> apps = new LinkedHashMap<>();
     private final TokenStore tokens;
     private NangoStore nango;
+    private final Map<String, DcRuntime> dataCenter = new LinkedHashMap<>();
     private static final String UUID_V4 = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}";
     private final JiraSettings jiraSettings;
     private final JiraData jira = new JiraData(usersById);
@@ -69,7 +70,36 @@ public final class World {
         world.checkTokens(file.tokens());
         world.tokens.load(file.tokens());
         world.loadNango(file.nango() == null ? NangoSettings.NONE : file.nango());
+        world.loadDataCenter(file.dataCenter());
         return world;
+    }
+
+    private void loadDataCenter(List<DcInstance> instances) {
+        for (DcInstance dc : instances) {
+            var names = new HashSet<String>();
+            var keys = new HashSet<String>();
+            for (var u : dc.users()) {
+                if (!names.add(u.name().toLowerCase()) || !keys.add(u.key())) throw new WorldException("DC " + dc.id() + ": duplicate user " + u.name());
+            }
+            var clients = new HashSet<String>();
+            for (var l : dc.links()) {
+                if (!clients.add(l.clientId())) throw new WorldException("DC " + dc.id() + ": duplicate incoming link " + l.clientId());
+                for (String s : l.scopes()) {
+                    if (!DcRuntime.SCOPES.contains(s)) throw new WorldException("DC " + dc.id() + ": link " + l.clientId() + " has unknown scope " + s);
+                }
+            }
+            for (var pat : dc.personalAccessTokens()) {
+                if (dc.user(pat.user()).isEmpty()) throw new WorldException("DC " + dc.id() + ": personal access token of unknown user " + pat.user());
+            }
+            if (dc.consent().auto() && dc.user(dc.consent().user()).isEmpty()) {
+                throw new WorldException("DC " + dc.id() + ": consent names unknown user " + dc.consent().user());
+            }
+            if (dataCenter.put(dc.id(), new DcRuntime(dc, clock)) != null) throw new WorldException("duplicate DC instance " + dc.id());
+        }
+    }
+
+    public Optional<DcRuntime> dataCenter(String id) {
+        return Optional.ofNullable(id == null ? null : dataCenter.get(id));
     }
 
     private void loadNango(NangoSettings settings) {
@@ -228,7 +258,7 @@ public final class World {
         // Generated issues are written out as ordinary issues, so the export alone rebuilds the same world.
         return new WorldFile(WorldFile.CURRENT_VERSION, policy, jiraSettings, List.copyOf(sitesBySubdomain.values()),
                 List.copyOf(usersById.values()), List.copyOf(apps.values()), consent, jira.allProjects(), null,
-                jira.allIssues(), tokens.snapshot(), nangoExport());
+                jira.allIssues(), tokens.snapshot(), nangoExport(), dataCenter.values().stream().map(DcRuntime::instance).toList());
     }
 
     private NangoSettings nangoExport() {

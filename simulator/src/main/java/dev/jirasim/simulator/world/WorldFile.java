@@ -9,7 +9,7 @@ import java.util.List;
  * See {@code docs/world-file.md}. Projects, Data Center instances and Nango join here as they arrive.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"version", "auth", "jira", "sites", "users", "apps", "consent", "projects", "generateIssues", "issues", "tokens", "nango"})
+@JsonPropertyOrder({"version", "auth", "jira", "sites", "users", "apps", "consent", "projects", "generateIssues", "issues", "tokens", "nango", "dataCenter"})
 public record WorldFile(
         Integer version,
         AuthPolicy auth,
@@ -22,7 +22,8 @@ public record WorldFile(
         IssueGenerator.Spec generateIssues,
         List<Issue> issues,
         TokenState tokens,
-        NangoSettings nango) {
+        NangoSettings nango,
+        List<DcInstance> dataCenter) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -37,19 +38,31 @@ public record WorldFile(
         apps = apps == null ? List.of() : List.copyOf(apps);
         if (consent == null) consent = Consent.INTERACTIVE;
         if (tokens == null) tokens = TokenState.EMPTY;
+        dataCenter = dataCenter == null ? List.of() : List.copyOf(dataCenter);
+    }
+
+    /** A world without Data Center instances. */
+    public WorldFile(Integer version, AuthPolicy auth, JiraSettings jira, List<Site> sites, List<User> users, List<OAuthApp> apps,
+                     Consent consent, List<Project> projects, IssueGenerator.Spec generateIssues, List<Issue> issues, TokenState tokens,
+                     NangoSettings nango) {
+        this(version, auth, jira, sites, users, apps, consent, projects, generateIssues, issues, tokens, nango, null);
     }
 
     /** A world without a Nango environment. */
     public WorldFile(Integer version, AuthPolicy auth, JiraSettings jira, List<Site> sites, List<User> users, List<OAuthApp> apps,
                      Consent consent, List<Project> projects, IssueGenerator.Spec generateIssues, List<Issue> issues, TokenState tokens) {
-        this(version, auth, jira, sites, users, apps, consent, projects, generateIssues, issues, tokens, null);
+        this(version, auth, jira, sites, users, apps, consent, projects, generateIssues, issues, tokens, null, null);
     }
 
     public WorldFile withApps(List<OAuthApp> next) {
-        return new WorldFile(version, auth, jira, sites, users, next, consent, projects, generateIssues, issues, tokens, nango);
+        return new WorldFile(version, auth, jira, sites, users, next, consent, projects, generateIssues, issues, tokens, nango, dataCenter);
+    }
+
+    public WorldFile withDataCenter(List<DcInstance> next) {
+        return new WorldFile(version, auth, jira, sites, users, apps, consent, projects, generateIssues, issues, tokens, nango, next);
     }
 
     public WorldFile withConsent(Consent next) {
-        return new WorldFile(version, auth, jira, sites, users, apps, next, projects, generateIssues, issues, tokens, nango);
+        return new WorldFile(version, auth, jira, sites, users, apps, next, projects, generateIssues, issues, tokens, nango, dataCenter);
     }
 }

@@ -182,4 +182,29 @@ class NangoHttpTest {
         nango(sim).queryParam("provider_config_key", "jira").delete("/connection/alice-acme").then().statusCode(400)
                 .body("error.code", equalTo("unknown_connection"));
     }
+
+    @Test
+    void theJiraDataCenterProviderConnectsAndProxiesThroughRestApiLatest(Jirasim sim) {
+        sim.control().dcConsent("dc1", new dev.jirasim.simulator.world.DcInstance.DcConsent("auto", "jdoe", "approve"));
+        // Nango writes https:// before endpointURL; the simulator uses its own scheme (docs/nango.md).
+        String endpoint = sim.baseUrl().replaceFirst("^http://", "") + "/dc/dc1";
+        String authorize = given().redirects().follow(false).queryParam("public_key", "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
+                .queryParam("connection_id", "jdoe-dc1").queryParam("params[endpointURL]", endpoint)
+                .get(sim.baseUrl() + "/nango/oauth/connect/jira-data-center").then().statusCode(302).extract().header("Location");
+        assertTrue(authorize.startsWith(sim.baseUrl() + "/dc/dc1/rest/oauth2/latest/authorize?"), authorize);
+        Map<String, String> q = OAuth.query(authorize);
+        assertEquals("authorization_code", q.get("grant_type"));
+        assertEquals("S256", q.get("code_challenge_method"));
+        String callback = given().urlEncodingEnabled(false).redirects().follow(false).get(authorize).then().statusCode(302)
+                .extract().header("Location");
+        Response page = given().urlEncodingEnabled(false).redirects().follow(false).get(callback);
+        assertTrue(page.asString().contains("data-status=\"success\""), page.asString());
+        nango(sim).queryParam("provider_config_key", "jira-data-center").get("/connections/jdoe-dc1").then().statusCode(200)
+                .body("provider", equalTo("jira-data-center")).body("connection_config.endpointURL", equalTo(endpoint))
+                .body("connection_config.cloudId", nullValue());
+        nango(sim).header("Provider-Config-Key", "jira-data-center").header("Connection-Id", "jdoe-dc1").get("/proxy/myself")
+                .then().statusCode(200).body("name", equalTo("jdoe")).body("key", equalTo("JIRAUSER10100"));
+        // The token exchange went to the instance's form-only token endpoint.
+        assertTrue(sim.control().journal().stream().anyMatch(e -> e.path().equals("/dc/dc1/rest/oauth2/latest/token") && e.status() == 200));
+    }
 }

@@ -1,0 +1,159 @@
+package dev.jirasim.simulator.dc;
+
+import dev.jirasim.simulator.Tenant;
+import dev.jirasim.simulator.server.SimulatorServer;
+import dev.jirasim.simulator.world.DcInstance.DcUser;
+import dev.jirasim.simulator.world.DcRuntime;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Jira Data Center instances under {@code /dc/{instance}}, or {@code /dc/{instance}/{context}} for an
+ * instance with a context path: the OAuth 2.0 provider ({@code /rest/oauth2/latest/…}) and REST v2
+ * ({@code /rest/api/2/…} and {@code /rest/api/latest/…}). Every answer carries {@code X-AUSERNAME}.
+ */
+public final class DcRoutes {
+    private final Supplier<Tenant> tenant;
+    private final Supplier<String> publicUrl;
+
+    public DcRoutes(Supplier<Tenant> tenant, Supplier<String> publicUrl) {
+        this.tenant = tenant;
+        this.publicUrl = publicUrl;
+    }
+
+    /** One request's instance and the base URL its absolute links use (context path included). */
+    record Dc(DcRuntime runtime, String base) {
+    }
+
+    /** Who calls: a live bearer and its user, or nobody. */
+    record Who(Optional<DcRuntime.Bearer> bearer, Optional<DcUser> user) {
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.before(ctx -> {
+            if (ctx.path().startsWith("/dc/")) ctx.header("X-AUSERNAME", "anonymous");
+        });
+        both(routes, "GET", "/rest/oauth2/latest/authorize", this::authorize);
+        both(routes, "POST", "/plugins/servlet/oauth2/consent", this::consent);
+        both(routes, "POST", "/rest/oauth2/latest/token", this::token);
+        for (String version : new String[] {"2", "latest"}) {
+            both(routes, "GET", "/rest/api/" + version + "/myself", this::myself);
+            both(routes, "GET", "/rest/api/" + version + "/serverInfo", this::serverInfo);
+        }
+    }
+
+    private static void both(RoutesConfig routes, String method, String path, Handler handler) {
+        for (String prefix : new String[] {"/dc/{instance}", "/dc/{instance}/{contextPath}"}) {
+            if (method.equals("GET")) routes.get(prefix + path, handler);
+            else routes.post(prefix + path, handler);
+        }
+    }
+
+    private Dc dc(Context ctx) {
+        String id = ctx.pathParam("instance");
+        DcRuntime runtime = tenant.get().world().dataCenter(id)
+                .orElseThrow(() -> DcErrors.rest(404, "No Data Center instance '" + id + "' on this server."));
+        String given = ctx.pathParamMap().containsKey("contextPath") ? "/" + ctx.pathParam("contextPath") : "";
+        if (!given.equals(runtime.instance().contextPath())) {
+            throw DcErrors.rest(404, "No such endpoint: " + ctx.method() + " " + ctx.path());
+        }
+        return new Dc(runtime, publicUrl.get() + "/dc/" + id + runtime.instance().contextPath());
+    }
+
+    private static Who who(Context ctx, DcRuntime dc) {
+        String header = ctx.header("Authorization");
+        // A missing, expired or unknown bearer makes the request anonymous, as DC does (reference §2.7).
+        Optional<DcRuntime.Bearer> bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? dc.authenticate(header.substring(7).trim()) : Optional.empty();
+        Optional<DcUser> user = bearer.flatMap(b -> dc.user(b.user()));
+        user.ifPresent(u -> ctx.header("X-AUSERNAME", u.name()));
+        return new Who(bearer, user);
+    }
+
+    /** A signed-in user whose token reaches {@code scope}; else DC's 401 or our 403 for the scope. */
+    private static DcUser require(Context ctx, DcRuntime dc, String scope) {
+        Who who = who(ctx, dc);
+        if (who.user().isEmpty()) throw DcErrors.rest(401, DcErrors.NOT_AUTHENTICATED);
+        if (!who.bearer().orElseThrow().allows(scope)) {
+            throw DcErrors.rest(403, "The OAuth 2.0 token's scope does not allow this operation: it needs " + scope + ".");
+        }
+        return who.user().get();
+    }
+
+    // ---- OAuth ---------------------------------------------------------------------------------------
+
+    private void authorize(Context ctx) {
+        Dc dc = dc(ctx);
+        var q = new LinkedHashMap<String, String>();
+        ctx.queryParamMap().forEach((k, v) -> q.put(k, v.isEmpty() ? null : v.get(0)));
+        answer(ctx, dc, DcOAuth.authorize(dc.runtime(), q, true));
+    }
+
+    private void consent(Context ctx) {
+        Dc dc = dc(ctx);
+        var q = new LinkedHashMap<String, String>();
+        ctx.formParamMap().forEach((k, v) -> {
+            if (!v.isEmpty() && !k.equals("user") && !k.equals("decision")) q.put(k, v.get(0));
+        });
+        DcOAuth.Outcome checked = DcOAuth.authorize(dc.runtime(), q, false);
+        if (!(checked instanceof DcOAuth.Outcome.ConsentPage page)) {
+            answer(ctx, dc, checked);
+            return;
+        }
+        DcUser user = dc.runtime().user(String.valueOf(ctx.formParam("user"))).orElse(null);
+        if (user == null) {
+            html(ctx, 400, DcPages.error("Choose a user to continue."));
+            return;
+        }
+        answer(ctx, dc, DcOAuth.decide(dc.runtime(), page.link(), q, page.scopes(), user, "approve".equals(ctx.formParam("decision"))));
+    }
+
+    private void answer(Context ctx, Dc dc, DcOAuth.Outcome outcome) {
+        if (outcome instanceof DcOAuth.Outcome.Redirect r) {
+            ctx.redirect(r.location());
+        } else if (outcome instanceof DcOAuth.Outcome.ErrorPage e) {
+            html(ctx, e.status(), DcPages.error(e.error() + ": " + e.description()));
+        } else {
+            var page = (DcOAuth.Outcome.ConsentPage) outcome;
+            html(ctx, 200, DcPages.consent(dc.runtime().instance(), page.link(), page.scopes(), page.params()));
+        }
+    }
+
+    private void token(Context ctx) {
+        Dc dc = dc(ctx);
+        ctx.attribute(SimulatorServer.BODY_ATTRIBUTE, ctx.body());
+        var p = new LinkedHashMap<String, String>();
+        // The form body and, as in Atlassian's curl examples, the query string.
+        ctx.queryParamMap().forEach((k, v) -> p.put(k, v.isEmpty() ? null : v.get(0)));
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase().startsWith("application/json")) {
+            ctx.formParamMap().forEach((k, v) -> p.put(k, v.isEmpty() ? null : v.get(0)));
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(DcOAuth.token(dc.runtime(), type, p));
+    }
+
+    // ---- REST v2 ---------------------------------------------------------------------------------------
+
+    private void myself(Context ctx) {
+        Dc dc = dc(ctx);
+        DcUser u = require(ctx, dc.runtime(), "READ");
+        ctx.json(DcJson.user(dc.base(), u, true));
+    }
+
+    private void serverInfo(Context ctx) {
+        Dc dc = dc(ctx);
+        who(ctx, dc.runtime());
+        ctx.json(DcJson.serverInfo(dc.base(), dc.runtime().instance(), tenant.get().clock().now()));
+    }
+
+    private static void html(Context ctx, int status, String body) {
+        ctx.status(status).contentType("text/html; charset=utf-8").result(body);
+    }
+
+}

@@ -1,0 +1,116 @@
+package dev.jirasim.simulator.world;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Jira Data Center instance: served at {@code /dc/{id}} plus its context path, with its own users
+ * (identified by {@code name} and {@code key}, never an account id), OAuth 2.0 incoming links, personal
+ * access tokens and token lifetimes (reference jira-data-center.md §2.5).
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record DcInstance(String id, String contextPath, String serverTitle, String version, Lifetimes lifetimes,
+                         List<DcUser> users, List<IncomingLink> links, List<PersonalAccessToken> personalAccessTokens,
+                         DcConsent consent) {
+
+    public DcInstance {
+        Objects.requireNonNull(id, "missing required field 'id'");
+        if (!id.matches("[a-z0-9][a-z0-9-]{0,31}")) throw new IllegalArgumentException("DC instance id must be lower-case letters, digits or '-': " + id);
+        contextPath = contextPath == null || contextPath.equals("/") ? "" : contextPath.replaceAll("/+$", "");
+        if (!contextPath.isEmpty() && !contextPath.matches("/[A-Za-z0-9._~-]+")) {
+            throw new IllegalArgumentException("context path must be one segment such as /jira: " + contextPath);
+        }
+        if (serverTitle == null) serverTitle = "Jira";
+        if (version == null) version = "10.3.24";
+        if (lifetimes == null) lifetimes = Lifetimes.DEFAULTS;
+        users = users == null ? List.of() : List.copyOf(users);
+        links = links == null ? List.of() : List.copyOf(links);
+        personalAccessTokens = personalAccessTokens == null ? List.of() : List.copyOf(personalAccessTokens);
+        if (consent == null) consent = DcConsent.INTERACTIVE;
+    }
+
+    /** Lifetimes in seconds; Jira's defaults: access 1 h, refresh 90 days, authorization code 10 s. */
+    public record Lifetimes(Long accessTokenSeconds, Long refreshTokenSeconds, Long authorizationCodeSeconds) {
+        public static final Lifetimes DEFAULTS = new Lifetimes(null, null, null);
+
+        public Lifetimes {
+            if (accessTokenSeconds == null) accessTokenSeconds = 3600L;
+            if (refreshTokenSeconds == null) refreshTokenSeconds = 7_776_000L;
+            if (authorizationCodeSeconds == null) authorizationCodeSeconds = 10L;
+        }
+    }
+
+    /** A DC user: {@code name} is the login, {@code key} the stable id (e.g. JIRAUSER10100). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DcUser(String name, String key, String displayName, String emailAddress, String timeZone, Boolean admin) {
+        public DcUser {
+            Objects.requireNonNull(name, "missing required field 'name'");
+            Objects.requireNonNull(key, "missing required field 'key'");
+            if (displayName == null) displayName = name;
+            if (emailAddress == null) emailAddress = name + "@example.com";
+            if (timeZone == null) timeZone = "UTC";
+            if (admin == null) admin = false;
+        }
+    }
+
+    /** An incoming application link: one redirect URL, the scopes an app may ask for. */
+    public record IncomingLink(String clientId, String clientSecret, String name, String redirectUrl, List<String> scopes) {
+        public IncomingLink {
+            Objects.requireNonNull(clientId, "missing required field 'clientId'");
+            Objects.requireNonNull(clientSecret, "missing required field 'clientSecret'");
+            Objects.requireNonNull(redirectUrl, "missing required field 'redirectUrl'");
+            if (name == null) name = clientId;
+            scopes = scopes == null ? List.of("READ", "WRITE") : List.copyOf(scopes);
+        }
+    }
+
+    /** A personal access token of a user; no expiry when {@code expiresAt} is null. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PersonalAccessToken(String token, String user, String name, Instant expiresAt) {
+        public PersonalAccessToken {
+            Objects.requireNonNull(token, "missing required field 'token'");
+            Objects.requireNonNull(user, "missing required field 'user'");
+        }
+    }
+
+    /** How the consent page decides: a person clicks (interactive), or it approves or denies at once as {@code user}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DcConsent(String mode, String user, String decision) {
+        public static final DcConsent INTERACTIVE = new DcConsent("interactive", null, null);
+
+        public DcConsent {
+            if (mode == null) mode = "interactive";
+            if (!mode.equals("interactive") && !mode.equals("auto")) throw new IllegalArgumentException("consent mode must be auto or interactive");
+            if (mode.equals("interactive")) {
+                user = null;
+                decision = null;
+            } else {
+                if (user == null) throw new IllegalArgumentException("automatic consent needs a user");
+                if (decision == null) decision = "approve";
+                if (!decision.equals("approve") && !decision.equals("deny")) throw new IllegalArgumentException("decision must be approve or deny");
+            }
+        }
+
+        public boolean auto() {
+            return mode.equals("auto");
+        }
+    }
+
+    public java.util.Optional<DcUser> user(String nameOrKey) {
+        return users.stream().filter(u -> u.name().equalsIgnoreCase(nameOrKey) || u.key().equals(nameOrKey)).findFirst();
+    }
+
+    public java.util.Optional<IncomingLink> link(String clientId) {
+        return links.stream().filter(l -> l.clientId().equals(clientId)).findFirst();
+    }
+
+    public DcInstance withLinks(List<IncomingLink> next) {
+        return new DcInstance(id, contextPath, serverTitle, version, lifetimes, users, next, personalAccessTokens, consent);
+    }
+
+    public DcInstance withConsent(DcConsent next) {
+        return new DcInstance(id, contextPath, serverTitle, version, lifetimes, users, links, personalAccessTokens, next);
+    }
+}

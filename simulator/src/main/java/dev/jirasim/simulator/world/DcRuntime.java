@@ -1,0 +1,131 @@
+package dev.jirasim.simulator.world;
+
+import dev.jirasim.simulator.clock.SimClock;
+import dev.jirasim.simulator.world.DcInstance.DcUser;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The live state of one Data Center instance: its consent setting and the OAuth 2.0 codes and tokens it
+ * issued. Refreshing rotates both tokens at once: the old access and refresh tokens die immediately
+ * (reference jira-data-center.md §2.4). Every method is synchronized, so a code or refresh token has one winner.
+ */
+public final class DcRuntime {
+    /** DC scopes in rank order: a higher scope includes the lower ones. */
+    public static final List<String> SCOPES = List.of("READ", "WRITE", "ADMIN", "SYSTEM_ADMIN");
+
+    public record Code(String code, String clientId, String user, String redirectUri, List<String> scopes, String challenge,
+                       String challengeMethod, Instant expiresAt) {
+    }
+
+    /** A bearer credential: an OAuth access token (with scopes) or a personal access token (the user's full rights). */
+    public record Bearer(String user, String clientId, List<String> scopes, Instant expiresAt, boolean personal) {
+        /** Whether the token's scopes reach {@code needed}; personal access tokens act with the user's own rights. */
+        public boolean allows(String needed) {
+            if (personal) return true;
+            int want = SCOPES.indexOf(needed);
+            return scopes.stream().anyMatch(s -> SCOPES.indexOf(s) >= want);
+        }
+    }
+
+    /** The token endpoint's answer. */
+    public record Issued(String accessToken, String refreshToken, long expiresIn, Instant createdAt) {
+    }
+
+    private record Refresh(String token, String accessToken, String clientId, String user, List<String> scopes, Instant expiresAt) {
+    }
+
+    public enum Rejection { UNKNOWN_CODE, REDIRECT_MISMATCH, VERIFIER_MISMATCH, CLIENT_MISMATCH, UNKNOWN_REFRESH }
+
+    private volatile DcInstance instance;
+    private final SimClock clock;
+    private final Map<String, Code> codes = new HashMap<>();
+    private final Map<String, Bearer> access = new HashMap<>();
+    private final Map<String, Refresh> refresh = new HashMap<>();
+
+    DcRuntime(DcInstance instance, SimClock clock) {
+        this.instance = instance;
+        this.clock = clock;
+    }
+
+    public DcInstance instance() {
+        return instance;
+    }
+
+    public synchronized void consent(DcInstance.DcConsent next) {
+        if (next.auto() && instance.user(next.user()).isEmpty()) throw new WorldException("DC consent names unknown user " + next.user());
+        instance = instance.withConsent(next);
+    }
+
+    public synchronized Code issueCode(String clientId, String user, String redirectUri, List<String> scopes, String challenge, String method) {
+        var code = new Code(token(32), clientId, user, redirectUri, List.copyOf(scopes), challenge, method,
+                clock.now().plusSeconds(instance.lifetimes().authorizationCodeSeconds()));
+        codes.put(code.code(), code);
+        return code;
+    }
+
+    /** Redeems a code once; the verifier is checked when the authorization asked for PKCE. */
+    public synchronized Object redeem(String code, String clientId, String redirectUri, String verifier) {
+        Code found = code == null ? null : codes.remove(code);
+        if (found == null || !clock.now().isBefore(found.expiresAt())) return Rejection.UNKNOWN_CODE;
+        if (!found.clientId().equals(clientId)) return Rejection.CLIENT_MISMATCH;
+        if (!found.redirectUri().equals(redirectUri)) return Rejection.REDIRECT_MISMATCH;
+        if (found.challenge() != null && !Pkce.verifies(found.challenge(), found.challengeMethod() == null ? "plain" : found.challengeMethod(), verifier)) {
+            return Rejection.VERIFIER_MISMATCH;
+        }
+        return pair(found.clientId(), found.user(), found.scopes());
+    }
+
+    /** Rotates a refresh token: the presented token and its access token stop working at once. */
+    public synchronized Object refresh(String token, String clientId) {
+        Refresh found = token == null ? null : refresh.get(token);
+        if (found == null || !clock.now().isBefore(found.expiresAt())) return Rejection.UNKNOWN_REFRESH;
+        if (!found.clientId().equals(clientId)) return Rejection.CLIENT_MISMATCH;
+        refresh.remove(token);
+        access.remove(found.accessToken());
+        return pair(found.clientId(), found.user(), found.scopes());
+    }
+
+    private Issued pair(String clientId, String user, List<String> scopes) {
+        Instant now = clock.now();
+        String at = jws();
+        String rt = jws();
+        access.put(at, new Bearer(user, clientId, scopes, now.plusSeconds(instance.lifetimes().accessTokenSeconds()), false));
+        refresh.put(rt, new Refresh(rt, at, clientId, user, scopes, now.plusSeconds(instance.lifetimes().refreshTokenSeconds())));
+        return new Issued(at, rt, instance.lifetimes().accessTokenSeconds(), now);
+    }
+
+    /** The bearer behind a token, if it is a live access token or personal access token. */
+    public synchronized Optional<Bearer> authenticate(String token) {
+        Instant now = clock.now();
+        Bearer b = token == null ? null : access.get(token);
+        if (b != null) return now.isBefore(b.expiresAt()) ? Optional.of(b) : Optional.empty();
+        for (var pat : instance.personalAccessTokens()) {
+            if (pat.token().equals(token) && (pat.expiresAt() == null || now.isBefore(pat.expiresAt()))) {
+                return Optional.of(new Bearer(pat.user(), null, List.of(), pat.expiresAt(), true));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<DcUser> user(String nameOrKey) {
+        return instance.user(nameOrKey);
+    }
+
+    /** Compact-JWS-shaped like DC's tokens (HS256 header, random id), opaque by contract. */
+    private static String jws() {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = b64.encodeToString(("{\"id\":\"" + Secrets.hex(16) + "\"}").getBytes(StandardCharsets.UTF_8));
+        return header + "." + payload + "." + token(32);
+    }
+
+    private static String token(int bytes) {
+        return Secrets.token(bytes);
+    }
+}
