@@ -30,6 +30,15 @@ public final class DcErrors {
         return Problem.withBody(status, message, collection(status, message));
     }
 
+    /** Field errors of a create or edit: {@code {"errorMessages":[],"errors":{"field":"…"},"status":400}}. */
+    static Problem fields(Map<String, String> errors) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("errorMessages", List.of());
+        m.put("errors", errors);
+        m.put("status", 400);
+        return Problem.withBody(400, String.join("; ", errors.values()), m);
+    }
+
     static Problem oauth(int status, String error, String description) {
         var body = new LinkedHashMap<String, Object>();
         body.put("error", error);

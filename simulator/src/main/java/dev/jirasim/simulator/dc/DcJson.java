@@ -43,6 +43,72 @@ final class DcJson {
         return m;
     }
 
+    static Map<String, Object> project(String base, dev.jirasim.simulator.world.Project p) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("expand", "description,lead,url,projectKeys");
+        m.put("self", base + "/rest/api/2/project/" + p.id());
+        m.put("id", p.id());
+        m.put("key", p.key());
+        m.put("name", p.name());
+        var avatars = new LinkedHashMap<String, String>();
+        for (String size : List.of("48x48", "24x24", "16x16", "32x32")) avatars.put(size, base + "/secure/projectavatar?size=" + size + "&pid=" + p.id());
+        m.put("avatarUrls", avatars);
+        m.put("projectTypeKey", p.projectTypeKey());
+        m.put("archived", false);
+        return m;
+    }
+
+    static final List<String> NAVIGABLE = List.of("summary", "description", "issuetype", "project", "status", "priority", "assignee",
+            "reporter", "creator", "labels", "created", "updated", "resolution", "resolutiondate", "duedate", "parent");
+
+    /** An issue; search defaults to navigable fields, GET issue to all (here the same set). */
+    static Map<String, Object> issue(DcApi.Caller c, dev.jirasim.simulator.world.Issue issue, List<String> fields, boolean inSearch) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("expand", "operations,versionedRepresentations,editmeta,changelog,renderedFields");
+        m.put("id", issue.id());
+        m.put("self", c.base() + "/rest/api/2/issue/" + issue.id());
+        m.put("key", issue.key());
+        var all = new LinkedHashMap<String, Object>();
+        var jira = c.dc().jira();
+        String base = c.base();
+        var project = jira.project(issue.site(), issue.project()).orElseThrow();
+        all.put("summary", issue.summary());
+        all.put("description", issue.description() == null ? null
+                : issue.description() instanceof String text ? text : dev.jirasim.simulator.world.Adf.toText(issue.description()));
+        var type = dev.jirasim.simulator.world.JiraCatalog.issueType(issue.issueType()).orElseThrow();
+        all.put("issuetype", Map.of("self", base + "/rest/api/2/issuetype/" + type.id(), "id", type.id(), "name", type.name(), "subtask", type.subtask()));
+        all.put("project", project(base, project));
+        var status = dev.jirasim.simulator.world.JiraCatalog.status(issue.status()).orElseThrow();
+        all.put("status", Map.of("self", base + "/rest/api/2/status/" + status.id(), "id", status.id(), "name", status.name(),
+                "statusCategory", Map.of("id", status.categoryId(), "key", status.categoryKey(), "name", status.categoryName())));
+        var priority = dev.jirasim.simulator.world.JiraCatalog.priority(issue.priority()).orElseThrow();
+        all.put("priority", Map.of("self", base + "/rest/api/2/priority/" + priority.id(), "id", priority.id(), "name", priority.name()));
+        all.put("assignee", person(c, issue.assignee()));
+        all.put("reporter", person(c, issue.reporter()));
+        all.put("creator", person(c, issue.creator()));
+        all.put("labels", issue.labels());
+        all.put("created", TIME.format(issue.created()));
+        all.put("updated", TIME.format(issue.updated()));
+        all.put("resolution", issue.resolution() == null ? null : Map.of("name", issue.resolution()));
+        all.put("resolutiondate", issue.resolved() == null ? null : TIME.format(issue.resolved()));
+        all.put("duedate", issue.duedate() == null ? null : issue.duedate().toString());
+        all.put("parent", issue.parent() == null ? null : Map.of("key", issue.parent()));
+        List<String> wanted = fields == null || fields.isEmpty() ? List.of(inSearch ? "*navigable" : "*all") : fields;
+        var f = new LinkedHashMap<String, Object>();
+        for (var e : all.entrySet()) {
+            boolean keep = wanted.contains("*all") || wanted.contains("*navigable") || wanted.contains(e.getKey());
+            if (wanted.contains("-" + e.getKey())) keep = false;
+            if (keep && (e.getValue() != null || !e.getKey().equals("parent"))) f.put(e.getKey(), e.getValue());
+        }
+        m.put("fields", f);
+        return m;
+    }
+
+    private static Map<String, Object> person(DcApi.Caller c, String key) {
+        if (key == null) return null;
+        return c.dc().instance().user(key).map(u -> user(c.base(), u, false)).orElse(null);
+    }
+
     static Map<String, Object> serverInfo(String base, DcInstance instance, Instant now) {
         var m = new LinkedHashMap<String, Object>();
         m.put("baseUrl", base);

@@ -44,6 +44,16 @@ public final class DcRoutes {
         for (String version : new String[] {"2", "latest"}) {
             both(routes, "GET", "/rest/api/" + version + "/myself", this::myself);
             both(routes, "GET", "/rest/api/" + version + "/serverInfo", this::serverInfo);
+            both(routes, "GET", "/rest/api/" + version + "/project", ctx -> ctx.json(DcApi.projects(caller(ctx, "READ"))));
+            both(routes, "GET", "/rest/api/" + version + "/project/{project}", ctx -> ctx.json(DcApi.project(caller(ctx, "READ"), ctx.pathParam("project"))));
+            both(routes, "GET", "/rest/api/" + version + "/search", this::searchGet);
+            both(routes, "POST", "/rest/api/" + version + "/search", this::searchPost);
+            both(routes, "GET", "/rest/api/" + version + "/issue/{issue}", ctx -> ctx.json(DcApi.issue(caller(ctx, "READ"), ctx.pathParam("issue"),
+                    list(ctx.queryParam("fields")))));
+            both(routes, "POST", "/rest/api/" + version + "/issue", ctx -> {
+                var c = caller(ctx, "WRITE");
+                ctx.status(201).json(DcApi.create(c, json(ctx)));
+            });
         }
     }
 
@@ -144,6 +154,51 @@ public final class DcRoutes {
         Dc dc = dc(ctx);
         DcUser u = require(ctx, dc.runtime(), "READ");
         ctx.json(DcJson.user(dc.base(), u, true));
+    }
+
+    private DcApi.Caller caller(Context ctx, String scope) {
+        Dc dc = dc(ctx);
+        DcUser u = require(ctx, dc.runtime(), scope);
+        return new DcApi.Caller(tenant.get().world(), dc.runtime(), dc.base(), dc.runtime().engineUser(u.name()).orElseThrow());
+    }
+
+    private void searchGet(Context ctx) {
+        var c = caller(ctx, "READ");
+        ctx.json(DcApi.search(c, ctx.queryParam("jql"), integer(ctx.queryParam("startAt"), "startAt"),
+                integer(ctx.queryParam("maxResults"), "maxResults"), list(ctx.queryParam("fields"))));
+    }
+
+    private void searchPost(Context ctx) {
+        var c = caller(ctx, "READ");
+        var body = json(ctx);
+        if (body == null || !body.isObject()) throw DcErrors.rest(400, "The request body must be a JSON object.");
+        var fields = new java.util.ArrayList<String>();
+        body.path("fields").forEach(f -> fields.add(f.asText()));
+        ctx.json(DcApi.search(c, body.path("jql").isTextual() ? body.get("jql").asText() : null,
+                body.path("startAt").isInt() ? body.get("startAt").asInt() : null,
+                body.path("maxResults").isInt() ? body.get("maxResults").asInt() : null, fields));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(Context ctx) {
+        ctx.attribute(SimulatorServer.BODY_ATTRIBUTE, ctx.body());
+        try {
+            return ctx.body().isBlank() ? null : dev.jirasim.simulator.server.Json.MAPPER.readTree(ctx.body());
+        } catch (Exception e) {
+            throw DcErrors.rest(400, "Unexpected character in the request body: it is not valid JSON.");
+        }
+    }
+
+    private static Integer integer(String value, String name) {
+        if (value == null || value.isEmpty()) return null;
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw DcErrors.rest(400, "The value '" + value + "' of " + name + " is not a number.");
+        }
+    }
+
+    private static java.util.List<String> list(String csv) {
+        return csv == null || csv.isBlank() ? java.util.List.of() : java.util.List.of(csv.split("\\s*,\\s*"));
     }
 
     private void serverInfo(Context ctx) {

@@ -13,7 +13,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record DcInstance(String id, String contextPath, String serverTitle, String version, Lifetimes lifetimes,
                          List<DcUser> users, List<IncomingLink> links, List<PersonalAccessToken> personalAccessTokens,
-                         DcConsent consent) {
+                         DcConsent consent, List<Project> projects, IssueGenerator.Spec generateIssues, List<Issue> issues) {
 
     public DcInstance {
         Objects.requireNonNull(id, "missing required field 'id'");
@@ -29,6 +29,14 @@ public record DcInstance(String id, String contextPath, String serverTitle, Stri
         links = links == null ? List.of() : List.copyOf(links);
         personalAccessTokens = personalAccessTokens == null ? List.of() : List.copyOf(personalAccessTokens);
         if (consent == null) consent = DcConsent.INTERACTIVE;
+        projects = projects == null ? List.of() : List.copyOf(projects);
+        issues = issues == null ? List.of() : List.copyOf(issues);
+    }
+
+    /** An instance without projects or issues. */
+    public DcInstance(String id, String contextPath, String serverTitle, String version, Lifetimes lifetimes, List<DcUser> users,
+                      List<IncomingLink> links, List<PersonalAccessToken> personalAccessTokens, DcConsent consent) {
+        this(id, contextPath, serverTitle, version, lifetimes, users, links, personalAccessTokens, consent, null, null, null);
     }
 
     /** Lifetimes in seconds; Jira's defaults: access 1 h, refresh 90 days, authorization code 10 s. */
@@ -107,10 +115,17 @@ public record DcInstance(String id, String contextPath, String serverTitle, Stri
     }
 
     public DcInstance withLinks(List<IncomingLink> next) {
-        return new DcInstance(id, contextPath, serverTitle, version, lifetimes, users, next, personalAccessTokens, consent);
+        return new DcInstance(id, contextPath, serverTitle, version, lifetimes, users, next, personalAccessTokens, consent, projects,
+                generateIssues, issues);
+    }
+
+    /** The same instance holding exactly these issues (what an export writes). */
+    public DcInstance withIssues(List<Issue> next) {
+        return new DcInstance(id, contextPath, serverTitle, version, lifetimes, users, links, personalAccessTokens, consent, projects, null, next);
     }
 
     public DcInstance withConsent(DcConsent next) {
-        return new DcInstance(id, contextPath, serverTitle, version, lifetimes, users, links, personalAccessTokens, next);
+        return new DcInstance(id, contextPath, serverTitle, version, lifetimes, users, links, personalAccessTokens, next, projects,
+                generateIssues, issues);
     }
 }

@@ -44,6 +44,8 @@ public final class DcRuntime {
 
     private volatile DcInstance instance;
     private final SimClock clock;
+    private final JiraData jira;
+    private final Map<String, User> usersByKey = new java.util.LinkedHashMap<>();
     private final Map<String, Code> codes = new HashMap<>();
     private final Map<String, Bearer> access = new HashMap<>();
     private final Map<String, Refresh> refresh = new HashMap<>();
@@ -51,6 +53,54 @@ public final class DcRuntime {
     DcRuntime(DcInstance instance, SimClock clock) {
         this.instance = instance;
         this.clock = clock;
+        // DC users become the engine's users: the key plays the account id, the name the nickname.
+        for (DcUser u : instance.users()) {
+            usersByKey.put(u.key(), new User(u.key(), u.emailAddress(), u.displayName(), u.name(), u.timeZone(), "en-US", "active",
+                    List.of(instance.id()), u.admin() ? List.of(instance.id()) : List.of()));
+        }
+        this.jira = new JiraData(usersByKey);
+        for (Project p : instance.projects()) {
+            if (!p.site().equals(instance.id())) throw new WorldException("DC project " + p.key() + " must name site " + instance.id());
+            var perms = new java.util.LinkedHashMap<String, List<Permission>>();
+            p.permissions().forEach((who, what) -> perms.put(who.equals("*") ? "*" : keyOf(who, "project " + p.key()), what));
+            jira.addProject(new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead() == null ? null : keyOf(p.lead(), "project " + p.key()), perms));
+        }
+        var people = new java.util.ArrayList<>(usersByKey.keySet());
+        long nextId = 20_000;
+        for (Project p : instance.projects()) {
+            if (instance.generateIssues() == null) break;
+            var generated = IssueGenerator.generate(instance.generateIssues(), jira.project(instance.id(), p.key()).orElseThrow(), people, nextId);
+            generated.forEach(jira::load);
+            nextId += generated.size();
+        }
+        for (Issue i : instance.issues()) {
+            jira.load(new Issue(i.id(), i.key(), instance.id(), i.project(), i.summary(), i.description(), i.issueType(), i.status(),
+                    i.priority(), ref(i.assignee()), ref(i.reporter()), ref(i.creator()), i.labels(), i.created(), i.updated(), i.resolved(),
+                    i.resolution(), i.duedate(), i.parent(), i.comments()));
+        }
+    }
+
+    private String keyOf(String nameOrKey, String where) {
+        return instance.user(nameOrKey).map(DcUser::key).orElseThrow(() -> new WorldException("DC " + instance.id() + ": " + where + " names unknown user " + nameOrKey));
+    }
+
+    private String ref(String nameOrKey) {
+        return nameOrKey == null ? null : keyOf(nameOrKey, "an issue");
+    }
+
+    /** Projects and issues of this instance (site = the instance id), with the permission rules. */
+    public JiraData jira() {
+        return jira;
+    }
+
+    /** A DC user as the engine knows them (account id = DC key). */
+    public Optional<User> engineUser(String nameOrKey) {
+        return instance.user(nameOrKey).map(u -> usersByKey.get(u.key()));
+    }
+
+    /** The instance as a world file writes it: its current issues, generated ones included. */
+    public DcInstance exported() {
+        return instance.withIssues(jira.allIssues());
     }
 
     public DcInstance instance() {

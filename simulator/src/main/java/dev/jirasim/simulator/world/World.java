@@ -258,7 +258,7 @@ public final class World {
         // Generated issues are written out as ordinary issues, so the export alone rebuilds the same world.
         return new WorldFile(WorldFile.CURRENT_VERSION, policy, jiraSettings, List.copyOf(sitesBySubdomain.values()),
                 List.copyOf(usersById.values()), List.copyOf(apps.values()), consent, jira.allProjects(), null,
-                jira.allIssues(), tokens.snapshot(), nangoExport(), dataCenter.values().stream().map(DcRuntime::instance).toList());
+                jira.allIssues(), tokens.snapshot(), nangoExport(), dataCenter.values().stream().map(DcRuntime::exported).toList());
     }
 
     private NangoSettings nangoExport() {

@@ -1,0 +1,149 @@
+package dev.jirasim.simulator.dc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jirasim.simulator.jql.IssueIndex;
+import dev.jirasim.simulator.jql.Jql;
+import dev.jirasim.simulator.jql.JqlException;
+import dev.jirasim.simulator.jql.JqlSearch;
+import dev.jirasim.simulator.jql.Query;
+import dev.jirasim.simulator.jql.SearchContext;
+import dev.jirasim.simulator.world.DcRuntime;
+import dev.jirasim.simulator.world.Issue;
+import dev.jirasim.simulator.world.JiraCatalog;
+import dev.jirasim.simulator.world.Permission;
+import dev.jirasim.simulator.world.Project;
+import dev.jirasim.simulator.world.User;
+import dev.jirasim.simulator.world.World;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * REST v2 on a Data Center instance: projects, search with offset paging and {@code total}, issues with v2
+ * string bodies. The same JQL engine as Cloud, with DC identities (users by name or key) and the user's own
+ * browse permission cutting every result (reference jira-data-center.md §3).
+ */
+final class DcApi {
+    static final int DEFAULT_MAX = 50;
+    /** {@code jira.search.views.default.max}: larger requests are cut to it, not refused. */
+    static final int MAX_RESULTS_CAP = 1000;
+    /** The search engine's {@code max_result_window}: {@code startAt + maxResults} may not pass it. */
+    static final int RESULT_WINDOW = 10_000;
+
+    /** The caller: a DC user and the engine's view of them. */
+    record Caller(World world, DcRuntime dc, String base, User user) {
+        boolean can(Project p, Permission permission) {
+            return dc.jira().can(user, p, permission);
+        }
+    }
+
+    private DcApi() {
+    }
+
+    static List<Map<String, Object>> projects(Caller c) {
+        var out = new ArrayList<Map<String, Object>>();
+        for (Project p : c.dc().jira().projects(c.dc().instance().id())) if (c.can(p, Permission.BROWSE)) out.add(DcJson.project(c.base(), p));
+        return out;
+    }
+
+    static Map<String, Object> project(Caller c, String keyOrId) {
+        Project p = c.dc().jira().project(c.dc().instance().id(), keyOrId).filter(x -> c.can(x, Permission.BROWSE))
+                .orElseThrow(() -> DcErrors.rest(404, "No project could be found with key '" + keyOrId + "'."));
+        return DcJson.project(c.base(), p);
+    }
+
+    static Map<String, Object> search(Caller c, String jql, Integer startAt, Integer maxResults, List<String> fields) {
+        int start = startAt == null ? 0 : startAt;
+        if (start < 0) throw DcErrors.rest(400, "startAt must not be negative.");
+        int max = maxResults == null ? DEFAULT_MAX : Math.max(0, Math.min(maxResults, MAX_RESULTS_CAP));
+        if ((long) start + max > RESULT_WINDOW) {
+            throw DcErrors.rest(400, "Search limit exceeded: startAt + maxResults may not pass " + RESULT_WINDOW + ".");
+        }
+        String site = c.dc().instance().id();
+        IssueIndex index = c.world().derived("dc-jql-index:" + site, () -> IssueIndex.of(c.dc().jira(), site));
+        var ctx = new SearchContext(c.user().accountId(), c.world().clock().now(), zone(c.user().zoneinfo()), p -> c.can(p, Permission.BROWSE),
+                ref -> c.dc().engineUser(ref), ref -> project(c, ref, site));
+        List<Issue> hits;
+        try {
+            Query query = jql == null || jql.isBlank() ? new Query(null, List.of()) : Jql.parse(jql);
+            hits = JqlSearch.search(index, query, ctx);
+        } catch (JqlException e) {
+            throw dev.jirasim.simulator.common.Problem.withBody(400, String.join(" ", e.errorMessages()),
+                    Map.of("errorMessages", e.errorMessages(), "errors", Map.of()));
+        }
+        var issues = new ArrayList<Object>();
+        for (int i = start; i < Math.min(hits.size(), start + max); i++) issues.add(DcJson.issue(c, hits.get(i), fields, true));
+        var m = new LinkedHashMap<String, Object>();
+        m.put("expand", "schema,names");
+        m.put("startAt", start);
+        m.put("maxResults", max);
+        m.put("total", hits.size());
+        m.put("issues", issues);
+        return m;
+    }
+
+    static Map<String, Object> issue(Caller c, String idOrKey, List<String> fields) {
+        return DcJson.issue(c, visible(c, idOrKey), fields, false);
+    }
+
+    static Issue visible(Caller c, String idOrKey) {
+        String site = c.dc().instance().id();
+        return c.dc().jira().issue(site, idOrKey)
+                .filter(i -> c.dc().jira().project(site, i.project()).map(p -> c.can(p, Permission.BROWSE)).orElse(false))
+                .orElseThrow(() -> DcErrors.rest(404, "Issue Does Not Exist"));
+    }
+
+    /** {@code POST /issue}: v2 takes plain strings; each bad field is named in {@code errors}. */
+    static Map<String, Object> create(Caller c, JsonNode body) {
+        String site = c.dc().instance().id();
+        JsonNode f = body == null ? null : body.get("fields");
+        if (f == null || !f.isObject()) throw DcErrors.fields(Map.of("project", "project is required"));
+        var errors = new LinkedHashMap<String, String>();
+        JsonNode pj = f.path("project");
+        String ref = pj.hasNonNull("key") ? pj.get("key").asText() : pj.hasNonNull("id") ? pj.get("id").asText() : null;
+        Project project = ref == null ? null : c.dc().jira().project(site, ref).filter(p -> c.can(p, Permission.BROWSE)).orElse(null);
+        if (project == null) errors.put("project", "project is required");
+        else if (!c.can(project, Permission.CREATE)) errors.put("project", "You do not have permission to create issues in this project.");
+        String summary = f.path("summary").isTextual() ? f.get("summary").asText() : null;
+        if (summary == null || summary.isBlank()) errors.put("summary", "You must specify a summary of the issue.");
+        JsonNode type = f.path("issuetype");
+        String typeName = type.hasNonNull("name") ? type.get("name").asText() : type.hasNonNull("id") ? type.get("id").asText() : null;
+        String issueType = typeName == null ? null : JiraCatalog.ISSUE_TYPES.stream()
+                .filter(t -> t.name().equalsIgnoreCase(typeName) || t.id().equals(typeName)).map(JiraCatalog.IssueType::name).findFirst().orElse(null);
+        if (issueType == null) errors.put("issuetype", "issue type is required");
+        JsonNode description = f.get("description");
+        if (description != null && !description.isNull() && !description.isTextual()) errors.put("description", "Operation value must be a string");
+        if (!errors.isEmpty()) throw DcErrors.fields(errors);
+        Instant now = c.world().clock().now();
+        var template = new Issue("1", project.key() + "-1", site, project.key(), summary,
+                description == null || description.isNull() ? null : description.asText(), issueType, "To Do", "Medium", null,
+                c.user().accountId(), c.user().accountId(), List.of(), now, now, null, null, null, null, List.of());
+        Issue created = c.dc().jira().create(site, project.key(), i -> i, template);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", created.id());
+        m.put("key", created.key());
+        m.put("self", c.base() + "/rest/api/2/issue/" + created.id());
+        return m;
+    }
+
+    private static Optional<Project> project(Caller c, String ref, String site) {
+        var byKeyOrId = c.dc().jira().project(site, ref);
+        if (byKeyOrId.isPresent()) return byKeyOrId;
+        return c.dc().jira().projects(site).stream().filter(p -> p.name().toLowerCase(Locale.ROOT).equals(ref.toLowerCase(Locale.ROOT))).findFirst();
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException | NullPointerException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+}
