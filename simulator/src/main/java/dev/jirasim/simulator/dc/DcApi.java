@@ -60,6 +60,14 @@ final class DcApi {
     }
 
     static Map<String, Object> search(Caller c, String jql, Integer startAt, Integer maxResults, List<String> fields) {
+        return search(c, jql, startAt, maxResults, fields, true);
+    }
+
+    /**
+     * {@code validateQuery=false} turns references to values that do not exist into warnings and an empty
+     * result instead of a 400 (our reading of an UNCONFIRMED detail); syntax errors stay errors.
+     */
+    static Map<String, Object> search(Caller c, String jql, Integer startAt, Integer maxResults, List<String> fields, boolean validate) {
         int start = startAt == null ? 0 : startAt;
         if (start < 0) throw DcErrors.rest(400, "startAt must not be negative.");
         int max = maxResults == null ? DEFAULT_MAX : Math.max(0, Math.min(maxResults, MAX_RESULTS_CAP));
@@ -75,8 +83,19 @@ final class DcApi {
             Query query = jql == null || jql.isBlank() ? new Query(null, List.of()) : Jql.parse(jql);
             hits = JqlSearch.search(index, query, ctx);
         } catch (JqlException e) {
-            throw dev.jirasim.simulator.common.Problem.withBody(400, String.join(" ", e.errorMessages()),
-                    Map.of("errorMessages", e.errorMessages(), "errors", Map.of()));
+            boolean onlyMissingValues = e.errorMessages().stream().allMatch(m -> m.contains("does not exist for"));
+            if (validate || !onlyMissingValues) {
+                throw dev.jirasim.simulator.common.Problem.withBody(400, String.join(" ", e.errorMessages()),
+                        Map.of("errorMessages", e.errorMessages(), "errors", Map.of()));
+            }
+            var empty = new LinkedHashMap<String, Object>();
+            empty.put("expand", "schema,names");
+            empty.put("startAt", start);
+            empty.put("maxResults", max);
+            empty.put("total", 0);
+            empty.put("issues", List.of());
+            empty.put("warningMessages", e.errorMessages());
+            return empty;
         }
         var issues = new ArrayList<Object>();
         for (int i = start; i < Math.min(hits.size(), start + max); i++) issues.add(DcJson.issue(c, hits.get(i), fields, true));
@@ -131,6 +150,63 @@ final class DcApi {
         m.put("key", created.key());
         m.put("self", c.base() + "/rest/api/2/issue/" + created.id());
         return m;
+    }
+
+    /** {@code PUT /issue/{key}}: summary, description (a string), labels, priority; needs Edit permission. */
+    static void edit(Caller c, String idOrKey, JsonNode body) {
+        Issue issue = visible(c, idOrKey);
+        Project project = c.dc().jira().project(issue.site(), issue.project()).orElseThrow();
+        if (!c.can(project, Permission.EDIT)) throw DcErrors.rest(403, "You do not have permission to edit issues in this project.");
+        JsonNode f = body == null ? null : body.get("fields");
+        if (f == null || !f.isObject()) throw DcErrors.rest(400, "The request body must have a fields object.");
+        var errors = new LinkedHashMap<String, String>();
+        String summary = issue.summary();
+        Object description = issue.description();
+        List<String> labels = issue.labels();
+        String priority = issue.priority();
+        var names = f.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            JsonNode v = f.get(name);
+            switch (name) {
+                case "summary" -> {
+                    if (!v.isTextual() || v.asText().isBlank()) errors.put("summary", "You must specify a summary of the issue.");
+                    else summary = v.asText();
+                }
+                case "description" -> {
+                    if (!v.isNull() && !v.isTextual()) errors.put("description", "Operation value must be a string");
+                    else description = v.isNull() ? null : v.asText();
+                }
+                case "labels" -> {
+                    if (!v.isArray()) errors.put("labels", "Operation value must be an array of strings");
+                    else {
+                        var next = new ArrayList<String>();
+                        v.forEach(l -> next.add(l.asText()));
+                        labels = next;
+                    }
+                }
+                case "priority" -> {
+                    String ref = v.path("name").asText(v.path("id").asText(null));
+                    var found = ref == null ? Optional.<JiraCatalog.Priority>empty() : JiraCatalog.priority(ref);
+                    if (found.isEmpty()) errors.put("priority", "Priority name '" + ref + "' is not valid");
+                    else priority = found.get().name();
+                }
+                default -> errors.put(name, "Field '" + name + "' cannot be set. It is not on the appropriate screen, or unknown.");
+            }
+        }
+        if (!errors.isEmpty()) throw DcErrors.fields(errors);
+        Instant now = c.world().clock().now();
+        c.dc().jira().update(new Issue(issue.id(), issue.key(), issue.site(), issue.project(), summary, description, issue.issueType(),
+                issue.status(), priority, issue.assignee(), issue.reporter(), issue.creator(), labels, issue.created(), now, issue.resolved(),
+                issue.resolution(), issue.duedate(), issue.parent(), issue.comments()));
+    }
+
+    /** {@code DELETE /issue/{key}}: needs Delete permission. */
+    static void delete(Caller c, String idOrKey) {
+        Issue issue = visible(c, idOrKey);
+        Project project = c.dc().jira().project(issue.site(), issue.project()).orElseThrow();
+        if (!c.can(project, Permission.DELETE)) throw DcErrors.rest(403, "You do not have permission to delete issues in this project.");
+        c.dc().jira().delete(issue);
     }
 
     private static Optional<Project> project(Caller c, String ref, String site) {

@@ -50,6 +50,16 @@ public final class DcRoutes {
             both(routes, "POST", "/rest/api/" + version + "/search", this::searchPost);
             both(routes, "GET", "/rest/api/" + version + "/issue/{issue}", ctx -> ctx.json(DcApi.issue(caller(ctx, "READ"), ctx.pathParam("issue"),
                     list(ctx.queryParam("fields")))));
+            both(routes, "PUT", "/rest/api/" + version + "/issue/{issue}", ctx -> {
+                var c = caller(ctx, "WRITE");
+                DcApi.edit(c, ctx.pathParam("issue"), json(ctx));
+                ctx.status(204);
+            });
+            both(routes, "DELETE", "/rest/api/" + version + "/issue/{issue}", ctx -> {
+                var c = caller(ctx, "WRITE");
+                DcApi.delete(c, ctx.pathParam("issue"));
+                ctx.status(204);
+            });
             both(routes, "POST", "/rest/api/" + version + "/issue", ctx -> {
                 var c = caller(ctx, "WRITE");
                 ctx.status(201).json(DcApi.create(c, json(ctx)));
@@ -59,8 +69,12 @@ public final class DcRoutes {
 
     private static void both(RoutesConfig routes, String method, String path, Handler handler) {
         for (String prefix : new String[] {"/dc/{instance}", "/dc/{instance}/{contextPath}"}) {
-            if (method.equals("GET")) routes.get(prefix + path, handler);
-            else routes.post(prefix + path, handler);
+            switch (method) {
+                case "GET" -> routes.get(prefix + path, handler);
+                case "PUT" -> routes.put(prefix + path, handler);
+                case "DELETE" -> routes.delete(prefix + path, handler);
+                default -> routes.post(prefix + path, handler);
+            }
         }
     }
 
@@ -165,7 +179,7 @@ public final class DcRoutes {
     private void searchGet(Context ctx) {
         var c = caller(ctx, "READ");
         ctx.json(DcApi.search(c, ctx.queryParam("jql"), integer(ctx.queryParam("startAt"), "startAt"),
-                integer(ctx.queryParam("maxResults"), "maxResults"), list(ctx.queryParam("fields"))));
+                integer(ctx.queryParam("maxResults"), "maxResults"), list(ctx.queryParam("fields")), bool(ctx.queryParam("validateQuery"))));
     }
 
     private void searchPost(Context ctx) {
@@ -176,7 +190,8 @@ public final class DcRoutes {
         body.path("fields").forEach(f -> fields.add(f.asText()));
         ctx.json(DcApi.search(c, body.path("jql").isTextual() ? body.get("jql").asText() : null,
                 body.path("startAt").isInt() ? body.get("startAt").asInt() : null,
-                body.path("maxResults").isInt() ? body.get("maxResults").asInt() : null, fields));
+                body.path("maxResults").isInt() ? body.get("maxResults").asInt() : null, fields,
+                !body.path("validateQuery").isBoolean() || body.get("validateQuery").asBoolean()));
     }
 
     private static com.fasterxml.jackson.databind.JsonNode json(Context ctx) {
@@ -186,6 +201,13 @@ public final class DcRoutes {
         } catch (Exception e) {
             throw DcErrors.rest(400, "Unexpected character in the request body: it is not valid JSON.");
         }
+    }
+
+    /** validateQuery: true by default; {@code strict}/{@code warn} as newer Jira versions spell it. */
+    private static boolean bool(String value) {
+        if (value == null || value.isEmpty() || value.equals("true") || value.equals("strict")) return true;
+        if (value.equals("false") || value.equals("warn") || value.equals("none")) return false;
+        throw DcErrors.rest(400, "validateQuery must be true or false, not '" + value + "'.");
     }
 
     private static Integer integer(String value, String name) {

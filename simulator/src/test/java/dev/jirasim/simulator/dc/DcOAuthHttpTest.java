@@ -169,14 +169,20 @@ class DcOAuthHttpTest {
     void anInstanceWithAContextPathAnswersOnlyUnderIt(Jirasim sim) {
         WorldFile w = sim.control().exportWorld();
         DcInstance dc1 = w.dataCenter().get(0);
+        var projects = dc1.projects().stream().map(p -> new dev.jirasim.simulator.world.Project(p.id(), p.key(), p.name(), "dc2",
+                p.projectTypeKey(), p.lead(), p.permissions())).toList();
         var withContext = new DcInstance("dc2", "/jira", dc1.serverTitle(), dc1.version(), dc1.lifetimes(), dc1.users(), dc1.links(),
-                dc1.personalAccessTokens(), dc1.consent());
+                dc1.personalAccessTokens(), dc1.consent(), projects, new dev.jirasim.simulator.world.IssueGenerator.Spec(3L, 5), null);
         sim.control().replaceWorld(w.withDataCenter(List.of(dc1, withContext)));
         String pat = "NDU2Nzg5MDEyMzQ1Ompkb2UtcGVyc29uYWwtdG9rZW4tMDE";
         given().baseUri(sim.baseUrl()).auth().oauth2(pat).get("/dc/dc2/jira/rest/api/2/myself").then().statusCode(200)
                 .body("self", equalTo(sim.baseUrl() + "/dc/dc2/jira/rest/api/2/user?username=jdoe"));
         given().baseUri(sim.baseUrl()).get("/dc/dc2/jira/rest/api/latest/serverInfo").then().statusCode(200)
                 .body("baseUrl", equalTo(sim.baseUrl() + "/dc/dc2/jira"));
+        given().baseUri(sim.baseUrl()).auth().oauth2(pat).queryParam("jql", "project = DCP").queryParam("maxResults", 1)
+                .get("/dc/dc2/jira/rest/api/2/search").then().statusCode(200)
+                .body("issues[0].self", startsWith(sim.baseUrl() + "/dc/dc2/jira/rest/api/2/issue/"))
+                .body("issues[0].fields.project.self", startsWith(sim.baseUrl() + "/dc/dc2/jira/rest/api/2/project/"));
         given().baseUri(sim.baseUrl()).auth().oauth2(pat).get("/dc/dc2/rest/api/2/myself").then().statusCode(404)
                 .body("errorMessages[0]", startsWith("No such endpoint"));
         given().baseUri(sim.baseUrl()).get("/dc/nope/rest/api/2/serverInfo").then().statusCode(404).body("status", equalTo(404));

@@ -102,4 +102,39 @@ class DcRestHttpTest {
         given().baseUri(sim.baseUrl() + "/dc/dc1").get("/rest/api/2/search").then().statusCode(401).header("X-AUSERNAME", "anonymous");
         as(sim, JDOE_PAT).get("/rest/api/2/project").then().body("key", not(hasItem("HR")));
     }
+
+    @Test
+    void issuesAreEditedAndDeletedWithinTheUsersPermissions(Jirasim sim) {
+        String write = token(sim, "jdoe", "WRITE");
+        String key = as(sim, write).contentType("application/json").body(issue("DCP", "to be edited")).post("/rest/api/2/issue").path("key");
+        as(sim, write).contentType("application/json").body(Map.of("fields", Map.of("summary", "edited", "labels", List.of("dc"),
+                "priority", Map.of("name", "High")))).put("/rest/api/2/issue/" + key).then().statusCode(204);
+        as(sim, write).get("/rest/api/2/issue/" + key).then().body("fields.summary", equalTo("edited"))
+                .body("fields.labels", equalTo(List.of("dc"))).body("fields.priority.name", equalTo("High"));
+        as(sim, write).contentType("application/json").body(Map.of("fields", Map.of("description", Map.of("type", "doc"), "bogus", 1)))
+                .put("/rest/api/2/issue/" + key).then().statusCode(400).body("errors.description", equalTo("Operation value must be a string"))
+                .body("errors.bogus", startsWith("Field 'bogus' cannot be set"));
+        // The refused edit changed nothing.
+        as(sim, write).get("/rest/api/2/issue/" + key).then().body("fields.summary", equalTo("edited"));
+        // jdoe may not edit DCO, nor delete in DCP; admin may.
+        as(sim, write).contentType("application/json").body(Map.of("fields", Map.of("summary", "x"))).put("/rest/api/2/issue/DCO-1")
+                .then().statusCode(403);
+        as(sim, write).delete("/rest/api/2/issue/" + key).then().statusCode(403);
+        String admin = token(sim, "admin", "WRITE");
+        as(sim, admin).delete("/rest/api/2/issue/" + key).then().statusCode(204);
+        as(sim, admin).get("/rest/api/2/issue/" + key).then().statusCode(404);
+        // READ may not write at all.
+        as(sim, token(sim, "admin", "READ")).delete("/rest/api/2/issue/DCP-1").then().statusCode(403);
+    }
+
+    @Test
+    void validateQueryFalseTurnsMissingValuesIntoWarnings(Jirasim sim) {
+        as(sim, JDOE_PAT).queryParam("jql", "project = HR").queryParam("validateQuery", "false").get("/rest/api/2/search").then()
+                .statusCode(200).body("total", equalTo(0))
+                .body("warningMessages", equalTo(List.of("The value 'HR' does not exist for the field 'project'.")));
+        as(sim, JDOE_PAT).queryParam("jql", "project = = HR").queryParam("validateQuery", "false").get("/rest/api/2/search").then()
+                .statusCode(400);
+        as(sim, JDOE_PAT).queryParam("jql", "project = DCP").queryParam("validateQuery", "maybe").get("/rest/api/2/search").then()
+                .statusCode(400);
+    }
 }

@@ -34,6 +34,10 @@ class DcSpecConformanceHttpTest {
         api.get().contentType("application/json").body(DcRestHttpTest.issue("DCO", "refused")).post("/rest/api/2/issue");
         api.get().get("/rest/api/2/issue/" + key);
         api.get().get("/rest/api/2/issue/NOPE-1");
+        api.get().contentType("application/json").body(Map.of("fields", Map.of("summary", "Spec check, edited"))).put("/rest/api/2/issue/" + key);
+        api.get().contentType("application/json").body(Map.of("fields", Map.of("summary", ""))).put("/rest/api/2/issue/" + key);
+        api.get().delete("/rest/api/2/issue/" + key);
+        api.get().queryParam("jql", "project = HR").queryParam("validateQuery", "false").get("/rest/api/2/search");
         DcOAuthHttpTest.dc(sim).filter(DcSpecValidation.recordingInto(problems)).get("/rest/api/2/myself");
         assertEquals(List.of(), problems, "DC responses that do not match the official spec");
     }
