@@ -210,7 +210,11 @@ public final class AdminRoutes {
     private static String clean(JsonProcessingException e) {
         Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : null;
         String message = cause != null ? cause.getMessage() : e.getOriginalMessage();
-        return message.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z]+(\\.[A-Za-z0-9_$]+)+`", "value")
-                .replaceAll("\\s+", " ").trim();
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException bad && bad.getTargetType() == java.time.Instant.class) {
+            return "'" + bad.getValue() + "' is not an instant; write it like 2026-01-31T14:00:00Z.";
+        }
+        // No Java type names in answers: they say nothing to a client and leak how we are built.
+        return message.replaceAll("\\(class [^)]*\\)", "").replaceAll("\\([a-z]+(\\.[A-Za-z0-9_$]+)+\\)", "")
+                .replaceAll("`?[a-z]+(\\.[a-z0-9_]+)*\\.[A-Z][A-Za-z0-9_$]*`?", "value").replaceAll("\\s+", " ").trim();
     }
 }

@@ -121,6 +121,10 @@ public final class DcRoutes {
     private void consent(Context ctx) {
         Dc dc = dc(ctx);
         var q = new LinkedHashMap<String, String>();
+        String type = ctx.contentType();
+        if (type != null && !type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            throw DcErrors.rest(415, "The consent form must be sent as application/x-www-form-urlencoded.");
+        }
         ctx.formParamMap().forEach((k, v) -> {
             if (!v.isEmpty() && !k.equals("user") && !k.equals("decision")) q.put(k, v.get(0));
         });
@@ -155,7 +159,8 @@ public final class DcRoutes {
         // The form body and, as in Atlassian's curl examples, the query string.
         ctx.queryParamMap().forEach((k, v) -> p.put(k, v.isEmpty() ? null : v.get(0)));
         String type = ctx.contentType();
-        if (type == null || !type.toLowerCase().startsWith("application/json")) {
+        // Form parameters come from a url-encoded body; other bodies carry none (Jira's resource reads form params).
+        if (type == null || type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             ctx.formParamMap().forEach((k, v) -> p.put(k, v.isEmpty() ? null : v.get(0)));
         }
         ctx.header("Cache-Control", "no-store");

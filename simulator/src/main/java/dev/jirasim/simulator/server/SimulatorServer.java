@@ -5,6 +5,7 @@ import dev.jirasim.simulator.Tenant;
 import dev.jirasim.simulator.Tenants;
 import dev.jirasim.simulator.atlassian.auth.AuthRoutes;
 import dev.jirasim.simulator.atlassian.resources.ApiRoutes;
+import dev.jirasim.simulator.common.ErrorShape;
 import dev.jirasim.simulator.common.Problem;
 import dev.jirasim.simulator.common.Redact;
 import dev.jirasim.simulator.control.AdminRoutes;
@@ -68,7 +69,20 @@ public final class SimulatorServer {
         new dev.jirasim.simulator.nango.NangoRoutes(tenant, publicUrl, internalUrl, new HttpUpstream()).addTo(c.routes);
         c.routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, e.getStatus(),
                 dev.jirasim.simulator.common.ErrorShape.codeFor(e.getStatus()), describe(e), null));
+        // A body in a charset Java does not know cannot be read: the client's mistake, not ours.
+        c.routes.exception(java.nio.charset.UnsupportedCharsetException.class, (e, ctx) -> writeError(ctx, 415, "unsupported_media_type",
+                "Unsupported charset '" + e.getCharsetName() + "' in Content-Type.", null));
+        c.routes.exception(java.nio.charset.IllegalCharsetNameException.class, (e, ctx) -> writeError(ctx, 415, "unsupported_media_type",
+                "Illegal charset name in Content-Type.", null));
         c.routes.exception(Exception.class, (e, ctx) -> {
+            // Jetty's verdict on an unreadable request (a broken multipart body, say) wrapped on the way up.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.eclipse.jetty.http.BadMessageException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
+                    writeError(ctx, bad.getCode(), ErrorShape.codeFor(bad.getCode()), "The request could not be read: "
+                            + (bad.getReason() == null ? "malformed" : bad.getReason()) + ".", null);
+                    return;
+                }
+            }
             ERRORS.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             writeError(ctx, 500, "server_error", "Internal server error", null);
         });
