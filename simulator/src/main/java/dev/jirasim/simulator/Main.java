@@ -20,6 +20,8 @@ public final class Main {
               --host H          interface to bind (default 127.0.0.1)
               --public-url URL  base of every absolute URL emitted (default http://localhost:PORT)
               --fixture FILE    world file, YAML or JSON (default: the built-in default world)
+              --admin-token T   require "Authorization: Bearer T" on the control API (needed off loopback;
+                                also read from JIRASIM_ADMIN_TOKEN)
               --help            this text""";
 
     private Main() {
@@ -54,6 +56,8 @@ public final class Main {
     /** Parses the command line; null means help was asked for. */
     static SimulatorConfig parse(String[] args) {
         var builder = SimulatorConfig.builder();
+        String fromEnv = System.getenv("JIRASIM_ADMIN_TOKEN");
+        if (fromEnv != null && !fromEnv.isBlank()) builder.adminToken(fromEnv);
         Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String arg = rest.pop();
@@ -64,6 +68,7 @@ public final class Main {
             switch (name) {
                 case "--port" -> builder.port(integer(value));
                 case "--host" -> builder.host(value);
+                case "--admin-token" -> builder.adminToken(value);
                 case "--public-url" -> builder.publicUrl(value);
                 case "--fixture" -> {
                     Path path = Path.of(value);

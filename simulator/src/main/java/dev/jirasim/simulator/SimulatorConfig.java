@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param publicUrl base of every absolute URL the simulator emits; null means {@code http://localhost:PORT}
  * @param fixture   world file (YAML or JSON) to seed the default tenant; null means the built-in default world
  */
-public record SimulatorConfig(String host, int port, String publicUrl, Path fixture) {
+public record SimulatorConfig(String host, int port, String publicUrl, Path fixture, String adminToken) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8484;
     /** Largest request body any emulated host accepts (bigger ones get that host's 413). */
@@ -18,11 +18,22 @@ public record SimulatorConfig(String host, int port, String publicUrl, Path fixt
 
     public SimulatorConfig {
         if (host == null || host.isBlank()) host = DEFAULT_HOST;
+        if (adminToken != null && adminToken.isBlank()) adminToken = null;
+        // Off loopback the control API would let anyone on the network rewrite the world: demand a token.
+        if (!isLoopback(host) && adminToken == null) {
+            throw new IllegalArgumentException("binding to " + host + " exposes the control API to the network; start with --admin-token");
+        }
+        if (adminToken != null && adminToken.length() < 16) throw new IllegalArgumentException("the admin token must be at least 16 characters");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
         if (publicUrl != null) {
             publicUrl = publicUrl.replaceAll("/+$", "");
             if (!publicUrl.matches("https?://[^\\s/]+(/\\S*)?")) throw new IllegalArgumentException("public URL must be an http(s) URL: " + publicUrl);
         }
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return h.equals("localhost") || h.equals("::1") || h.startsWith("127.");
     }
 
     public static Builder builder() {
@@ -39,6 +50,7 @@ public record SimulatorConfig(String host, int port, String publicUrl, Path fixt
         private int port = DEFAULT_PORT;
         private String publicUrl;
         private Path fixture;
+        private String adminToken;
 
         public Builder host(String host) {
             this.host = host;
@@ -65,8 +77,14 @@ public record SimulatorConfig(String host, int port, String publicUrl, Path fixt
             return this;
         }
 
+        /** Required off loopback: every control API request must then carry {@code Authorization: Bearer <token>}. */
+        public Builder adminToken(String adminToken) {
+            this.adminToken = adminToken;
+            return this;
+        }
+
         public SimulatorConfig build() {
-            return new SimulatorConfig(host, port, publicUrl, fixture);
+            return new SimulatorConfig(host, port, publicUrl, fixture, adminToken);
         }
     }
 }

@@ -19,9 +19,14 @@ class MainTest {
 
     @Test
     void optionsAreReadInBothForms() {
-        SimulatorConfig config = Main.parse(new String[] {"--port", "9001", "--host=0.0.0.0", "--public-url", "https://sim.example/"});
+        SimulatorConfig config = Main.parse(new String[] {"--port", "9001", "--host=0.0.0.0", "--public-url", "https://sim.example/",
+                "--admin-token", "0123456789abcdef-token"});
         assertEquals(9001, config.port());
         assertEquals("0.0.0.0", config.host());
+        assertEquals("0123456789abcdef-token", config.adminToken());
+        // Off loopback without a token the command line is refused, with the reason.
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--host", "0.0.0.0"})).getMessage()
+                .contains("--admin-token"));
         assertEquals("https://sim.example", config.publicUrlFor(9001));
         assertNull(Main.parse(new String[] {"--help"}));
     }

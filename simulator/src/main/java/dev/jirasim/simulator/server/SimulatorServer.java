@@ -53,7 +53,8 @@ public final class SimulatorServer {
         c.http.maxRequestSize = SimulatorConfig.MAX_REQUEST_BYTES;
         c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         c.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(new TenantRouting()), "/*", EnumSet.of(DispatcherType.REQUEST)));
-        // First of all before-handlers, so an injected fault wins over every route and route-level limit.
+        if (config.adminToken() != null) c.routes.before(new AdminGuard(config.adminToken()));
+        // First of all before-handlers (after the admin guard), so an injected fault wins over every route and route-level limit.
         c.routes.before(new FaultFilter(ctx -> tenant.get().faults(), path -> Hosts.of(path).shape()));
         new AuthRoutes(tenant).addTo(c.routes);
         new ApiRoutes(tenant).addTo(c.routes);

@@ -1,0 +1,29 @@
+package dev.jirasim.simulator.server;
+
+import dev.jirasim.simulator.common.Problem;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * With {@code --admin-token}, every control API request (of any tenant) must carry
+ * {@code Authorization: Bearer <token>}; compared in constant time so the answer's timing tells nothing.
+ */
+final class AdminGuard implements Handler {
+    private final byte[] expected;
+
+    AdminGuard(String token) {
+        this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        if (Hosts.of(ctx.path()) != Hosts.ADMIN) return;
+        String header = ctx.header("Authorization");
+        byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw new Problem(401, "unauthorized", "The control API needs Authorization: Bearer <admin token>.");
+        }
+    }
+}
