@@ -24,6 +24,7 @@ public final class Jirasim implements AutoCloseable {
     private final SimulatorServer server;
     private final Tenants tenants;
     private final String publicUrl;
+    private StateFile persister;
 
     private Jirasim(SimulatorServer server, Tenants tenants, String publicUrl) {
         this.server = server;
@@ -46,7 +47,13 @@ public final class Jirasim implements AutoCloseable {
         try {
             String publicUrl = config.publicUrlFor(server.port());
             tenants.set(new Tenants(seed(config, publicUrl), publicUrl));
-            return new Jirasim(server, tenants.get(), publicUrl);
+            var sim = new Jirasim(server, tenants.get(), publicUrl);
+            if (config.state() != null) {
+                sim.persister = new StateFile(config.state(), () -> tenants.get().defaultTenant().world().export());
+                server.onChange(sim.persister::changed);
+                sim.persister.changed(); // the file holds the world from the first moment on
+            }
+            return sim;
         } catch (RuntimeException e) {
             server.stop();
             throw e;
@@ -54,6 +61,14 @@ public final class Jirasim implements AutoCloseable {
     }
 
     private static WorldFile seed(SimulatorConfig config, String publicUrl) {
+        if (config.state() != null && java.nio.file.Files.exists(config.state())) {
+            try {
+                return WorldFiles.read(config.state(), publicUrl);
+            } catch (WorldException e) {
+                // Never fall back to an empty or default world: that would silently lose what the file held.
+                throw new WorldException("state file " + config.state() + " is not a valid world (fix or remove it): " + e.getMessage(), e);
+            }
+        }
         return config.fixture() == null ? WorldFiles.defaultWorld(publicUrl) : WorldFiles.read(config.fixture(), publicUrl);
     }
 
@@ -136,8 +151,10 @@ public final class Jirasim implements AutoCloseable {
         return WorldFiles.parse(text, baseUrl(tenantId));
     }
 
+    /** Stops serving (requests in flight finish first), then writes the state file one last time. */
     public void stop() {
         server.stop();
+        if (persister != null) persister.close();
     }
 
     @Override

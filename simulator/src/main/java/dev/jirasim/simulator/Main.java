@@ -20,6 +20,7 @@ public final class Main {
               --host H          interface to bind (default 127.0.0.1)
               --public-url URL  base of every absolute URL emitted (default http://localhost:PORT)
               --fixture FILE    world file, YAML or JSON (default: the built-in default world)
+              --state FILE      keep the world in FILE across restarts (loaded on start, written after each change)
               --admin-token T   require "Authorization: Bearer T" on the control API (needed off loopback;
                                 also read from JIRASIM_ADMIN_TOKEN)
               --help            this text""";
@@ -69,6 +70,7 @@ public final class Main {
                 case "--port" -> builder.port(integer(value));
                 case "--host" -> builder.host(value);
                 case "--admin-token" -> builder.adminToken(value);
+                case "--state" -> builder.state(Path.of(value));
                 case "--public-url" -> builder.publicUrl(value);
                 case "--fixture" -> {
                     Path path = Path.of(value);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param publicUrl base of every absolute URL the simulator emits; null means {@code http://localhost:PORT}
  * @param fixture   world file (YAML or JSON) to seed the default tenant; null means the built-in default world
  */
-public record SimulatorConfig(String host, int port, String publicUrl, Path fixture, String adminToken) {
+public record SimulatorConfig(String host, int port, String publicUrl, Path fixture, String adminToken, Path state) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8484;
     /** Largest request body any emulated host accepts (bigger ones get that host's 413). */
@@ -51,6 +51,7 @@ public record SimulatorConfig(String host, int port, String publicUrl, Path fixt
         private String publicUrl;
         private Path fixture;
         private String adminToken;
+        private Path state;
 
         public Builder host(String host) {
             this.host = host;
@@ -83,8 +84,14 @@ public record SimulatorConfig(String host, int port, String publicUrl, Path fixt
             return this;
         }
 
+        /** Keeps the default world in this file across restarts: loaded on start, rewritten atomically after changes. */
+        public Builder state(Path state) {
+            this.state = state;
+            return this;
+        }
+
         public SimulatorConfig build() {
-            return new SimulatorConfig(host, port, publicUrl, fixture, adminToken);
+            return new SimulatorConfig(host, port, publicUrl, fixture, adminToken, state);
         }
     }
 }

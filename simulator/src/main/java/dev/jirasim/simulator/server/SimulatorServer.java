@@ -33,6 +33,7 @@ public final class SimulatorServer {
     public static final String BODY_ATTRIBUTE = "jirasim.body";
 
     private final Javalin app;
+    private volatile Runnable onChange = () -> { };
 
     public SimulatorServer(SimulatorConfig config, Supplier<Tenants> tenants) {
         // Both resolve the tenant of the request on the current thread (see TenantRouting).
@@ -88,10 +89,22 @@ public final class SimulatorServer {
             writeError(ctx, 500, "server_error", "Internal server error", null);
         });
         c.requestLogger.http((ctx, ms) -> {
+            if (TenantRouting.current() == null && mayChange(ctx)) onChange.run();
             Tenant t = tenants.get().get(TenantRouting.current()).orElse(null);
             if (t != null) record(ctx, ms, t);
             else LOG.info("{} {} {} {}ms tenant={} (unknown)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), TenantRouting.current());
         });
+    }
+
+    /** Requests that can change the default world: every write, and Nango reads (they may refresh credentials). */
+    private static boolean mayChange(Context ctx) {
+        String m = ctx.method().name();
+        return !(m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS")) || ctx.path().startsWith("/nango/");
+    }
+
+    /** Told after each request that may have changed the default world (the state file listens). */
+    public void onChange(Runnable listener) {
+        this.onChange = listener;
     }
 
     private static String loopback(String host) {
@@ -144,6 +157,7 @@ public final class SimulatorServer {
         return app.port();
     }
 
+    /** Stops accepting; Jetty lets requests in flight finish (up to its stop timeout). */
     public void stop() {
         app.stop();
     }

@@ -1,0 +1,168 @@
+package dev.jirasim.simulator.state;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.SimulatorConfig;
+import dev.jirasim.simulator.control.TokenRequestSpec;
+import dev.jirasim.simulator.world.WorldException;
+import dev.jirasim.simulator.world.WorldFile;
+import dev.jirasim.simulator.world.WorldFiles;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --state}: the world survives restarts, a killed process never leaves a broken file, a broken file is an error. */
+class StateFileTest {
+    static final String ISSUES = "/api/ex/jira/7d3f9a2e-1c4b-4e8f-9a6d-2b5c8e1f4a70/rest/api/3/issue";
+
+    private static String create(Jirasim sim, String token, String summary) {
+        return given().baseUri(sim.baseUrl()).auth().oauth2(token).contentType("application/json")
+                .body(Map.of("fields", Map.of("project", Map.of("key", "OPS"), "summary", summary, "issuetype", Map.of("name", "Task"))))
+                .post(ISSUES).then().statusCode(201).extract().path("key");
+    }
+
+    @Test
+    void theWorldSurvivesARestart(@TempDir Path dir) {
+        Path state = dir.resolve("world.json");
+        String key;
+        try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+            String token = sim.control().issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme")).accessToken();
+            key = create(sim, token, "kept across restarts");
+        }
+        assertTrue(Files.exists(state));
+        try (Jirasim again = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+            String token = again.control().issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme")).accessToken();
+            given().baseUri(again.baseUrl()).auth().oauth2(token).get(ISSUES + "/" + key).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aCorruptStateFileIsAClearErrorNotAnEmptyWorld(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("world.json");
+        Files.writeString(state, "{\"users\": [ {\"accountId\": ");
+        var e = assertThrows(WorldException.class, () -> Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build()));
+        assertTrue(e.getMessage().contains(state.toString()) && e.getMessage().contains("not a valid world"), e.getMessage());
+        assertEquals("{\"users\": [ {\"accountId\": ", Files.readString(state), "the broken file is left for the user to inspect");
+    }
+
+    /** A separate JVM writes issues while it is killed with SIGKILL at five different moments; the file always parses. */
+    @Test
+    void killedAtAnyMomentTheFileIsNeverHalfWritten(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("world.json");
+        HttpClient http = HttpClient.newHttpClient();
+        int before = -1;
+        for (int round = 0; round < 5; round++) {
+            // The production logging config, so the child prints its banner (the test config is quiet).
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dlogback.configurationFile=logback.xml", "-cp",
+                    System.getProperty("java.class.path"), "dev.jirasim.simulator.Main", "--port", "0", "--state", state.toString())
+                    .redirectErrorStream(true).start();
+            try {
+                String base = awaitBanner(p);
+                String token = given().baseUri(base).contentType("application/json").body(Map.of("user", "alice@acme.test"))
+                        .post("/__admin/tokens").then().statusCode(200).extract().path("access_token");
+                var answered = new AtomicInteger();
+                int killAfter = 3 + round * 7;
+                var writes = CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        try {
+                            var req = HttpRequest.newBuilder(URI.create(base + ISSUES)).header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"fields\":{\"project\":{\"key\":\"OPS\"},\"summary\":\"r\","
+                                            + "\"issuetype\":{\"name\":\"Task\"}}}")).build();
+                            http.send(req, HttpResponse.BodyHandlers.discarding());
+                            answered.incrementAndGet();
+                        } catch (Exception killed) {
+                            return;
+                        }
+                    }
+                });
+                while (answered.get() < killAfter && !writes.isDone()) Thread.onSpinWait();
+                p.destroyForcibly();
+                p.waitFor(30, TimeUnit.SECONDS);
+                writes.get(60, TimeUnit.SECONDS);
+            } finally {
+                p.destroyForcibly();
+            }
+            WorldFile saved = WorldFiles.read(state, "http://localhost:1");
+            assertTrue(saved.issues().size() >= Math.max(before, 360), "round " + round + ": " + saved.issues().size() + " issues");
+            before = saved.issues().size();
+            try (var files = Files.list(dir)) {
+                List<Path> left = files.filter(f -> !f.equals(state)).toList();
+                // A temporary file may remain after a kill; it is never the state file itself.
+                assertTrue(left.stream().allMatch(f -> f.getFileName().toString().endsWith(".tmp")), left::toString);
+            }
+        }
+    }
+
+    /** SIGTERM: the process stops serving, writes its state one last time and exits. */
+    @Test
+    void sigtermFlushesTheStateBeforeExiting(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("world.json");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), "dev.jirasim.simulator.Main",
+                "--port", "0", "--state", state.toString()).redirectErrorStream(true).start();
+        String key;
+        try {
+            String base = awaitBanner(p);
+            String token = given().baseUri(base).contentType("application/json").body(Map.of("user", "alice@acme.test"))
+                    .post("/__admin/tokens").then().statusCode(200).extract().path("access_token");
+            key = given().baseUri(base).auth().oauth2(token).contentType("application/json")
+                    .body(Map.of("fields", Map.of("project", Map.of("key", "OPS"), "summary", "written before SIGTERM",
+                            "issuetype", Map.of("name", "Task")))).post(ISSUES).then().statusCode(201).extract().path("key");
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the simulator exits on SIGTERM");
+        } finally {
+            p.destroyForcibly();
+        }
+        WorldFile saved = WorldFiles.read(state, "http://localhost:1");
+        assertTrue(saved.issues().stream().anyMatch(i -> i.key().equals(key) && i.summary().equals("written before SIGTERM")));
+    }
+
+    private static String awaitBanner(Process p) throws Exception {
+        var reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        var found = CompletableFuture.supplyAsync(() -> {
+            try {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    int at = line.indexOf("listening on ");
+                    if (at >= 0) {
+                        String url = line.substring(at + "listening on ".length()).trim();
+                        CompletableFuture.runAsync(() -> drain(reader));
+                        return url;
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalStateException("the simulator exited before listening");
+        });
+        return found.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void drain(BufferedReader reader) {
+        try {
+            while (reader.readLine() != null) {
+                // keep the pipe empty so the child never blocks on output
+            }
+        } catch (Exception ignored) {
+            // the process is gone
+        }
+    }
+}
