@@ -155,6 +155,9 @@ public final class StepRunner {
         String admin = target.baseUrls().get("admin");
         if (admin == null) throw new StepFailure("the target has no 'admin' base URL for control steps");
         RequestSpecification spec = RestAssured.given().contentType("application/json");
+        // A simulator bound off loopback protects its control API with --admin-token; the target names it.
+        String adminToken = target.variables().get("adminToken");
+        if (adminToken != null && !adminToken.isEmpty()) spec.header("Authorization", "Bearer " + adminToken);
         String method;
         String path;
         String body = null;

@@ -126,8 +126,13 @@ public final class DcRoutes {
             throw DcErrors.rest(415, "The consent form must be sent as application/x-www-form-urlencoded.");
         }
         ctx.formParamMap().forEach((k, v) -> {
-            if (!v.isEmpty() && !k.equals("user") && !k.equals("decision")) q.put(k, v.get(0));
+            if (!v.isEmpty() && !k.equals("user") && !k.equals("decision") && !k.equals("csrf")) q.put(k, v.get(0));
         });
+        String key = ctx.formParam("csrf");
+        if (key == null || !dc.runtime().takeConsentPage(key, ctx.cookie("jirasim-dc-consent-" + key))) {
+            html(ctx, 403, DcPages.error("This form was not sent from the consent page this browser opened. Start again from the app."));
+            return;
+        }
         DcOAuth.Outcome checked = DcOAuth.authorize(dc.runtime(), q, false);
         if (!(checked instanceof DcOAuth.Outcome.ConsentPage page)) {
             answer(ctx, dc, checked);
@@ -148,7 +153,11 @@ public final class DcRoutes {
             html(ctx, e.status(), DcPages.error(e.error() + ": " + e.description()));
         } else {
             var page = (DcOAuth.Outcome.ConsentPage) outcome;
-            html(ctx, 200, DcPages.consent(dc.runtime().instance(), page.link(), page.scopes(), page.params()));
+            String[] csrf = dc.runtime().openConsentPage();
+            ctx.res().addHeader("Set-Cookie", "jirasim-dc-consent-" + csrf[0] + "=" + csrf[1] + "; Path=/; HttpOnly; SameSite=Lax");
+            var params = new LinkedHashMap<>(page.params());
+            params.put("csrf", csrf[0]);
+            html(ctx, 200, DcPages.consent(dc.runtime().instance(), page.link(), page.scopes(), params));
         }
     }
 

@@ -49,6 +49,13 @@ public final class DcRuntime {
     private final Map<String, Code> codes = new HashMap<>();
     private final Map<String, Bearer> access = new HashMap<>();
     private final Map<String, Refresh> refresh = new HashMap<>();
+    /** Consent pages shown: page key → the secret its browser holds in a cookie (CSRF). Bounded, oldest evicted. */
+    private final Map<String, String> consentPages = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 1_000;
+        }
+    };
 
     DcRuntime(DcInstance instance, SimClock clock) {
         this.instance = instance;
@@ -117,6 +124,25 @@ public final class DcRuntime {
                 clock.now().plusSeconds(instance.lifetimes().authorizationCodeSeconds()));
         codes.put(code.code(), code);
         return code;
+    }
+
+    /** A consent page about to be shown: its key (a hidden field) and the browser's secret (a cookie). */
+    public synchronized String[] openConsentPage() {
+        String key = Secrets.hex(16);
+        String secret = token(24);
+        consentPages.put(key, secret);
+        return new String[] {key, secret};
+    }
+
+    /** Whether a consent form comes from the page this browser was shown; a page answers once. */
+    public synchronized boolean takeConsentPage(String key, String cookie) {
+        String secret = key == null ? null : consentPages.get(key);
+        if (secret == null || cookie == null || !java.security.MessageDigest.isEqual(secret.getBytes(StandardCharsets.US_ASCII),
+                cookie.getBytes(StandardCharsets.US_ASCII))) {
+            return false;
+        }
+        consentPages.remove(key);
+        return true;
     }
 
     /** Redeems a code once; the verifier is checked when the authorization asked for PKCE. */

@@ -131,10 +131,24 @@ class DcOAuthHttpTest {
         var form = new java.util.LinkedHashMap<String, String>(authorizeParams("READ WRITE"));
         form.put("user", "jdoe");
         form.put("decision", "approve");
-        String location = dc(sim).formParams(form).post("/plugins/servlet/oauth2/consent").then().statusCode(302).extract().header("Location");
+        var csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(page.asString());
+        assertTrue(csrf.find(), page.asString());
+        form.put("csrf", csrf.group(1));
+        // Without the page's cookie (a form from another site), the decision is refused.
+        dc(sim).formParams(form).post("/plugins/servlet/oauth2/consent").then().statusCode(403);
+        String location = dc(sim).cookies(page.getCookies()).formParams(form).post("/plugins/servlet/oauth2/consent").then().statusCode(302)
+                .extract().header("Location");
         assertTrue(OAuth.query(location).containsKey("code"), location);
+        // A page answers once; a second page can deny.
+        dc(sim).cookies(page.getCookies()).formParams(form).post("/plugins/servlet/oauth2/consent").then().statusCode(403);
+        Response second = dc(sim).queryParams(authorizeParams("READ")).get("/rest/oauth2/latest/authorize");
+        var csrf2 = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(second.asString());
+        assertTrue(csrf2.find());
+        form.put("csrf", csrf2.group(1));
+        form.put("scope", "READ");
         form.put("decision", "deny");
-        String denied = dc(sim).formParams(form).post("/plugins/servlet/oauth2/consent").then().statusCode(302).extract().header("Location");
+        String denied = dc(sim).cookies(second.getCookies()).formParams(form).post("/plugins/servlet/oauth2/consent").then().statusCode(302)
+                .extract().header("Location");
         assertEquals("access_denied", OAuth.query(denied).get("error"));
         // An unknown client or a foreign redirect_uri is an error page, never a redirect.
         var bad = new java.util.LinkedHashMap<String, String>(authorizeParams("READ"));

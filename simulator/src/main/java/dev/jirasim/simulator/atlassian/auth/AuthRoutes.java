@@ -48,6 +48,10 @@ public final class AuthRoutes {
             expired(ctx);
             return;
         }
+        if (!pending.sameBrowser(ctx.cookie(pending.cookieName()))) {
+            forged(ctx);
+            return;
+        }
         User user = world.user(ctx.formParam("user")).orElse(null);
         if (user == null) {
             // Served from /auth/authorize/login this time, so the form posts to the sibling "login".
@@ -74,6 +78,10 @@ public final class AuthRoutes {
             expired(ctx);
             return;
         }
+        if (!pending.sameBrowser(ctx.cookie(pending.cookieName()))) {
+            forged(ctx);
+            return;
+        }
         boolean approve = "approve".equals(ctx.formParam("decision"));
         List<String> sites = ctx.formParams("site");
         if (approve && sites.isEmpty()) {
@@ -98,8 +106,15 @@ public final class AuthRoutes {
             html(ctx, e.status(), ConsentPages.error(e.status(), e.error(), e.description()));
         } else if (outcome instanceof AuthorizeOutcome.AskUser a) {
             var pending = t.pending().open(a.request());
+            // HttpOnly and SameSite=Lax: a form posted from another site does not carry it.
+            ctx.res().addHeader("Set-Cookie", pending.cookieName() + "=" + pending.browserKey() + "; Path=/; HttpOnly; SameSite=Lax");
             html(ctx, 200, ConsentPages.chooseAccount(a.request(), pending.id(), t.world().users(), "authorize/login", null));
         }
+    }
+
+    private static void forged(Context ctx) {
+        html(ctx, 403, ConsentPages.error(403, "access_denied",
+                "This form was not sent from the consent page this browser opened. Start again from the app."));
     }
 
     private static void expired(Context ctx) {

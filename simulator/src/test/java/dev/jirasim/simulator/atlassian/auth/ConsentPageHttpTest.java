@@ -32,15 +32,23 @@ class ConsentPageHttpTest {
         return m.group(1);
     }
 
+    /** The browser's cookies: the consent cookie set with the account page. */
+    private final java.util.Map<String, String> cookies = new java.util.HashMap<>();
+
+    private io.restassured.specification.RequestSpecification browser() {
+        return oauth.http().cookies(cookies);
+    }
+
     private Response accountPage() {
         Response page = oauth.authorize(OAuth.authorizeParams(OAuth.SCOPES));
+        cookies.putAll(page.getCookies());
         page.then().statusCode(200).contentType("text/html")
                 .body(containsString("id=\"user-alice\"")).body(containsString("id=\"user-bob\""));
         return page;
     }
 
     private Response pickAccount(String tx, String user) {
-        return oauth.http().formParam("tx", tx).formParam("user", user).post("/auth/authorize/login");
+        return browser().formParam("tx", tx).formParam("user", user).post("/auth/authorize/login");
     }
 
     @Test
@@ -51,7 +59,7 @@ class ConsentPageHttpTest {
                 .body(containsString("id=\"site-acme\"")).body(containsString("id=\"site-globex\""))
                 .body(not(containsString("id=\"site-initech\"")))
                 .body(containsString("read:jira-work"));
-        Response done = oauth.http().formParam("tx", tx).formParam("site", "acme").formParam("site", "globex")
+        Response done = browser().formParam("tx", tx).formParam("site", "acme").formParam("site", "globex")
                 .formParam("decision", "approve").post("/auth/authorize/consent");
         assertEquals(302, done.statusCode());
         var query = OAuth.query(done.header("Location"));
@@ -66,7 +74,7 @@ class ConsentPageHttpTest {
     void acceptWithoutASiteShowsThePageAgain() {
         String tx = tx(accountPage());
         pickAccount(tx, "alice@acme.test");
-        oauth.http().formParam("tx", tx).formParam("decision", "approve").post("/auth/authorize/consent")
+        browser().formParam("tx", tx).formParam("decision", "approve").post("/auth/authorize/consent")
                 .then().statusCode(400).body(containsString("Choose a site"));
     }
 
@@ -74,10 +82,23 @@ class ConsentPageHttpTest {
     void denyRedirectsWithAccessDeniedAndThePageCannotBeAnsweredTwice() {
         String tx = tx(accountPage());
         pickAccount(tx, "alice@acme.test");
-        Response denied = oauth.http().formParam("tx", tx).formParam("decision", "deny").post("/auth/authorize/consent");
+        Response denied = browser().formParam("tx", tx).formParam("decision", "deny").post("/auth/authorize/consent");
         assertEquals("access_denied", OAuth.query(denied.header("Location")).get("error"));
-        oauth.http().formParam("tx", tx).formParam("site", "acme").formParam("decision", "approve")
+        browser().formParam("tx", tx).formParam("site", "acme").formParam("decision", "approve")
                 .post("/auth/authorize/consent").then().statusCode(400).body(containsString("expired"));
+    }
+
+    @Test
+    void aPostFromAnotherSiteWithTheRightTransactionButNoCookieIsRefused() {
+        String tx = tx(accountPage());
+        oauth.http().formParam("tx", tx).formParam("user", "alice@acme.test").post("/auth/authorize/login")
+                .then().statusCode(403).body(containsString("not sent from the consent page"));
+        oauth.http().cookie("jirasim-consent-" + tx, "guessed").formParam("tx", tx).formParam("user", "alice@acme.test")
+                .post("/auth/authorize/login").then().statusCode(403);
+        // The real browser still can.
+        pickAccount(tx, "alice@acme.test").then().statusCode(200);
+        oauth.http().formParam("tx", tx).formParam("site", "acme").formParam("decision", "approve").post("/auth/authorize/consent")
+                .then().statusCode(403);
     }
 
     @Test
@@ -91,7 +112,9 @@ class ConsentPageHttpTest {
     void bobCannotAuthorizeAlicesPrivateApp() {
         var params = OAuth.authorizeParams("read:jira-work");
         params.put("client_id", "jirasim-private-client");
-        String tx = tx(oauth.authorize(params));
+        Response page = oauth.authorize(params);
+        cookies.putAll(page.getCookies());
+        String tx = tx(page);
         pickAccount(tx, "bob@acme.test").then().statusCode(403).body(containsString("only its owner can authorize it"));
     }
 
