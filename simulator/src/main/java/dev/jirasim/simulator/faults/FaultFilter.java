@@ -39,9 +39,19 @@ public final class FaultFilter implements Handler {
         faults.apply(ctx).apply(ctx.method().name(), path).ifPresent(outcome -> {
             ctx.attribute(FAULT_ATTRIBUTE, outcome.faultId());
             if (outcome.delayMs() > 0) {
-                ctx.future(() -> CompletableFuture
-                        .runAsync(() -> { }, CompletableFuture.delayedExecutor(outcome.delayMs(), TimeUnit.MILLISECONDS))
-                        .thenRun(() -> finish(ctx, outcome)));
+                // The request resumes on a timer thread: carry its tenant over, or it would land in the default world.
+                String tenantId = dev.jirasim.simulator.server.TenantRouting.current();
+                var done = new CompletableFuture<Void>();
+                ctx.future(() -> done);
+                CompletableFuture.delayedExecutor(outcome.delayMs(), TimeUnit.MILLISECONDS).execute(() ->
+                        dev.jirasim.simulator.server.TenantRouting.runAs(tenantId, () -> {
+                            try {
+                                finish(ctx, outcome);
+                                done.complete(null);
+                            } catch (RuntimeException e) {
+                                done.completeExceptionally(e);
+                            }
+                        }));
             } else {
                 finish(ctx, outcome);
             }

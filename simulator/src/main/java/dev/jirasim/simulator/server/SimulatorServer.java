@@ -53,6 +53,8 @@ public final class SimulatorServer {
         c.jetty.port = config.port();
         c.http.maxRequestSize = SimulatorConfig.MAX_REQUEST_BYTES;
         c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        // Graceful stop: requests in flight get up to ten seconds to finish before Jetty closes.
+        c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
         c.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(new TenantRouting()), "/*", EnumSet.of(DispatcherType.REQUEST)));
         if (config.adminToken() != null) c.routes.before(new AdminGuard(config.adminToken()));
         // First of all before-handlers (after the admin guard), so an injected fault wins over every route and route-level limit.

@@ -22,6 +22,22 @@ public final class TenantRouting implements Filter {
         return CURRENT.get();
     }
 
+    /**
+     * Runs work for a request that resumes on another thread (an asynchronous delay), as that request's tenant;
+     * Javalin continues the request's handlers inside it, so they see the right tenant too.
+     */
+    public static void runAs(String tenantId, Runnable work) {
+        String previous = CURRENT.get();
+        if (tenantId == null) CURRENT.remove();
+        else CURRENT.set(tenantId);
+        try {
+            work.run();
+        } finally {
+            if (previous == null) CURRENT.remove();
+            else CURRENT.set(previous);
+        }
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         var http = (HttpServletRequest) request;

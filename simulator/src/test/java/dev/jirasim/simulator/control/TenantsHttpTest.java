@@ -185,4 +185,16 @@ class TenantsHttpTest {
         assertFalse(sim.control().journal().stream().anyMatch(e -> e.path().contains("/issue")));
         sim.control().consent(Consent.INTERACTIVE);
     }
+
+    /** A delayed request resumes on a timer thread; it must still be served by its own tenant. */
+    @Test
+    void aDelayedRequestStaysInItsTenant(Jirasim sim) {
+        String id = create(sim, Map.of("id", "slow"));
+        String token = token(sim, id, "bob@acme.test");
+        at(sim, id).contentType("application/json").body(Map.of("path", "/api/me", "delayMs", 50)).post("/__admin/faults").then().statusCode(201);
+        at(sim, id).auth().oauth2(token).get("/api/me").then().statusCode(200).body("email", equalTo("bob@acme.test"));
+        List<String> paths = at(sim, id).get("/__admin/journal").then().extract().path("requests.path");
+        assertTrue(paths.contains("/api/me"), paths.toString());
+        given().baseUri(sim.baseUrl()).get("/__admin/journal").then().body("requests.path", not(hasItem("/api/me")));
+    }
 }

@@ -136,6 +136,29 @@ class StateFileTest {
         assertTrue(saved.issues().stream().anyMatch(i -> i.key().equals(key) && i.summary().equals("written before SIGTERM")));
     }
 
+    /** SIGTERM while a request is in flight: the request still gets its answer before the process exits. */
+    @Test
+    void sigtermLetsARequestInFlightFinish(@TempDir Path dir) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), "dev.jirasim.simulator.Main",
+                "--port", "0", "--state", dir.resolve("world.json").toString()).redirectErrorStream(true).start();
+        try {
+            String base = awaitBanner(p);
+            given().baseUri(base).contentType("application/json").body(Map.of("path", "/api/me", "delayMs", 1500))
+                    .post("/__admin/faults").then().statusCode(201);
+            HttpClient http = HttpClient.newHttpClient();
+            var inFlight = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/me")).build(), HttpResponse.BodyHandlers.ofString());
+            // The fault counts its hit when the request arrives, before the delay: then it is surely in flight.
+            while (given().baseUri(base).get("/__admin/faults").then().extract().<Integer>path("faults[0].hits") < 1) Thread.onSpinWait();
+            p.destroy(); // SIGTERM
+            HttpResponse<String> answer = inFlight.get(60, TimeUnit.SECONDS);
+            assertEquals(401, answer.statusCode(), "the gateway's answer to a request without a token, delivered despite the shutdown");
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     private static String awaitBanner(Process p) throws Exception {
         var reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         var found = CompletableFuture.supplyAsync(() -> {
