@@ -151,9 +151,15 @@ public final class Jirasim implements AutoCloseable {
         return WorldFiles.parse(text, baseUrl(tenantId));
     }
 
-    /** Stops serving (requests in flight finish first), then writes the state file one last time. */
+    /** Stops serving at once, then writes the state file one last time. */
     public void stop() {
         server.stop();
+        if (persister != null) persister.close();
+    }
+
+    /** For SIGTERM: requests in flight get up to five seconds to finish, then the state file is written. */
+    public void stopGracefully() {
+        server.stopGracefully(5_000);
         if (persister != null) persister.close();
     }
 

@@ -50,7 +50,7 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(sim::stop, "jirasim-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(sim::stopGracefully, "jirasim-shutdown"));
         LOG.info(banner(sim));
     }
 

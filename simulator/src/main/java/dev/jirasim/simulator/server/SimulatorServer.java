@@ -34,6 +34,7 @@ public final class SimulatorServer {
 
     private final Javalin app;
     private volatile Runnable onChange = () -> { };
+    private volatile org.eclipse.jetty.server.Server jetty;
 
     public SimulatorServer(SimulatorConfig config, Supplier<Tenants> tenants) {
         // Both resolve the tenant of the request on the current thread (see TenantRouting).
@@ -53,8 +54,7 @@ public final class SimulatorServer {
         c.jetty.port = config.port();
         c.http.maxRequestSize = SimulatorConfig.MAX_REQUEST_BYTES;
         c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-        // Graceful stop: requests in flight get up to ten seconds to finish before Jetty closes.
-        c.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+        c.jetty.modifyServer(server -> this.jetty = server);
         c.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(new TenantRouting()), "/*", EnumSet.of(DispatcherType.REQUEST)));
         if (config.adminToken() != null) c.routes.before(new AdminGuard(config.adminToken()));
         // First of all before-handlers (after the admin guard), so an injected fault wins over every route and route-level limit.
@@ -159,8 +159,16 @@ public final class SimulatorServer {
         return app.port();
     }
 
-    /** Stops accepting; Jetty lets requests in flight finish (up to its stop timeout). */
+    /** Stops at once (tests and embedded use: idle keep-alive connections must not hold it up). */
     public void stop() {
+        app.stop();
+    }
+
+    /**
+     * Stops accepting and lets requests in flight finish, up to {@code timeoutMs}, before closing (SIGTERM).
+     */
+    public void stopGracefully(long timeoutMs) {
+        if (jetty != null) jetty.setStopTimeout(timeoutMs);
         app.stop();
     }
 }
