@@ -53,6 +53,8 @@ public final class TokenStore {
     private final Map<String, AccessToken> accessByToken = new HashMap<>();
     private final Map<String, String> accessTokenById = new HashMap<>();
     private final Map<String, RefreshToken> refreshByToken = new HashMap<>();
+    /** Each family's newest refresh token, so a refresh finds the head without scanning every token. */
+    private final Map<String, String> newestByFamily = new HashMap<>();
     private final Map<String, String> refreshTokenById = new HashMap<>();
 
     public TokenStore(SimClock clock, Supplier<AuthPolicy> policy) {
@@ -154,11 +156,8 @@ public final class TokenStore {
         }
         // Rotate whichever member of the family is current (the presented one, or on a retry inside the
         // leeway its successor), so a family never has two live heads.
-        for (var entry : List.copyOf(refreshByToken.values())) {
-            if (entry.familyId().equals(presented.familyId()) && entry.rotatedAt() == null && entry.revokedAt() == null) {
-                refreshByToken.put(entry.token(), entry.rotate(now));
-            }
-        }
+        RefreshToken head = refreshByToken.get(newestByFamily.get(presented.familyId()));
+        if (head != null && head.rotatedAt() == null && head.revokedAt() == null) refreshByToken.put(head.token(), head.rotate(now));
         RefreshToken next = newRefreshToken(grant, presented.familyId(), presented.scopes(), presented.familyStartedAt(), now);
         return new Outcome.Issued<>(newPair(grant, next, presented.scopes(), now));
     }
@@ -270,5 +269,12 @@ public final class TokenStore {
     private void putRefresh(RefreshToken token) {
         refreshByToken.put(token.token(), token);
         refreshTokenById.put(token.id(), token.token());
+        // The family's head: a live token beats a rotated one, then the later issue wins (a tie: the later put).
+        RefreshToken current = refreshByToken.get(newestByFamily.get(token.familyId()));
+        boolean live = token.rotatedAt() == null && token.revokedAt() == null;
+        boolean currentLive = current != null && current.rotatedAt() == null && current.revokedAt() == null;
+        if (current == null || (live && !currentLive) || (live == currentLive && !token.issuedAt().isBefore(current.issuedAt()))) {
+            newestByFamily.put(token.familyId(), token.token());
+        }
     }
 }
