@@ -56,13 +56,7 @@ public final class LoadRun {
         int warmup = smoke ? 1 : Math.max(2, seconds / 2);
         int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "32"));
 
-        Javalin bare = Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            c.startup.showOldJavalinVersionWarning = false;
-            c.jetty.host = "127.0.0.1";
-            c.jetty.port = 0;
-            c.routes.get("/hello", ctx -> ctx.result("hello"));
-        }).start();
+        Javalin bare = BareJavalin.start();
         Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().build());
         sim.control().setClock(null, true); // tokens never expire mid-run, Nango never needs a refresh
         IssuedTokens tokens = sim.control().issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme"));

@@ -81,13 +81,7 @@ public class TenantBenchmark {
 
     @Benchmark
     public int bareJavalinStart() throws Exception {
-        Javalin app = Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            c.startup.showOldJavalinVersionWarning = false;
-            c.jetty.host = "127.0.0.1";
-            c.jetty.port = 0;
-            c.routes.get("/hello", ctx -> ctx.result("hello"));
-        }).start();
+        Javalin app = BareJavalin.start();
         try {
             return get("http://127.0.0.1:" + app.port() + "/hello", null);
         } finally {

@@ -68,9 +68,9 @@ public final class JirasimHandle {
 
     /** The first secret key of this world's Nango environment, for {@code Authorization: Bearer …} or the Nango SDK. */
     public String nangoSecretKey() {
-        var keys = control.exportWorld().nango();
-        if (keys == null || keys.secretKeys().isEmpty()) throw new IllegalStateException("this world has no Nango environment");
-        return keys.secretKeys().get(0);
+        var keys = tenant().world().nango().secretKeys();
+        if (keys.isEmpty()) throw new IllegalStateException("this world has no Nango environment");
+        return keys.get(0);
     }
 
     /** A Jira Data Center instance's base URL. */

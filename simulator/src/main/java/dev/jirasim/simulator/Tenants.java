@@ -96,7 +96,8 @@ public final class Tenants {
         return baseUrl;
     }
 
-    private static String newId() {
+    /** A fresh random tenant id ({@code t-} and 16 hex digits). */
+    public static String newId() {
         byte[] bytes = new byte[8];
         RANDOM.nextBytes(bytes);
         return "t-" + HexFormat.of().formatHex(bytes);

@@ -68,7 +68,7 @@ public final class TenantAdminRoutes {
             } else {
                 if (!world.isObject()) throw AdminErrors.badRequest("'world' must be a world file as a JSON object.");
                 // ${publicUrl} in the file means this tenant's base URL; the id must be known to build it.
-                String named = chosen == null ? "t-" + java.util.UUID.randomUUID().toString().substring(0, 8) : chosen;
+                String named = chosen == null ? Tenants.newId() : chosen;
                 WorldFile file = WorldFiles.parse(world.toString(), registry.urlOf(named));
                 tenant = registry.create(named, file);
             }

@@ -14,14 +14,10 @@ import dev.jirasim.simulator.world.Permission;
 import dev.jirasim.simulator.world.Project;
 import dev.jirasim.simulator.world.User;
 import dev.jirasim.simulator.world.World;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,8 +72,8 @@ final class DcApi {
         }
         String site = c.dc().instance().id();
         IssueIndex index = c.world().derived("dc-jql-index:" + site, () -> IssueIndex.of(c.dc().jira(), site));
-        var ctx = new SearchContext(c.user().accountId(), c.world().clock().now(), zone(c.user().zoneinfo()), p -> c.can(p, Permission.BROWSE),
-                ref -> c.dc().engineUser(ref), ref -> project(c, ref, site));
+        var ctx = new SearchContext(c.user().accountId(), c.world().clock().now(), SearchContext.zoneOf(c.user().zoneinfo()), p -> c.can(p, Permission.BROWSE),
+                ref -> c.dc().engineUser(ref), ref -> c.dc().jira().projectByRef(site, ref));
         List<Issue> hits;
         try {
             Query query = jql == null || jql.isBlank() ? new Query(null, List.of()) : Jql.parse(jql);
@@ -209,17 +205,5 @@ final class DcApi {
         c.dc().jira().delete(issue);
     }
 
-    private static Optional<Project> project(Caller c, String ref, String site) {
-        var byKeyOrId = c.dc().jira().project(site, ref);
-        if (byKeyOrId.isPresent()) return byKeyOrId;
-        return c.dc().jira().projects(site).stream().filter(p -> p.name().toLowerCase(Locale.ROOT).equals(ref.toLowerCase(Locale.ROOT))).findFirst();
-    }
 
-    private static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id);
-        } catch (DateTimeException | NullPointerException e) {
-            return ZoneOffset.UTC;
-        }
-    }
 }

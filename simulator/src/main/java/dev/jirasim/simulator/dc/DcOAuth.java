@@ -4,14 +4,12 @@ import dev.jirasim.simulator.world.DcInstance;
 import dev.jirasim.simulator.world.DcInstance.DcUser;
 import dev.jirasim.simulator.world.DcInstance.IncomingLink;
 import dev.jirasim.simulator.world.DcRuntime;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Jira DC's OAuth 2.0 provider for incoming links (reference jira-data-center.md §2): authorize with PKCE
@@ -75,7 +73,7 @@ final class DcOAuth {
         var params = new LinkedHashMap<String, String>();
         params.put("code", code.code());
         if (q.get("state") != null) params.put("state", q.get("state"));
-        return new Outcome.Redirect(with(redirect, params));
+        return new Outcome.Redirect(dev.jirasim.simulator.common.Urls.withQuery(redirect, params));
     }
 
     /** A scope never reaches past the user's own rights: only administrators keep ADMIN or SYSTEM_ADMIN. */
@@ -94,15 +92,9 @@ final class DcOAuth {
         params.put("error", error);
         params.put("error_description", description);
         if (state != null) params.put("state", state);
-        return new Outcome.Redirect(with(redirect, params));
+        return new Outcome.Redirect(dev.jirasim.simulator.common.Urls.withQuery(redirect, params));
     }
 
-    static String with(String url, Map<String, String> params) {
-        String query = params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return url + (url.contains("?") ? "&" : "?") + query;
-    }
 
     // ---- token endpoint -----------------------------------------------------------------------------
 

@@ -44,7 +44,6 @@ final class DcPages {
     }
 
     static String esc(String s) {
-        if (s == null) return "";
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return dev.jirasim.simulator.common.Html.esc(s);
     }
 }

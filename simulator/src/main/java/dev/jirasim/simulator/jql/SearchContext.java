@@ -18,6 +18,15 @@ import java.util.function.Predicate;
  */
 public record SearchContext(String accountId, Instant now, ZoneId zone, Predicate<Project> canBrowse,
                             Function<String, Optional<User>> users, Function<String, Optional<Project>> projects) {
+    /** A user's zone id as a ZoneId; UTC when missing or unknown. */
+    public static java.time.ZoneId zoneOf(String id) {
+        try {
+            return java.time.ZoneId.of(id);
+        } catch (java.time.DateTimeException | NullPointerException e) {
+            return java.time.ZoneOffset.UTC;
+        }
+    }
+
     public SearchContext {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(zone, "zone");

@@ -8,18 +8,13 @@ import dev.jirasim.simulator.world.NangoStore;
 import dev.jirasim.simulator.world.NangoStore.ConnectSession;
 import dev.jirasim.simulator.world.NangoStore.OAuthSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -135,7 +130,7 @@ final class ConnectFlow {
         } else {
             String publicKey = NangoApi.first(query, "public_key");
             if (publicKey == null) throw NangoErrors.missingPublicKey();
-            if (!publicKey.matches(NangoApi.UUID_V4)) throw NangoErrors.invalidPublicKey();
+            if (!publicKey.matches(NangoSettings.UUID_V4)) throw NangoErrors.invalidPublicKey();
             if (!store.publicKey().map(publicKey::equals).orElse(false)) throw NangoErrors.unknownAccount();
             if (connectionId == null || connectionId.isEmpty()) throw NangoErrors.of(400, "missing_connection", "Missing param 'connection_id'.");
         }
@@ -164,7 +159,7 @@ final class ConnectFlow {
         params.put("response_type", "code");
         params.put("scope", String.join(" ", integration.scopes()));
         params.put("state", state);
-        params.put("code_challenge", challenge(verifier));
+        params.put("code_challenge", dev.jirasim.simulator.world.Pkce.s256(verifier));
         params.put("code_challenge_method", "S256");
         if (integration.provider().equals("jira")) {
             params.put("audience", "api.atlassian.com");
@@ -177,7 +172,7 @@ final class ConnectFlow {
                 params.put(e.getKey().substring(21, e.getKey().length() - 1), e.getValue().get(0));
             }
         }
-        return ctx.authorizeUrl(integration.provider(), config) + "?" + Forms.query(params);
+        return dev.jirasim.simulator.common.Urls.withQuery(ctx.authorizeUrl(integration.provider(), config), params);
     }
 
     static String callbackUrl(NangoContext ctx) {
@@ -209,7 +204,7 @@ final class ConnectFlow {
         try {
             answer = ctx.upstream().send("POST", ctx.tokenUrl(integration.provider(), session.connectionConfig()),
                     Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json", "User-Agent", "Nango"),
-                    Forms.encode(form));
+                    dev.jirasim.simulator.common.Urls.form(form));
         } catch (IOException e) {
             return new Page(200, Pages.result(false, "request_token_external_error: " + e.getMessage(), session.integration(), session.connectionId()));
         }
@@ -228,16 +223,5 @@ final class ConnectFlow {
         return new Page(200, Pages.result(true, null, session.integration(), session.connectionId()));
     }
 
-    private static String challenge(String verifier) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
 }

@@ -57,7 +57,7 @@ final class Credentials {
             try {
                 answer = ctx.upstream().send("POST", ctx.tokenUrl(integration.provider(), c.connectionConfig()),
                         Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json", "User-Agent", "Nango"),
-                        Forms.encode(form));
+                        dev.jirasim.simulator.common.Urls.form(form));
             } catch (IOException e) {
                 store.update(c.refreshFailed(now));
                 throw new RefreshFailed(400, e.getMessage(), false);

@@ -16,7 +16,6 @@ import java.util.Set;
 
 /** Nango's secret-key API: authentication, integrations and connections. Plain Java; the routes adapt HTTP. */
 final class NangoApi {
-    static final String UUID_V4 = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}";
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
     private static final Set<String> GET_QUERY = Set.of("provider_config_key", "refresh_token", "force_refresh", "refresh_github_app_jwt_token");
     private static final Set<String> LIST_QUERY = Set.of("connectionId", "search", "endUserId", "integrationId", "endUserOrganizationId",
@@ -30,7 +29,7 @@ final class NangoApi {
         if (header == null || header.isBlank()) throw NangoErrors.missingAuthHeader();
         if (!header.startsWith("Bearer ")) throw NangoErrors.malformedAuthHeader();
         String key = header.substring("Bearer ".length()).trim();
-        if (!key.matches(UUID_V4)) throw NangoErrors.invalidSecretKeyFormat();
+        if (!key.matches(dev.jirasim.simulator.world.NangoSettings.UUID_V4)) throw NangoErrors.invalidSecretKeyFormat();
         if (!store.knowsSecretKey(key)) throw NangoErrors.unknownAccount();
     }
 

@@ -34,8 +34,7 @@ final class Pages {
     }
 
     static String esc(String s) {
-        if (s == null) return "";
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return dev.jirasim.simulator.common.Html.esc(s);
     }
 
     /** Safe inside a double-quoted JavaScript string in a script element. */

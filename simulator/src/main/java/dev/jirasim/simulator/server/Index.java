@@ -12,6 +12,8 @@ final class Index {
         var hosts = new LinkedHashMap<String, String>();
         hosts.put("https://auth.atlassian.com", base + "/auth");
         hosts.put("https://api.atlassian.com", base + "/api");
+        hosts.put("https://api.nango.dev", base + "/nango");
+        hosts.put("Jira Data Center instances", base + "/dc/{instance}");
         hosts.put("control API", base + "/__admin");
         var body = new LinkedHashMap<String, Object>();
         body.put("name", "Jirasim");

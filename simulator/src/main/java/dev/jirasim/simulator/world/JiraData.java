@@ -82,6 +82,13 @@ public final class JiraData {
         return siteProjects.values().stream().filter(p -> p.id().equals(keyOrId)).findFirst();
     }
 
+    /** A JQL project value: key in any case, numeric id, or name. */
+    public Optional<Project> projectByRef(String site, String ref) {
+        var byKeyOrId = project(site, ref);
+        if (byKeyOrId.isPresent()) return byKeyOrId;
+        return projects(site).stream().filter(p -> p.name().equalsIgnoreCase(ref)).findFirst();
+    }
+
     public synchronized Collection<Issue> issues(String site) {
         return List.copyOf(issuesBySite.getOrDefault(site, Map.of()).values());
     }

@@ -12,6 +12,8 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record NangoSettings(List<String> secretKeys, String publicKey, List<Integration> integrations, List<Connection> connections) {
     public static final NangoSettings NONE = new NangoSettings(null, null, null, null);
+    /** Nango accepts secret and public keys only in this form. */
+    public static final String UUID_V4 = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}";
 
     public NangoSettings {
         secretKeys = secretKeys == null ? List.of() : List.copyOf(secretKeys);

@@ -45,6 +45,10 @@ public final class NangoStore {
         }
     }
 
+    public List<String> secretKeys() {
+        return secretKeys;
+    }
+
     public boolean knowsSecretKey(String key) {
         return secretKeys.contains(key);
     }

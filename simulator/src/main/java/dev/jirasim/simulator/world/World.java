@@ -26,7 +26,6 @@ public final class World {
     private final TokenStore tokens;
     private NangoStore nango;
     private final Map<String, DcRuntime> dataCenter = new LinkedHashMap<>();
-    private static final String UUID_V4 = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}";
     private final JiraSettings jiraSettings;
     private final JiraData jira = new JiraData(usersById);
     private volatile Consent consent;
@@ -104,7 +103,7 @@ public final class World {
 
     private void loadNango(NangoSettings settings) {
         for (String key : settings.secretKeys()) {
-            if (!key.matches(UUID_V4)) throw new WorldException("Nango secret key must be a UUID v4 (Nango checks the form): " + key);
+            if (!key.matches(NangoSettings.UUID_V4)) throw new WorldException("Nango secret key must be a UUID v4 (Nango checks the form): " + key);
         }
         nango = new NangoStore(settings);
         for (var i : settings.integrations()) {

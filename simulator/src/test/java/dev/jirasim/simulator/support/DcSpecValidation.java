@@ -1,9 +1,6 @@
 package dev.jirasim.simulator.support;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.ValidationReport;
 import io.restassured.filter.Filter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -39,24 +36,9 @@ public final class DcSpecValidation {
 
     /** Validates every response under {@code /dc/{instance}[/{context}]/rest/api/…}, recording the problems. */
     public static Filter recordingInto(List<String> problems) {
-        return (requestSpec, responseSpec, ctx) -> {
-            var response = ctx.next(requestSpec, responseSpec);
-            String uri = requestSpec.getURI();
-            int at = uri.indexOf("/rest/api/");
-            if (at < 0) return response;
-            String path = uri.substring(at).replaceFirst("^/rest/api/latest/", "/rest/api/2/");
-            int q = path.indexOf('?');
-            if (q >= 0) path = path.substring(0, q);
-            var builder = SimpleResponse.Builder.status(response.statusCode()).withBody(response.asString());
-            response.headers().forEach(h -> builder.withHeader(h.getName(), h.getValue()));
-            ValidationReport report = validator().validateResponse(path, Request.Method.valueOf(requestSpec.getMethod()), builder.build());
-            for (var m : report.getMessages()) {
-                if (m.getLevel() == ValidationReport.Level.ERROR && !knownSpecGap(m.getKey(), m.getMessage(), response.statusCode(), path)) {
-                    problems.add(requestSpec.getMethod() + " " + path + " " + response.statusCode() + ": " + m.getKey() + " " + m.getMessage());
-                }
-            }
-            return response;
-        };
+        return SpecValidation.recording(DcSpecValidation::validator,
+                uri -> uri.contains("/rest/api/") ? uri.substring(uri.indexOf("/rest/api/")).replaceFirst("^/rest/api/latest/", "/rest/api/2/") : null,
+                DcSpecValidation::knownSpecGap, problems);
     }
 
     /**

@@ -9,8 +9,6 @@ import dev.jirasim.simulator.world.Site;
 import dev.jirasim.simulator.world.TokenStore;
 import dev.jirasim.simulator.world.User;
 import dev.jirasim.simulator.world.World;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -119,7 +117,7 @@ public final class AuthorizeService {
         var params = new LinkedHashMap<String, String>();
         params.put("code", code.code());
         if (request.state() != null) params.put("state", request.state());
-        return new AuthorizeOutcome.Redirect(withQuery(request.redirectUri(), params));
+        return new AuthorizeOutcome.Redirect(dev.jirasim.simulator.common.Urls.withQuery(request.redirectUri(), params));
     }
 
     static String errorRedirect(String redirectUri, String error, String description, String state) {
@@ -127,18 +125,9 @@ public final class AuthorizeService {
         params.put("error", error);
         params.put("error_description", description);
         if (state != null) params.put("state", state);
-        return withQuery(redirectUri, params);
+        return dev.jirasim.simulator.common.Urls.withQuery(redirectUri, params);
     }
 
-    static String withQuery(String uri, Map<String, String> params) {
-        var sb = new StringBuilder(uri);
-        char sep = uri.contains("?") ? '&' : '?';
-        for (var e : params.entrySet()) {
-            sb.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-            sep = '&';
-        }
-        return sb.toString();
-    }
 
     private static String first(Map<String, List<String>> query, String name) {
         List<String> values = query.get(name);

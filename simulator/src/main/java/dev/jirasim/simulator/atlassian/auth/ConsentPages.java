@@ -97,18 +97,6 @@ final class ConsentPages {
     }
 
     static String esc(String s) {
-        if (s == null) return "";
-        var sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return dev.jirasim.simulator.common.Html.esc(s);
     }
 }
