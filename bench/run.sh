@@ -1,8 +1,78 @@
 #!/usr/bin/env bash
-# Builds the simulator and bench/, then runs the load comparison (bare Javalin, search/jql, token endpoint,
-# Nango proxy, WireMock) and writes docs/performance.md. Options go to LoadRun, e.g. --seconds 20 --concurrency 64.
+# The performance budget in one command (about 15 minutes on 2 cores): builds the simulator and bench/, then
+#   1. load on loopback with wrk (bare Javalin, search/jql, token endpoint, Nango proxy, WireMock)  LoadRun
+#   2. cold start of a new JVM to its first answer, with and without AppCDS                       ColdStart
+#   3. heap with 100 000 issues, under -Xmx256m                                                     HeapRun
+#   4. JQL at 100 000 issues (JMH, sample mode)                                                     JqlBenchmark
+#   5. per-test world, reset, token validation, embedded start (JMH)                                TenantBenchmark
+# prints the tables and writes docs/performance.md (tables + bench/performance-notes.md).
+# Options go to LoadRun, e.g. bench/run.sh --seconds 20 --concurrency 64.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+out=bench/target/perf
+cp=bench/target/benchmarks.jar
+
+if ! command -v wrk >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "Installing wrk (Debian) for the load run ..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null || echo "no wrk: the load run uses its Java client"
+fi
+
 mvn -q -B install -DskipTests -pl simulator -am
 mvn -q -B -f bench/pom.xml package
-java -Xmx512m -cp bench/target/benchmarks.jar dev.jirasim.bench.LoadRun --docs docs/performance.md "$@"
+mkdir -p "$out"
+
+echo "1/5 load run"
+java -Xmx512m -cp "$cp" dev.jirasim.bench.LoadRun --out "$out/load.md" "$@"
+echo "2/5 cold start"
+java -cp "$cp" dev.jirasim.bench.ColdStart --runs 7 --out "$out/cold.md"
+echo "3/5 heap with 100 000 issues"
+java -Xmx256m -cp "$cp" dev.jirasim.bench.HeapRun --out "$out/heap.md"
+echo "4/5 JQL at 100 000 issues"
+java -jar "$cp" 'JqlBenchmark\.(parse|searchIndexed|searchOrderedByCreated|searchDateRange|searchBroadFirstPage|searchTextBaseline)$' \
+  -p issues=100000 -bm sample -tu ms -wi 2 -i 3 -w 2s -r 3s -f 1 -rf json -rff "$out/jql.json" >"$out/jql.log"
+java -cp "$cp" dev.jirasim.bench.JmhTable "$out/jql.json" >"$out/jql.md"
+echo "5/5 per-test world, reset, token validation, embedded start"
+java -jar "$cp" TenantBenchmark -wi 3 -i 5 -w 2s -r 2s -f 1 -rf json -rff "$out/tenant.json" >"$out/tenant.log"
+java -cp "$cp" dev.jirasim.bench.JmhTable "$out/tenant.json" >"$out/tenant.md"
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown)
+mem=$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo "?")
+jvm=$(java -version 2>&1 | head -1)
+driver=$(command -v wrk >/dev/null 2>&1 && wrk --version 2>&1 | head -1 | cut -d' ' -f1-2 || echo "Java HttpClient")
+{
+  echo "# Performance"
+  echo
+  echo "Written by \`bench/run.sh\` on $(date -u +%Y-%m-%d). Every comparison is a ratio measured in the same run:"
+  echo "the machines are noisy, so read the ratios rather than the absolute figures."
+  echo
+  echo "Machine: $(nproc) cores ($cpu), $mem RAM, $(uname -sm), $jvm; load generator: $driver."
+  echo
+  echo "## Requests per second and latency"
+  echo
+  echo "The baseline is bare Javalin (our stack, nothing else) answering the same request, bearer token included,"
+  echo "with the search page's JSON as a fixed string. The hello route is Javalin's own ceiling."
+  echo
+  cat "$out/load.md"
+  echo
+  echo "## Cold start"
+  echo
+  cat "$out/cold.md"
+  echo
+  echo "## Heap with 100 000 issues"
+  echo
+  cat "$out/heap.md"
+  echo
+  echo "## JQL at 100 000 issues (JMH)"
+  echo
+  echo "More cases, 10 000 issues and the set-up: [jql-performance.md](jql-performance.md)."
+  echo
+  cat "$out/jql.md"
+  echo
+  echo "## Per-test costs (JMH)"
+  echo
+  cat "$out/tenant.md"
+  echo
+  cat bench/performance-notes.md
+} >docs/performance.md
+echo
+cat docs/performance.md

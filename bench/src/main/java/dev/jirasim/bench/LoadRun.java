@@ -26,19 +26,31 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * Load on loopback at fixed concurrency, every route measured in the same run so the ratios are fair:
  * a bare Javalin hello route (the ceiling of our stack), an authorized {@code /search/jql} page, the token
  * endpoint, a Nango proxy call, and WireMock serving the same search body as a static stub.
  * <pre>
- *   java -cp bench/target/benchmarks.jar dev.jirasim.bench.LoadRun [--seconds 10] [--concurrency 32] [--smoke] [--docs docs/performance.md]
+ *   java -cp bench/target/benchmarks.jar dev.jirasim.bench.LoadRun [--seconds 10] [--rounds 3] [--concurrency 32]
+ *        [--driver wrk|java] [--threads 2] [--smoke] [--serve] [--out table.md]
  * </pre>
+ * The driver is wrk when it is on the PATH (a separate process: the load costs the servers no heap or JIT),
+ * else a Java client in this JVM. {@code --serve} only starts the servers and prints the requests, for profiling.
  * {@code --smoke} runs each route briefly and fails (exit 1) if any answer was not 2xx; it never judges timings.
  */
 public final class LoadRun {
-    record Target(String name, Supplier<HttpRequest> request) {
+    /** One route under load: what both drivers (wrk and the Java client) send, again and again. */
+    record Target(String name, String method, String url, Map<String, String> headers, String body) {
+        static Target get(String name, String url, Map<String, String> headers) {
+            return new Target(name, "GET", url, headers, null);
+        }
+
+        HttpRequest request() {
+            var b = HttpRequest.newBuilder(URI.create(url));
+            headers.forEach(b::header);
+            return body == null ? b.build() : b.method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        }
     }
 
     record Result(String name, long requests, long errors, double seconds, long p50Micros, long p99Micros) {
@@ -55,17 +67,19 @@ public final class LoadRun {
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", smoke ? "2" : "10"));
         int warmup = smoke ? 1 : Math.max(2, seconds / 2);
         int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "32"));
+        String driver = opts.getOrDefault("driver", Wrk.available() ? "wrk" : "java");
+        int wrkThreads = Integer.parseInt(opts.getOrDefault("threads", "2"));
 
-        Javalin bare = BareJavalin.start();
         Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().build());
         sim.control().setClock(null, true); // tokens never expire mid-run, Nango never needs a refresh
         IssuedTokens tokens = sim.control().issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme"));
         String cloudId = "7d3f9a2e-1c4b-4e8f-9a6d-2b5c8e1f4a70";
         String search = sim.apiUrl() + "/ex/jira/" + cloudId + "/rest/api/3/search/jql?jql="
-                + URLEncoder.encode("project = ACME ORDER BY created DESC", StandardCharsets.UTF_8) + "&maxResults=10&fields=summary,status,assignee";
+                + URLEncoder.encode("project = ACME ORDER BY created DESC", StandardCharsets.UTF_8) + "&maxResults=10&fields=summary";
         HttpClient probe = HttpClient.newHttpClient();
         String searchBody = probe.send(HttpRequest.newBuilder(URI.create(search)).header("Authorization", "Bearer " + tokens.accessToken()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+        Javalin bare = BareJavalin.start(searchBody);
         WireMockServer wiremock = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().disableRequestJournal());
         wiremock.start();
         wiremock.stubFor(WireMock.get(WireMock.urlPathEqualTo("/search/jql"))
@@ -73,37 +87,58 @@ public final class LoadRun {
 
         String refreshBody = "{\"grant_type\":\"refresh_token\",\"client_id\":\"jirasim-client\",\"client_secret\":\"jirasim-secret\",\"refresh_token\":\""
                 + tokens.refreshToken() + "\"}";
+        var bearer = Map.of("Authorization", "Bearer " + tokens.accessToken());
         var targets = List.of(
-                new Target("bare Javalin hello", () -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bare.port() + "/hello")).build()),
-                new Target("search/jql (authorized)", () -> HttpRequest.newBuilder(URI.create(search))
-                        .header("Authorization", "Bearer " + tokens.accessToken()).build()),
+                Target.get("bare Javalin hello", "http://127.0.0.1:" + bare.port() + "/hello", Map.of()),
+                // The same request and the same answer as the search, from a fixed string: what the search's work costs.
+                Target.get("bare Javalin, search's body as a string", "http://127.0.0.1:" + bare.port() + "/static", bearer),
+                Target.get("search/jql (authorized)", search, bearer),
                 // Inside the frozen clock's 10-minute leeway the same refresh token may be presented again and again.
-                new Target("token endpoint (refresh)", () -> HttpRequest.newBuilder(URI.create(sim.authUrl() + "/oauth/token"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(refreshBody)).build()),
-                new Target("Nango proxy (myself)", () -> HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/nango/proxy/ex/jira/" + cloudId
-                                + "/rest/api/3/myself")).header("Authorization", "Bearer c4f5e2a1-7b3d-4e8f-9a6c-1d2e3f4a5b6c")
-                        .header("Provider-Config-Key", "jira").header("Connection-Id", "alice-acme").build()),
-                new Target("WireMock static stub (same body)", () -> HttpRequest.newBuilder(URI.create(wiremock.baseUrl() + "/search/jql")).build()));
+                new Target("token endpoint (refresh)", "POST", sim.authUrl() + "/oauth/token", Map.of("Content-Type", "application/json"), refreshBody),
+                Target.get("Nango proxy (myself)", sim.baseUrl() + "/nango/proxy/ex/jira/" + cloudId + "/rest/api/3/myself",
+                        Map.of("Authorization", "Bearer c4f5e2a1-7b3d-4e8f-9a6c-1d2e3f4a5b6c", "Provider-Config-Key", "jira", "Connection-Id", "alice-acme")),
+                Target.get("WireMock static stub (same body)", wiremock.baseUrl() + "/search/jql", bearer));
 
-        var results = new ArrayList<Result>();
+        if (opts.containsKey("serve")) {
+            // For profiling or poking by hand: print each target as wrk would send it, then serve until stdin closes.
+            for (Target t : targets) System.out.println(t.name() + "\n  " + t.method() + " " + t.url() + "\n  " + t.headers() + (t.body() == null ? "" : "\n  " + t.body()));
+            System.out.println("serving; close stdin (Ctrl-D) to stop");
+            System.in.transferTo(java.io.OutputStream.nullOutputStream());
+            wiremock.stop();
+            sim.close();
+            bare.stop();
+            return;
+        }
+        // Rounds interleave the routes so a noisy moment on the machine hits all of them alike; each figure is the
+        // median over rounds, and each ratio the median of the per-round ratios.
+        int rounds = Integer.parseInt(opts.getOrDefault("rounds", smoke ? "1" : "3"));
+        List<List<Result>> byRound = new ArrayList<>();
         try {
-            for (Target t : targets) {
-                run(t, concurrency, warmup);
-                results.add(run(t, concurrency, seconds));
+            for (Target t : targets) measure(driver, t, wrkThreads, concurrency, warmup);
+            for (int r = 0; r < rounds; r++) {
+                var round = new ArrayList<Result>();
+                for (Target t : targets) round.add(measure(driver, t, wrkThreads, concurrency, seconds));
+                byRound.add(round);
             }
         } finally {
             wiremock.stop();
             sim.close();
             bare.stop();
         }
-        String table = table(results, concurrency, seconds);
+        var results = new ArrayList<Result>();
+        for (List<Result> round : byRound) results.addAll(round);
+        String table = table(byRound, concurrency, seconds, rounds, driver.equals("wrk") ? "wrk -t" + wrkThreads : "Java HttpClient");
         System.out.println(table);
         long errors = results.stream().mapToLong(Result::errors).sum();
-        if (opts.containsKey("docs")) write(Path.of(opts.get("docs")), table, concurrency, seconds);
+        if (opts.containsKey("out")) Files.writeString(Path.of(opts.get("out")), table);
         if (errors > 0) {
             System.err.println("load run: " + errors + " answers were not 2xx");
             System.exit(1);
         }
+    }
+
+    private static Result measure(String driver, Target t, int wrkThreads, int concurrency, int seconds) throws Exception {
+        return driver.equals("wrk") ? Wrk.run(t, wrkThreads, concurrency, seconds) : run(t, concurrency, seconds);
     }
 
     /** {@code concurrency} workers send back to back for {@code seconds}; every latency is kept for the percentiles. */
@@ -125,7 +160,7 @@ public final class LoadRun {
                         long t0 = System.nanoTime();
                         int status;
                         try {
-                            status = client.send(target.request().get(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                            status = client.send(target.request(), HttpResponse.BodyHandlers.discarding()).statusCode();
                         } catch (Exception e) {
                             status = 0;
                         }
@@ -164,36 +199,32 @@ public final class LoadRun {
         return new Result(target.name(), total, errors.get(), elapsed, p50, p99);
     }
 
-    static String table(List<Result> results, int concurrency, int seconds) {
-        Result base = results.get(0);
+    /** Index of the baseline in every round: bare Javalin serving the search's body for the same request. */
+    static final int BASELINE = 1;
+
+    static String table(List<List<Result>> byRound, int concurrency, int seconds, int rounds, String driver) {
         var sb = new StringBuilder();
-        sb.append(String.format("Loopback, %d connections, %d s per route, measured %s%n%n", concurrency, seconds, LocalDate.now()));
-        sb.append("| Route | Requests/s | × bare Javalin | p50 | p99 | p99 × bare | non-2xx |\n|---|---:|---:|---:|---:|---:|---:|\n");
-        for (Result r : results) {
-            sb.append(String.format("| %s | %,.0f | %.2f | %.2f ms | %.2f ms | %.2f | %d |%n", r.name(), r.rps(), r.rps() / base.rps(),
-                    r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, (double) r.p99Micros() / Math.max(1, base.p99Micros()), r.errors()));
+        sb.append(String.format("Loopback, %s, %d connections, %d rounds of %d s per route (medians), measured %s%n%n",
+                driver, concurrency, rounds, seconds, LocalDate.now()));
+        sb.append("| Route | Requests/s | × baseline | p50 | p99 | p99 × baseline | non-2xx |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        int routes = byRound.get(0).size();
+        for (int i = 0; i < routes; i++) {
+            int at = i;
+            double rps = median(byRound.stream().mapToDouble(r -> r.get(at).rps()));
+            double ratio = median(byRound.stream().mapToDouble(r -> r.get(at).rps() / r.get(BASELINE).rps()));
+            double p50 = median(byRound.stream().mapToDouble(r -> r.get(at).p50Micros()));
+            double p99 = median(byRound.stream().mapToDouble(r -> r.get(at).p99Micros()));
+            double p99Ratio = median(byRound.stream().mapToDouble(r -> (double) r.get(at).p99Micros() / Math.max(1, r.get(BASELINE).p99Micros())));
+            long errors = byRound.stream().mapToLong(r -> r.get(at).errors()).sum();
+            String name = byRound.get(0).get(i).name() + (i == BASELINE ? " **(baseline)**" : "");
+            sb.append(String.format("| %s | %,.0f | %.2f | %.2f ms | %.2f ms | %.2f | %d |%n", name, rps, ratio, p50 / 1000, p99 / 1000, p99Ratio, errors));
         }
         return sb.toString();
     }
 
-    private static void write(Path docs, String table, int concurrency, int seconds) throws Exception {
-        String machine = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
-                + ", Java " + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB";
-        String text = """
-                # Performance
-
-                Written by `bench/run.sh` (a load run on loopback; the client shares the machine with the servers, so
-                compare the ratios, measured in one run, rather than the absolute numbers).
-
-                Machine: %s.
-
-                ## Requests per second and latency
-
-                %s
-                Reproduce: `bench/run.sh` (or `java -cp bench/target/benchmarks.jar dev.jirasim.bench.LoadRun --seconds %d --concurrency %d`).
-                JQL engine figures: [jql-performance.md](jql-performance.md); per-test world and embedded start: [junit.md](junit.md#5-what-it-costs).
-                """.formatted(machine, table, seconds, concurrency);
-        Files.writeString(docs, text);
+    private static double median(java.util.stream.DoubleStream values) {
+        double[] v = values.sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private static Map<String, String> options(String[] args) {

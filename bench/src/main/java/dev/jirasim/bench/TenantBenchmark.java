@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * <ul>
  *   <li>{@code perTestWorld}: create a tenant seeded with the default world (three sites, six projects,
  *       360 issues) and drop it, as {@code @Jirasim} does around every test method;</li>
+ *   <li>{@code tokenValidation}: check a bearer token as every gateway request does;</li>
  *   <li>{@code resetWorld}: reset one tenant to its seed (what {@code POST /__admin/reset} does);</li>
  *   <li>{@code embeddedStart}: start a simulator, mint tokens, answer one authorized HTTP call, stop;</li>
  *   <li>{@code bareJavalinStart}: the same start, one call and stop for a bare Javalin "hello" route, the
@@ -43,12 +44,15 @@ public class TenantBenchmark {
     public static class Running {
         Jirasim sim;
         Tenant tenant;
+        String accessToken;
         final AtomicLong ids = new AtomicLong();
 
         @Setup(Level.Trial)
         public void start() {
             sim = Jirasim.start(SimulatorConfig.builder().randomPort().build());
             tenant = sim.createTenant("bench");
+            sim.control().setClock(null, true); // the token stays valid for the whole trial
+            accessToken = sim.control().issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme")).accessToken();
         }
 
         @TearDown(Level.Trial)
@@ -63,6 +67,12 @@ public class TenantBenchmark {
         Tenant t = r.sim.createTenant(id, Tenants.rebase(r.sim.seed(), r.sim.baseUrl(), r.sim.baseUrl(id)));
         r.sim.removeTenant(id);
         return t;
+    }
+
+    /** What every API request pays first: the bearer token looked up and checked (expiry, revocation). */
+    @Benchmark
+    public Object tokenValidation(Running r) {
+        return dev.jirasim.simulator.atlassian.resources.Bearer.authenticate(r.sim.defaultTenant().world(), "Bearer " + r.accessToken);
     }
 
     @Benchmark

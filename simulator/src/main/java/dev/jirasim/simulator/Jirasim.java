@@ -34,19 +34,40 @@ public final class Jirasim implements AutoCloseable {
 
     /** Starts a simulator; a fixture that is not a valid world fails here, before anything listens. */
     public static Jirasim start(SimulatorConfig config) {
+        var tenants = new AtomicReference<Tenants>();
+        // Javalin's set-up and reading the world are independent and each takes a good part of a cold start, so
+        // they overlap; nothing listens until the world has been validated.
+        var created = new java.util.concurrent.CompletableFuture<SimulatorServer>();
+        Thread setUp = new Thread(() -> {
+            try {
+                created.complete(new SimulatorServer(config, tenants::get));
+            } catch (Throwable t) {
+                created.completeExceptionally(t);
+            }
+        }, "jirasim-setup");
+        setUp.setDaemon(true);
+        setUp.start();
         // Validate the fixture first: the world needs the public URL, which needs the bound port.
-        WorldFile checked = seed(config, config.publicUrlFor(config.port() == 0 ? 1 : config.port()));
+        String expectedUrl = config.publicUrlFor(config.port() == 0 ? 1 : config.port());
+        WorldFile checked = seed(config, expectedUrl);
         try {
             World.of(checked, new SimClock());
         } catch (WorldException e) {
             throw new WorldException((config.fixture() == null ? "default world" : config.fixture().toString()) + ": " + e.getMessage(), e);
         }
-        var tenants = new AtomicReference<Tenants>();
-        var server = new SimulatorServer(config, tenants::get);
+        SimulatorServer server;
+        try {
+            server = created.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
         server.start();
         try {
             String publicUrl = config.publicUrlFor(server.port());
-            tenants.set(new Tenants(seed(config, publicUrl), publicUrl));
+            // A fixed port gives the same URL the world was read with: no need to read it again.
+            tenants.set(new Tenants(publicUrl.equals(expectedUrl) ? checked : seed(config, publicUrl), publicUrl));
             var sim = new Jirasim(server, tenants.get(), publicUrl);
             if (config.state() != null) {
                 sim.persister = new StateFile(config.state(), () -> tenants.get().defaultTenant().world().export());

@@ -13,9 +13,7 @@ public final class Redact {
     public static final Set<String> SECRET_NAMES = Set.of("client_secret", "clientSecret", "secretKey",
             "refresh_token", "access_token", "code", "code_verifier", "token", "password", "id_token", "secret");
 
-    private static final Pattern FORM_PAIR = Pattern.compile("(?<=^|&|\\?)([^=&?]+)=([^&]*)");
     private static final Pattern JSON_MEMBER = Pattern.compile("\"([A-Za-z_]+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Pattern BEARER = Pattern.compile("(?i)(Bearer|Basic)\\s+(\\S+)");
 
     private Redact() {
     }
@@ -26,16 +24,26 @@ public final class Redact {
         return value.substring(0, 4) + "…(" + value.length() + " chars)";
     }
 
-    /** Masks secret values in a form or query string ({@code a=1&client_secret=…}). */
+    /**
+     * Masks secret values in a form or query string ({@code a=1&client_secret=…}). A plain scan rather than a
+     * regular expression: this runs for every journaled request.
+     */
     public static String form(String text) {
         if (text == null || text.isEmpty()) return text;
-        Matcher m = FORM_PAIR.matcher(text);
-        var sb = new StringBuilder();
-        while (m.find()) {
-            String value = SECRET_NAMES.contains(m.group(1)) ? secret(m.group(2)) : m.group(2);
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + "=" + value));
+        var sb = new StringBuilder(text.length());
+        int start = 0;
+        while (start <= text.length()) {
+            int end = start;
+            while (end < text.length() && text.charAt(end) != '&' && text.charAt(end) != '?') end++;
+            int eq = text.indexOf('=', start);
+            if (eq > start && eq < end && SECRET_NAMES.contains(text.substring(start, eq))) {
+                sb.append(text, start, eq + 1).append(secret(text.substring(eq + 1, end)));
+            } else {
+                sb.append(text, start, end);
+            }
+            if (end < text.length()) sb.append(text.charAt(end));
+            start = end + 1;
         }
-        m.appendTail(sb);
         return sb.toString();
     }
 
@@ -55,8 +63,24 @@ public final class Redact {
     /** Masks the credential in an Authorization header value. */
     public static String authorization(String header) {
         if (header == null) return null;
-        Matcher m = BEARER.matcher(header);
-        return m.find() ? m.group(1) + " " + secret(m.group(2)) : secret(header);
+        String[] parts = schemeAndCredential(header);
+        boolean known = parts != null && (parts[0].equalsIgnoreCase("Bearer") || parts[0].equalsIgnoreCase("Basic"));
+        return known ? parts[0] + " " + secret(parts[1]) : secret(header);
+    }
+
+    /**
+     * Splits an Authorization value into its scheme and credential ({@code "Bearer abc"} → {@code [Bearer, abc]}),
+     * or null when there is no credential after the scheme. Scanned by hand: it runs on every API request.
+     */
+    public static String[] schemeAndCredential(String header) {
+        int start = 0;
+        while (start < header.length() && Character.isWhitespace(header.charAt(start))) start++;
+        int space = start;
+        // Only the scheme is scanned: a JWT is long and this runs for every request.
+        while (space < header.length() && space - start <= 16 && !Character.isWhitespace(header.charAt(space))) space++;
+        if (space == start || space == header.length() || !Character.isWhitespace(header.charAt(space))) return null;
+        String credential = header.substring(space).strip();
+        return credential.isEmpty() ? null : new String[] {header.substring(start, space), credential};
     }
 
     /** Header names whose whole value is a credential. */

@@ -33,6 +33,8 @@ public final class IssueIndex implements JiraData.Listener {
     private final Map<String, Integer> slotByKey = new HashMap<>();
     private final BitSet live = new BitSet();
     private final Postings postings = new Postings();
+    /** Bumped by every change, under the write lock: cached results carry the version they were computed at. */
+    private long version;
 
     private IssueIndex() {
     }
@@ -85,6 +87,11 @@ public final class IssueIndex implements JiraData.Listener {
     }
 
     /** The number of indexed issues. */
+    /** How many changes this index has seen; read under {@link #readLock()}. */
+    long version() {
+        return version;
+    }
+
     public int size() {
         lock.readLock().lock();
         try {
@@ -95,6 +102,7 @@ public final class IssueIndex implements JiraData.Listener {
     }
 
     private void add(Issue issue) {
+        version++;
         int slot;
         if (freeSlots.isEmpty()) {
             slot = issues.size();
@@ -114,6 +122,7 @@ public final class IssueIndex implements JiraData.Listener {
     }
 
     private void remove(int slot) {
+        version++;
         Issue issue = issues.get(slot);
         postings.remove(slot, issue, texts.get(slot));
         slotById.remove(issue.id());

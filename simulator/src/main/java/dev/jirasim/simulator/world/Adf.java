@@ -30,6 +30,31 @@ public final class Adf {
         return doc;
     }
 
+    /**
+     * An immutable, compact copy of an ADF tree for storage: maps keep their order, lists their nulls, and the
+     * node-type names are shared. Anything that is not a map or list is kept as it is.
+     */
+    public static Object freeze(Object node) {
+        if (node instanceof FrozenMap) return node;
+        if (node instanceof Map<?, ?> map) {
+            return FrozenMap.of(map, v -> v instanceof String s && s.length() <= 16 && NODE_TYPES.contains(s) ? s.intern() : freeze(v));
+        }
+        if (node instanceof List<?> list) {
+            var copy = new Object[list.size()];
+            boolean nulls = false;
+            for (int i = 0; i < copy.length; i++) {
+                copy[i] = freeze(list.get(i));
+                nulls |= copy[i] == null;
+            }
+            return nulls ? java.util.Collections.unmodifiableList(java.util.Arrays.asList(copy)) : List.of(copy);
+        }
+        return node;
+    }
+
+    private static final java.util.Set<String> NODE_TYPES = java.util.Set.of("doc", "paragraph", "text", "hardBreak", "heading",
+            "bulletList", "orderedList", "listItem", "codeBlock", "blockquote", "rule", "mention", "emoji", "inlineCard", "strong", "em",
+            "code", "link", "strike", "underline");
+
     /** The text of a document: block nodes become lines, hard breaks newlines. */
     public static String toText(Object node) {
         if (node == null) return null;

@@ -34,6 +34,7 @@ public record Issue(String id, String key, String site, String project, String s
         labels = labels == null ? List.of() : List.copyOf(labels);
         if (updated == null) updated = created;
         comments = comments == null ? List.of() : List.copyOf(comments);
+        description = Adf.freeze(description);
     }
 
     /** The number after the dash. */

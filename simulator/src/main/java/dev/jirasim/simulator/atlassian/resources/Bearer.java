@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.atlassian.resources;
 
+import dev.jirasim.simulator.common.Redact;
 import dev.jirasim.simulator.world.TokenStore;
 import dev.jirasim.simulator.world.World;
 
@@ -10,9 +11,9 @@ public final class Bearer {
 
     public static TokenStore.Session authenticate(World world, String authorization) {
         if (authorization == null) throw GatewayErrors.unauthorized();
-        String[] parts = authorization.trim().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) throw GatewayErrors.unauthorized();
-        return world.tokens().authenticate(parts[1].trim()).orElseThrow(GatewayErrors::unauthorized);
+        String[] parts = Redact.schemeAndCredential(authorization);
+        if (parts == null || !parts[0].equalsIgnoreCase("Bearer")) throw GatewayErrors.unauthorized();
+        return world.tokens().authenticate(parts[1]).orElseThrow(GatewayErrors::unauthorized);
     }
 
     public static void requireScope(TokenStore.Session session, String scope) {

@@ -1,12 +1,18 @@
 package dev.jirasim.simulator.jira.cloud;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.jirasim.simulator.server.Json;
 import dev.jirasim.simulator.world.Issue;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One issue as Jira returns it, with the fields asked for. */
 final class IssueView {
     static final String EXPAND = "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations";
+    private static final int CACHE_CAPACITY = 5_000;
 
     private IssueView() {
     }
@@ -18,11 +24,48 @@ final class IssueView {
         m.put("self", c.apiBase() + "/issue/" + issue.id());
         m.put("key", issue.key());
         if (!selection.none()) {
-            var all = JiraJson.fields(c, issue);
             var fields = new LinkedHashMap<String, Object>();
-            for (String name : FieldSelection.ALL) if (selection.fields().contains(name) && all.containsKey(name)) fields.put(name, all.get(name));
+            for (String name : FieldSelection.ALL) {
+                if (!selection.fields().contains(name)) continue;
+                Object value = JiraJson.field(c, issue, name);
+                if (value != JiraJson.ABSENT) fields.put(name, value);
+            }
             m.put("fields", fields);
         }
         return m;
+    }
+
+    /**
+     * The same view as JSON text, for search pages: polled page after page, so each rendering is kept. Issues are
+     * immutable (an edit stores a new one), so an issue object with the same base URL and fields renders the same,
+     * except through its parent's fields, which are not kept. Dropped with the world.
+     */
+    static Object rendered(Caller c, Issue issue, FieldSelection selection) {
+        if (issue.parent() != null && selection.fields().contains("parent")) return of(c, issue, selection);
+        Map<Key, RawValue> cache = c.world().derived("issue-json", ConcurrentHashMap::new);
+        var key = new Key(issue, c.apiBase(), selection.fields());
+        RawValue hit = cache.get(key);
+        if (hit != null) return hit;
+        try {
+            var rendered = new RawValue(Json.MAPPER.writeValueAsString(of(c, issue, selection)));
+            if (cache.size() >= CACHE_CAPACITY) cache.clear();
+            cache.put(key, rendered);
+            return rendered;
+        } catch (JsonProcessingException e) {
+            return of(c, issue, selection);
+        }
+    }
+
+    /** An issue by identity (records compare by value, which here would walk descriptions and comments). */
+    private record Key(Issue issue, String apiBase, Set<String> fields) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.issue == issue && k.apiBase.equals(apiBase) && k.fields.equals(fields);
+        }
+
+        @Override
+        public int hashCode() {
+            return (System.identityHashCode(issue) * 31 + apiBase.hashCode()) * 31 + fields.hashCode();
+        }
     }
 }

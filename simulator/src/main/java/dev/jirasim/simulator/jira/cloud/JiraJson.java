@@ -25,6 +25,13 @@ final class JiraJson {
     private JiraJson() {
     }
 
+    /** The site's base URL: the API base without {@code /rest/api/N}. */
+    static String siteBase(Caller c) {
+        String base = c.apiBase();
+        int cut = base.lastIndexOf("/rest/api/");
+        return cut < 0 ? base : base.substring(0, cut);
+    }
+
     static String time(Instant instant) {
         return instant == null ? null : TIME.format(instant);
     }
@@ -79,7 +86,7 @@ final class JiraJson {
         var m = new LinkedHashMap<String, Object>();
         m.put("self", c.apiBase() + "/status/" + s.id());
         m.put("description", "");
-        m.put("iconUrl", c.apiBase().replaceAll("/rest/api/\\d$", "") + "/images/icons/statuses/generic.png");
+        m.put("iconUrl", siteBase(c) + "/images/icons/statuses/generic.png");
         m.put("name", s.name());
         m.put("id", s.id());
         m.put("statusCategory", category);
@@ -126,39 +133,47 @@ final class JiraJson {
         return m;
     }
 
-    /** Every field of an issue, by field id; callers pick the ones asked for. */
-    static Map<String, Object> fields(Caller c, Issue issue) {
-        var f = new LinkedHashMap<String, Object>();
-        Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
-        f.put("summary", issue.summary());
-        f.put("description", text(c, issue.description()));
-        f.put("issuetype", issueType(c, issue.issueType()));
-        f.put("project", project(c, project));
-        f.put("status", status(c, issue.status()));
-        f.put("statuscategorychangedate", time(issue.updated()));
-        f.put("priority", priority(c, issue.priority()));
-        f.put("assignee", user(c, c.world().user(issue.assignee()).orElse(null)));
-        f.put("reporter", user(c, c.world().user(issue.reporter()).orElse(null)));
-        f.put("creator", user(c, c.world().user(issue.creator()).orElse(null)));
-        f.put("labels", issue.labels());
-        f.put("created", time(issue.created()));
-        f.put("updated", time(issue.updated()));
-        f.put("resolutiondate", time(issue.resolved()));
-        f.put("resolution", issue.resolution() == null ? null : JiraCatalog.resolution(issue.resolution())
-                .map(r -> Map.of("self", c.apiBase() + "/resolution/" + r.id(), "id", r.id(), "name", r.name(), "description", ""))
-                .orElse(null));
-        f.put("duedate", issue.duedate() == null ? null : issue.duedate().toString());
-        if (issue.parent() != null) {
-            c.world().jira().issue(issue.site(), issue.parent()).ifPresent(p -> {
+    /**
+     * One field of an issue by field id, or {@link #ABSENT} when the issue has no such member (a parent on a
+     * top-level issue). Built one at a time so a page that asks for {@code summary} never renders comments.
+     */
+    static Object field(Caller c, Issue issue, String name) {
+        return switch (name) {
+            case "summary" -> issue.summary();
+            case "description" -> text(c, issue.description());
+            case "issuetype" -> issueType(c, issue.issueType());
+            case "project" -> project(c, c.world().jira().project(issue.site(), issue.project()).orElseThrow());
+            case "status" -> status(c, issue.status());
+            case "statuscategorychangedate", "updated" -> time(issue.updated());
+            case "priority" -> priority(c, issue.priority());
+            case "assignee" -> user(c, c.world().user(issue.assignee()).orElse(null));
+            case "reporter" -> user(c, c.world().user(issue.reporter()).orElse(null));
+            case "creator" -> user(c, c.world().user(issue.creator()).orElse(null));
+            case "labels" -> issue.labels();
+            case "created" -> time(issue.created());
+            case "resolutiondate" -> time(issue.resolved());
+            case "resolution" -> issue.resolution() == null ? null : JiraCatalog.resolution(issue.resolution())
+                    .map(r -> (Object) Map.of("self", c.apiBase() + "/resolution/" + r.id(), "id", r.id(), "name", r.name(), "description", ""))
+                    .orElse(null);
+            case "duedate" -> issue.duedate() == null ? null : issue.duedate().toString();
+            case "parent" -> issue.parent() == null ? ABSENT : c.world().jira().issue(issue.site(), issue.parent()).<Object>map(p -> {
                 var parent = new LinkedHashMap<String, Object>();
                 parent.put("id", p.id());
                 parent.put("key", p.key());
                 parent.put("self", c.apiBase() + "/issue/" + p.id());
                 parent.put("fields", Map.of("summary", p.summary(), "status", status(c, p.status()),
                         "priority", priority(c, p.priority()), "issuetype", issueType(c, p.issueType())));
-                f.put("parent", parent);
-            });
-        }
+                return parent;
+            }).orElse(ABSENT);
+            case "comment" -> commentPage(c, issue);
+            default -> ABSENT;
+        };
+    }
+
+    /** Marks a field the issue does not have, as opposed to one whose value is null. */
+    static final Object ABSENT = new Object();
+
+    private static Map<String, Object> commentPage(Caller c, Issue issue) {
         var comments = new ArrayList<Object>();
         for (Comment cm : issue.comments()) comments.add(comment(c, issue, cm));
         var page = new LinkedHashMap<String, Object>();
@@ -167,8 +182,7 @@ final class JiraJson {
         page.put("maxResults", Math.min(20, comments.size()));
         page.put("total", comments.size());
         page.put("startAt", 0);
-        f.put("comment", page);
-        return f;
+        return page;
     }
 
     /** Fields a search returns for {@code *navigable}: every field here but the comment page. */

@@ -35,11 +35,13 @@ final class SearchService {
         if (query.isBlank() || !jql.bounded(query)) throw JiraErrors.unbounded();
         FieldSelection fields = FieldSelection.parse(r.fields(), "id");
         if (!fields.idsOnly()) max = Math.min(max, MAX_PAGE_WITH_FIELDS);
-        List<Issue> all = run(c, query);
+        int wanted = token == null ? max : token.offset() + max;
+        // One more than the page ends at tells whether another page follows, without ordering every hit.
+        List<Issue> all = run(c, query, wanted < 0 || wanted == Integer.MAX_VALUE ? Integer.MAX_VALUE : wanted + 1);
         int from = token == null ? 0 : Math.min(token.offset(), all.size());
         int to = Math.min(all.size(), from + max);
         var issues = new ArrayList<Object>();
-        for (Issue i : all.subList(from, to)) issues.add(IssueView.of(c, i, fields));
+        for (Issue i : all.subList(from, to)) issues.add(IssueView.rendered(c, i, fields));
         var body = new LinkedHashMap<String, Object>();
         body.put("issues", issues);
         if (to < all.size()) body.put("nextPageToken", new PageToken(to, query.hashCode()).encode());
@@ -72,8 +74,12 @@ final class SearchService {
     }
 
     private List<Issue> run(Caller c, String query) {
+        return run(c, query, Integer.MAX_VALUE);
+    }
+
+    private List<Issue> run(Caller c, String query, int limit) {
         try {
-            return jql.search(c, query);
+            return jql.search(c, query, limit);
         } catch (JqlAdapter.Invalid e) {
             throw JiraErrors.messages(400, e.messages);
         }

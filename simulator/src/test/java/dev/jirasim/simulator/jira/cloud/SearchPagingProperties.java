@@ -66,10 +66,16 @@ class SearchPagingProperties {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** The keys as a client reads them: pages hold pre-rendered issues, so go through the JSON text. */
     private static List<String> keys(Map<String, Object> page) {
         var keys = new ArrayList<String>();
-        for (Object issue : (List<Object>) page.get("issues")) keys.add((String) ((Map<String, Object>) issue).get("key"));
+        try {
+            for (var issue : dev.jirasim.simulator.server.Json.MAPPER.readTree(dev.jirasim.simulator.server.Json.MAPPER.writeValueAsString(page)).get("issues")) {
+                keys.add(issue.get("key").asText());
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
         return keys;
     }
 
