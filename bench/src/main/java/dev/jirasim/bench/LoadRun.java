@@ -65,7 +65,7 @@ public final class LoadRun {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(ch.qos.logback.classic.Level.WARN);
         boolean smoke = opts.containsKey("smoke");
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", smoke ? "2" : "10"));
-        int warmup = smoke ? 1 : Math.max(2, seconds / 2);
+        int warmup = smoke ? 1 : Math.max(2, seconds); // the JIT needs about that long to settle on this machine
         int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "32"));
         String driver = opts.getOrDefault("driver", Wrk.available() ? "wrk" : "java");
         int wrkThreads = Integer.parseInt(opts.getOrDefault("threads", "2"));

@@ -35,12 +35,19 @@ public final class Jirasim implements AutoCloseable {
     /** Starts a simulator; a fixture that is not a valid world fails here, before anything listens. */
     public static Jirasim start(SimulatorConfig config) {
         var tenants = new AtomicReference<Tenants>();
+        // The server listens before the world exists (a random port is known only then, and the world's URLs need
+        // it): a request in that window waits the few milliseconds until the world is there instead of failing.
+        var ready = new java.util.concurrent.CompletableFuture<Tenants>();
+        java.util.function.Supplier<Tenants> current = () -> {
+            Tenants t = tenants.get();
+            return t != null ? t : ready.join();
+        };
         // Javalin's set-up and reading the world are independent and each takes a good part of a cold start, so
         // they overlap; nothing listens until the world has been validated.
         var created = new java.util.concurrent.CompletableFuture<SimulatorServer>();
         Thread setUp = new Thread(() -> {
             try {
-                created.complete(new SimulatorServer(config, tenants::get));
+                created.complete(new SimulatorServer(config, current));
             } catch (Throwable t) {
                 created.completeExceptionally(t);
             }
@@ -68,6 +75,7 @@ public final class Jirasim implements AutoCloseable {
             String publicUrl = config.publicUrlFor(server.port());
             // A fixed port gives the same URL the world was read with: no need to read it again.
             tenants.set(new Tenants(publicUrl.equals(expectedUrl) ? checked : seed(config, publicUrl), publicUrl));
+            ready.complete(tenants.get());
             var sim = new Jirasim(server, tenants.get(), publicUrl);
             if (config.state() != null) {
                 sim.persister = new StateFile(config.state(), () -> tenants.get().defaultTenant().world().export());
@@ -76,6 +84,7 @@ public final class Jirasim implements AutoCloseable {
             }
             return sim;
         } catch (RuntimeException e) {
+            ready.completeExceptionally(e);
             server.stop();
             throw e;
         }

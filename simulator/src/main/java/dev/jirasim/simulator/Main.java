@@ -106,7 +106,15 @@ public final class Main {
         }
         sb.append("  users               : ");
         sb.append(String.join(", ", world.users().stream().map(u -> u.email() + " " + u.sites()).toList())).append('\n');
-        sb.append("  Nango               : not emulated yet");
+        var nango = world.nango();
+        if (nango != null && nango.secretKeys() != null && !nango.secretKeys().isEmpty()) {
+            sb.append("  Nango               -> ").append(sim.baseUrl()).append("/nango  (secret key ")
+                    .append(dev.jirasim.simulator.common.Redact.secret(nango.secretKeys().get(0))).append(", see docs/nango.md)\n");
+        }
+        for (var dc : world.dataCenter()) {
+            sb.append("  Jira Data Center    -> ").append(sim.baseUrl()).append("/dc/").append(dc.id()).append(dc.contextPath()).append('\n');
+        }
+        sb.setLength(sb.length() - 1);
         return sb.toString();
     }
 }

@@ -54,4 +54,15 @@ class RequestLogTest {
                 Redact.json("{\"client_id\":\"x\",\"client_secret\":\"jirasim-secret\"}"));
         assertEquals("Bearer eyJh…(12 chars)", Redact.authorization("Bearer eyJhbGciOiJI"));
     }
+
+    @Test
+    void handScannedRedactionCoversTheEdges() {
+        assertEquals("?code=***&state=abc&=x&flag&token=***", Redact.form("?code=secret1&state=abc&=x&flag&token="));
+        assertEquals("a=1?refresh_token=abcd…(12 chars)", Redact.form("a=1?refresh_token=abcdefghijkl"));
+        assertEquals("bearer abcd…(10 chars)", Redact.authorization("  bearer \tabcdefghij  "));
+        assertEquals("Basic dXNl…(20 chars)", Redact.authorization("Basic dXNlcjpwYXNzd29yZA=="));
+        assertEquals("***", Redact.authorization("Bearer"));
+        assertEquals("abcd…(26 chars)", Redact.authorization("abcdefghijklmnopqrstuvwxyz"));
+        assertEquals("Toke…(18 chars)", Redact.authorization("Token abcdefghijkl"), "an unknown scheme is masked whole");
+    }
 }

@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /** One issue as Jira returns it, with the fields asked for. */
 final class IssueView {
     static final String EXPAND = "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations";
-    private static final int CACHE_CAPACITY = 5_000;
+    /** At most this many renderings of at most {@link #CACHE_CHARS} each are kept per world: about 16 MB. */
+    private static final int CACHE_CAPACITY = 2_000;
+    private static final int CACHE_CHARS = 8_192;
 
     private IssueView() {
     }
@@ -47,9 +49,12 @@ final class IssueView {
         RawValue hit = cache.get(key);
         if (hit != null) return hit;
         try {
-            var rendered = new RawValue(Json.MAPPER.writeValueAsString(of(c, issue, selection)));
-            if (cache.size() >= CACHE_CAPACITY) cache.clear();
-            cache.put(key, rendered);
+            String json = Json.MAPPER.writeValueAsString(of(c, issue, selection));
+            var rendered = new RawValue(json);
+            if (json.length() <= CACHE_CHARS) {
+                if (cache.size() >= CACHE_CAPACITY) cache.clear();
+                cache.put(key, rendered);
+            }
             return rendered;
         } catch (JsonProcessingException e) {
             return of(c, issue, selection);

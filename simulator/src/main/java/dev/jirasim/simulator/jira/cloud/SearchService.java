@@ -24,7 +24,49 @@ final class SearchService {
         this.jql = jql;
     }
 
+    /** One page of an enhanced search, before rendering: which hits, from the engine's (possibly shared) result. */
+    private record Page(List<Issue> all, int from, int to, String query, FieldSelection fields, String expand) {
+    }
+
     Map<String, Object> enhanced(Caller c, SearchRequest r) {
+        return render(c, page(c, r));
+    }
+
+    /**
+     * The page as JSON text. Equal pages of the same shared result (see {@code ResultCache}: the same list object
+     * means the same index version, searcher, query and clock) with the same rendering inputs are rendered once.
+     */
+    Object enhancedJson(Caller c, SearchRequest r) throws com.fasterxml.jackson.core.JsonProcessingException {
+        Page page = page(c, r);
+        Map<PageKey, com.fasterxml.jackson.databind.util.RawValue> cache = c.world().derived("search-pages", java.util.concurrent.ConcurrentHashMap::new);
+        var key = new PageKey(page, c.apiBase());
+        var hit = cache.get(key);
+        if (hit != null) return hit;
+        String json = dev.jirasim.simulator.server.Json.MAPPER.writeValueAsString(render(c, page));
+        var rendered = new com.fasterxml.jackson.databind.util.RawValue(json);
+        if (json.length() <= 65_536) {
+            if (cache.size() >= 1_000) cache.clear();
+            cache.put(key, rendered);
+        }
+        return rendered;
+    }
+
+    /** A page by its result's identity (comparing results by value would cost what the cache saves). */
+    private record PageKey(Page page, String apiBase) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PageKey k && k.page.all == page.all && k.page.from == page.from && k.page.to == page.to
+                    && k.page.query.equals(page.query) && k.page.fields.equals(page.fields) && java.util.Objects.equals(k.page.expand, page.expand)
+                    && k.apiBase.equals(apiBase);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(System.identityHashCode(page.all), page.from, page.to, page.query, page.fields, page.expand, apiBase);
+        }
+    }
+
+    private Page page(Caller c, SearchRequest r) {
         String query = r.jql() == null ? "" : r.jql();
         // Precedence measured on a real site: page token, then maxResults, then an unbounded query.
         PageToken token = PageToken.decode(r.nextPageToken(), query.hashCode());
@@ -40,13 +82,17 @@ final class SearchService {
         List<Issue> all = run(c, query, wanted < 0 || wanted == Integer.MAX_VALUE ? Integer.MAX_VALUE : wanted + 1);
         int from = token == null ? 0 : Math.min(token.offset(), all.size());
         int to = Math.min(all.size(), from + max);
+        return new Page(all, from, to, query, fields, r.expand());
+    }
+
+    private static Map<String, Object> render(Caller c, Page p) {
         var issues = new ArrayList<Object>();
-        for (Issue i : all.subList(from, to)) issues.add(IssueView.rendered(c, i, fields));
+        for (Issue i : p.all().subList(p.from(), p.to())) issues.add(IssueView.rendered(c, i, p.fields()));
         var body = new LinkedHashMap<String, Object>();
         body.put("issues", issues);
-        if (to < all.size()) body.put("nextPageToken", new PageToken(to, query.hashCode()).encode());
-        body.put("isLast", to >= all.size());
-        addExpansions(body, r.expand(), fields);
+        if (p.to() < p.all().size()) body.put("nextPageToken", new PageToken(p.to(), p.query().hashCode()).encode());
+        body.put("isLast", p.to() >= p.all().size());
+        addExpansions(body, p.expand(), p.fields());
         return body;
     }
 

@@ -143,4 +143,26 @@ class SearchHttpTest {
         alice.acme(3).delete("/issue/" + key).then().statusCode(204);
         alice.acme(3).queryParam("jql", "summary ~ needle").get("/search/jql").then().statusCode(200).body("issues.size()", equalTo(0));
     }
+
+    @Test
+    void aRepeatedPageFollowsEditsCreatesAndTheClock(Jirasim sim) {
+        Jira alice = Jira.alice(sim);
+        sim.control().setClock(null, true);
+        java.util.function.Function<Jira, Response> request = as -> as.acme(3).queryParam("jql", "project = OPS AND created >= -1d ORDER BY created DESC")
+                .queryParam("fields", "summary").queryParam("maxResults", 5).get("/search/jql");
+        java.util.function.Supplier<Response> page = () -> request.apply(alice);
+        page.get().then().statusCode(200).body("issues.size()", equalTo(0));
+
+        String key = alice.acme(3).contentType("application/json").body(Map.of("fields", Map.of("project", Map.of("key", "OPS"),
+                "summary", "First words", "issuetype", Map.of("name", "Task")))).post("/issue").path("key");
+        page.get().then().statusCode(200).body("issues.key", equalTo(List.of(key))).body("issues[0].fields.summary", equalTo("First words"));
+        page.get().then().statusCode(200).body("issues[0].fields.summary", equalTo("First words"));
+
+        alice.acme(3).contentType("application/json").body(Map.of("fields", Map.of("summary", "Second words"))).put("/issue/" + key)
+                .then().statusCode(204);
+        page.get().then().statusCode(200).body("issues[0].fields.summary", equalTo("Second words"));
+
+        sim.control().advanceClock(java.time.Duration.ofDays(2));
+        request.apply(Jira.alice(sim)).then().statusCode(200).body("issues.size()", equalTo(0)); // a new token: the old one expired
+    }
 }
