@@ -1,7 +1,6 @@
 package dev.jirasim.simulator.world;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,17 +17,15 @@ public final class Adf {
         if (text == null) return null;
         var content = new ArrayList<Object>();
         for (String line : text.split("\n", -1)) {
-            var paragraph = new LinkedHashMap<String, Object>();
-            paragraph.put("type", "paragraph");
-            paragraph.put("content", line.isEmpty() ? List.of() : List.of(Map.of("type", "text", "text", line)));
-            content.add(paragraph);
+            // Built frozen (see freeze): generated worlds make thousands of these on every reset.
+            content.add(FrozenMap.ofShape(PARAGRAPH, "paragraph", line.isEmpty() ? List.of() : List.of(FrozenMap.ofShape(TEXT, "text", line))));
         }
-        var doc = new LinkedHashMap<String, Object>();
-        doc.put("type", "doc");
-        doc.put("version", 1);
-        doc.put("content", content);
-        return doc;
+        return FrozenMap.ofShape(DOC, "doc", 1, List.copyOf(content));
     }
+
+    private static final String[] DOC = {"type", "version", "content"};
+    private static final String[] PARAGRAPH = {"type", "content"};
+    private static final String[] TEXT = {"type", "text"};
 
     /**
      * An immutable, compact copy of an ADF tree for storage: maps keep their order, lists their nulls, and the

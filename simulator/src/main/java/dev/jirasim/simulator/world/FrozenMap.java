@@ -43,6 +43,12 @@ final class FrozenMap extends AbstractMap<String, Object> {
         return new FrozenMap(shared == null ? names : shared, vals);
     }
 
+    /** A node of a known shape: {@code keys} must be one of the caller's constants, shared by every node built. */
+    static FrozenMap ofShape(String[] keys, Object... values) {
+        if (keys.length != values.length) throw new IllegalArgumentException("keys and values differ in length");
+        return new FrozenMap(keys, values);
+    }
+
     @Override
     public int size() {
         return keys.length;

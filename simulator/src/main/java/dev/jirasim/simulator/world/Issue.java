@@ -23,8 +23,9 @@ public record Issue(String id, String key, String site, String project, String s
         Objects.requireNonNull(project, "missing required field 'project'");
         Objects.requireNonNull(summary, "missing required field 'summary'");
         Objects.requireNonNull(created, "missing required field 'created'");
-        if (!id.matches("[0-9]+")) throw new IllegalArgumentException("issue id must be numeric: " + id);
-        if (!key.startsWith(project + "-") || !key.substring(project.length() + 1).matches("[1-9][0-9]*")) {
+        if (!digits(id, 0)) throw new IllegalArgumentException("issue id must be numeric: " + id);
+        if (!key.startsWith(project + "-") || key.length() == project.length() + 1 || key.charAt(project.length() + 1) == '0'
+                || !digits(key, project.length() + 1)) {
             throw new IllegalArgumentException("issue key must be " + project + "-<number>: " + key);
         }
         if (issueType == null) issueType = "Task";
@@ -35,6 +36,13 @@ public record Issue(String id, String key, String site, String project, String s
         if (updated == null) updated = created;
         comments = comments == null ? List.of() : List.copyOf(comments);
         description = Adf.freeze(description);
+    }
+
+    /** True when {@code s} from {@code from} on is one or more ASCII digits (checked by hand: worlds build many issues). */
+    private static boolean digits(String s, int from) {
+        if (from >= s.length()) return false;
+        for (int i = from; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
     }
 
     /** The number after the dash. */
