@@ -14,7 +14,9 @@ cp=bench/target/benchmarks.jar
 
 if ! command -v wrk >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "Installing wrk (Debian) for the load run ..."
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null || echo "no wrk: the load run uses its Java client"
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; } \
+    || echo "no wrk: the load run uses its Java client"
 fi
 
 mvn -q -B install -DskipTests -pl simulator -am

@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Load on loopback at fixed concurrency, every route measured in the same run so the ratios are fair:
@@ -41,14 +43,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LoadRun {
     /** One route under load: what both drivers (wrk and the Java client) send, again and again. */
-    record Target(String name, String method, String url, Map<String, String> headers, String body) {
+    record Target(String name, String method, String url, Map<String, String> headers, Supplier<String> bodies) {
         static Target get(String name, String url, Map<String, String> headers) {
-            return new Target(name, "GET", url, headers, null);
+            return new Target(name, "GET", url, headers, () -> null);
+        }
+
+        /** The body this measurement sends (it may change between measurements, never within one). */
+        String body() {
+            return bodies.get();
         }
 
         HttpRequest request() {
             var b = HttpRequest.newBuilder(URI.create(url));
             headers.forEach(b::header);
+            String body = body();
             return body == null ? b.build() : b.method(method, HttpRequest.BodyPublishers.ofString(body)).build();
         }
     }
@@ -85,8 +93,19 @@ public final class LoadRun {
         wiremock.stubFor(WireMock.get(WireMock.urlPathEqualTo("/search/jql"))
                 .willReturn(WireMock.aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(searchBody)));
 
-        String refreshBody = "{\"grant_type\":\"refresh_token\",\"client_id\":\"jirasim-client\",\"client_secret\":\"jirasim-secret\",\"refresh_token\":\""
-                + tokens.refreshToken() + "\"}";
+        // Every refresh mints new tokens, kept as the real service keeps them (valid for an hour; the clock is frozen):
+        // a few hundred MB per run. They live in a tenant of their own that is dropped after each measurement, so
+        // they never weigh on the routes measured after them.
+        var refreshBody = new AtomicReference<String>();
+        Runnable freshRefreshTenant = () -> {
+            sim.removeTenant("refresh");
+            sim.createTenant("refresh");
+            sim.control("refresh").setClock(null, true);
+            String refreshToken = sim.control("refresh").issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme")).refreshToken();
+            refreshBody.set("{\"grant_type\":\"refresh_token\",\"client_id\":\"jirasim-client\",\"client_secret\":\"jirasim-secret\","
+                    + "\"refresh_token\":\"" + refreshToken + "\"}");
+        };
+        freshRefreshTenant.run();
         var bearer = Map.of("Authorization", "Bearer " + tokens.accessToken());
         var targets = List.of(
                 Target.get("bare Javalin hello", "http://127.0.0.1:" + bare.port() + "/hello", Map.of()),
@@ -94,7 +113,8 @@ public final class LoadRun {
                 Target.get("bare Javalin, search's body as a string", "http://127.0.0.1:" + bare.port() + "/static", bearer),
                 Target.get("search/jql (authorized)", search, bearer),
                 // Inside the frozen clock's 10-minute leeway the same refresh token may be presented again and again.
-                new Target("token endpoint (refresh)", "POST", sim.authUrl() + "/oauth/token", Map.of("Content-Type", "application/json"), refreshBody),
+                new Target("token endpoint (refresh)", "POST", sim.baseUrl("refresh") + "/auth/oauth/token", Map.of("Content-Type", "application/json"),
+                        refreshBody::get),
                 Target.get("Nango proxy (myself)", sim.baseUrl() + "/nango/proxy/ex/jira/" + cloudId + "/rest/api/3/myself",
                         Map.of("Authorization", "Bearer c4f5e2a1-7b3d-4e8f-9a6c-1d2e3f4a5b6c", "Provider-Config-Key", "jira", "Connection-Id", "alice-acme")),
                 Target.get("WireMock static stub (same body)", wiremock.baseUrl() + "/search/jql", bearer));
@@ -114,10 +134,20 @@ public final class LoadRun {
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", smoke ? "1" : "3"));
         List<List<Result>> byRound = new ArrayList<>();
         try {
-            for (Target t : targets) measure(driver, t, wrkThreads, concurrency, warmup);
+            Runnable after = () -> {
+                freshRefreshTenant.run();
+                System.gc(); // every route starts from a collected heap, as JMH does between iterations
+            };
+            for (Target t : targets) {
+                measure(driver, t, wrkThreads, concurrency, warmup);
+                after.run();
+            }
             for (int r = 0; r < rounds; r++) {
                 var round = new ArrayList<Result>();
-                for (Target t : targets) round.add(measure(driver, t, wrkThreads, concurrency, seconds));
+                for (Target t : targets) {
+                    round.add(measure(driver, t, wrkThreads, concurrency, seconds));
+                    after.run();
+                }
                 byRound.add(round);
             }
         } finally {
