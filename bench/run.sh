@@ -7,10 +7,14 @@
 #   5. per-test world, reset, token validation, embedded start (JMH)                                TenantBenchmark
 # prints the tables and writes docs/performance.md (tables + bench/performance-notes.md).
 # Options go to LoadRun, e.g. bench/run.sh --seconds 20 --concurrency 64.
+# bench/run.sh --report only rewrites docs/performance.md from the last run's tables (after editing the notes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/target/perf
 cp=bench/target/benchmarks.jar
+report_only=false
+if [ "${1:-}" = --report ]; then report_only=true; shift; fi
+if ! $report_only; then
 
 if ! command -v wrk >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "Installing wrk (Debian) for the load run ..."
@@ -36,6 +40,8 @@ java -cp "$cp" dev.jirasim.bench.JmhTable "$out/jql.json" >"$out/jql.md"
 echo "5/5 per-test world, reset, token validation, embedded start"
 java -jar "$cp" TenantBenchmark -wi 3 -i 5 -w 2s -r 2s -f 1 -rf json -rff "$out/tenant.json" >"$out/tenant.log"
 java -cp "$cp" dev.jirasim.bench.JmhTable "$out/tenant.json" >"$out/tenant.md"
+date -u +%Y-%m-%d >"$out/date"
+fi
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown)
 mem=$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo "?")
@@ -44,7 +50,7 @@ driver=$(command -v wrk >/dev/null 2>&1 && wrk --version 2>&1 | head -1 | cut -d
 {
   echo "# Performance"
   echo
-  echo "Written by \`bench/run.sh\` on $(date -u +%Y-%m-%d). Every comparison is a ratio measured in the same run:"
+  echo "Written by \`bench/run.sh\` on $(cat "$out/date"). Every comparison is a ratio measured in the same run:"
   echo "the machines are noisy, so read the ratios rather than the absolute figures."
   echo
   echo "Machine: $(nproc) cores ($cpu), $mem RAM, $(uname -sm), $jvm; load generator: $driver."

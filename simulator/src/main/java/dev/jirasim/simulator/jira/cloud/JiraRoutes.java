@@ -47,11 +47,11 @@ public final class JiraRoutes {
     public void addTo(RoutesConfig routes) {
         routes.get(BASE + "/search/jql", ctx -> {
             Caller c = caller(ctx, "read:jira-work", "read:issue-details:jira");
-            ctx.json(search.enhancedJson(c, SearchRequest.fromQuery(ctx.queryParamMap())));
+            ctx.contentType("application/json").result(search.enhancedJson(c, SearchRequest.fromQuery(ctx.queryParamMap())));
         });
         routes.post(BASE + "/search/jql", ctx -> {
             Caller c = caller(ctx, "read:jira-work", "read:issue-details:jira");
-            ctx.json(search.enhancedJson(c, SearchRequest.fromJson(json(ctx, true))));
+            ctx.contentType("application/json").result(search.enhancedJson(c, SearchRequest.fromJson(json(ctx, true))));
         });
         routes.post(BASE + "/search/approximate-count", ctx -> {
             Caller c = caller(ctx, "read:jira-work", "read:issue-details:jira");

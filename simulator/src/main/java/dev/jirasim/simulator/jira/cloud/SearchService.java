@@ -33,22 +33,21 @@ final class SearchService {
     }
 
     /**
-     * The page as JSON text. Equal pages of the same shared result (see {@code ResultCache}: the same list object
+     * The page as UTF-8 JSON, ready to write (callers must not change the array). Equal pages of the same shared result (see {@code ResultCache}: the same list object
      * means the same index version, searcher, query and clock) with the same rendering inputs are rendered once.
      */
-    Object enhancedJson(Caller c, SearchRequest r) throws com.fasterxml.jackson.core.JsonProcessingException {
+    byte[] enhancedJson(Caller c, SearchRequest r) throws com.fasterxml.jackson.core.JsonProcessingException {
         Page page = page(c, r);
-        Map<PageKey, com.fasterxml.jackson.databind.util.RawValue> cache = c.world().derived("search-pages", java.util.concurrent.ConcurrentHashMap::new);
+        Map<PageKey, byte[]> cache = c.world().derived("search-pages", java.util.concurrent.ConcurrentHashMap::new);
         var key = new PageKey(page, c.apiBase());
-        var hit = cache.get(key);
+        byte[] hit = cache.get(key);
         if (hit != null) return hit;
-        String json = dev.jirasim.simulator.server.Json.MAPPER.writeValueAsString(render(c, page));
-        var rendered = new com.fasterxml.jackson.databind.util.RawValue(json);
-        if (json.length() <= 65_536) {
+        byte[] json = dev.jirasim.simulator.server.Json.MAPPER.writeValueAsBytes(render(c, page));
+        if (json.length <= 65_536) {
             if (cache.size() >= 1_000) cache.clear();
-            cache.put(key, rendered);
+            cache.put(key, json);
         }
-        return rendered;
+        return json;
     }
 
     /** A page by its result's identity (comparing results by value would cost what the cache saves). */
