@@ -46,7 +46,7 @@ fi
 cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown)
 mem=$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo "?")
 jvm=$(java -version 2>&1 | head -1)
-driver=$(command -v wrk >/dev/null 2>&1 && wrk --version 2>&1 | head -1 | cut -d' ' -f1-2 || echo "Java HttpClient")
+if command -v wrk >/dev/null 2>&1; then driver=$( (wrk --version 2>&1 || true) | head -1 | cut -d' ' -f1-2); else driver="Java HttpClient"; fi
 {
   echo "# Performance"
   echo
