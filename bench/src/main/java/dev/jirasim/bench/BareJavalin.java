@@ -11,9 +11,9 @@ public final class BareJavalin {
         return start(null);
     }
 
-    /** For the cold-start comparison: {@code BareJavalin <port>} serves hello until stopped. */
+    /** For the cold-start comparison: {@code BareJavalin --port N} serves hello until stopped, as jirasim takes its port. */
     public static void main(String[] args) {
-        Javalin app = start(Integer.parseInt(args[0]), null);
+        Javalin app = start(Integer.parseInt(Cli.options(args).getOrDefault("port", "0")), null);
         // Stops on SIGTERM as jirasim's Main does, so a class-data training run ends the same way for both.
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
     }

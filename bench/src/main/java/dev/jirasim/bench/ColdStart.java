@@ -31,9 +31,12 @@ public final class ColdStart {
     record Variant(String name, List<String> command, String path) {
     }
 
+    private static double median(List<Double> values) {
+        return Cli.median(values.stream().mapToDouble(d -> d));
+    }
+
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        Map<String, String> opts = Cli.options(args);
         int runs = Integer.parseInt(opts.getOrDefault("runs", "7"));
         Path jar = Path.of(opts.getOrDefault("jar", "simulator/target/jirasim.jar")).toAbsolutePath();
         Path classes = Path.of(opts.getOrDefault("classes", "bench/target/classes")).toAbsolutePath();
@@ -41,13 +44,14 @@ public final class ColdStart {
         Path dir = Files.createTempDirectory("jirasim-cds");
         Path archive = dir.resolve("jirasim.jsa");
         Path bareArchive = dir.resolve("bare.jsa");
-        // Class-data archives take classes from jars only, so the one bench class goes into a jar of its own.
+        // Class-data archives take classes from jars only, so the bench classes bare Javalin needs go into a jar of their own.
         Path bareJar = dir.resolve("bare.jar");
         try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(bareJar))) {
-            String entry = "dev/jirasim/bench/BareJavalin.class";
-            out.putNextEntry(new java.util.jar.JarEntry(entry));
-            out.write(Files.readAllBytes(classes.resolve(entry)));
-            out.closeEntry();
+            for (String entry : List.of("dev/jirasim/bench/BareJavalin.class", "dev/jirasim/bench/Cli.class")) {
+                out.putNextEntry(new java.util.jar.JarEntry(entry));
+                out.write(Files.readAllBytes(classes.resolve(entry)));
+                out.closeEntry();
+            }
         }
         var bare = List.of(java, "-cp", jar + File.pathSeparator + bareJar, "dev.jirasim.bench.BareJavalin");
         train(new Variant("bare", bare, "/hello"), bareArchive);
@@ -80,8 +84,7 @@ public final class ColdStart {
     static double once(Variant v) throws Exception {
         int port = freePort();
         var command = new ArrayList<>(v.command());
-        if (v.path().equals("/hello")) command.add(String.valueOf(port));
-        else command.addAll(List.of("--port", String.valueOf(port)));
+        command.addAll(List.of("--port", String.valueOf(port)));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
@@ -130,10 +133,5 @@ public final class ColdStart {
         try (var s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    private static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(d -> d).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }

@@ -30,7 +30,8 @@ public final class HeapRun {
 
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(ch.qos.logback.classic.Level.WARN);
-        int perProject = args.length > 1 && args[0].equals("--per-project") ? Integer.parseInt(args[1]) : 16_667;
+        var opts = Cli.options(args);
+        int perProject = Integer.parseInt(opts.getOrDefault("per-project", "16667"));
         String text;
         try (InputStream in = Jirasim.class.getResourceAsStream("default-world.yaml")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -54,11 +55,11 @@ public final class HeapRun {
         sb.append("| World | Heap used | Per issue |\n|---|---:|---:|\n");
         sb.append(String.format("| JVM before any simulator | %.1f MB | |%n", before / MB));
         sb.append(String.format("| default world (360 Cloud + 90 DC issues), indexes built | %.1f MB | |%n", small / MB));
-        sb.append(String.format("| default world with %,d Cloud issues, indexes built | %.1f MB | %.0f bytes |%n", issues, large / MB,
-                (double) (large - small) / (issues - 360)));
+        sb.append(String.format("| default world with %,d Cloud issues, indexes built | %.1f MB | %s |%n", issues, large / MB,
+                issues > 360 ? String.format("%.0f bytes", (double) (large - small) / (issues - 360)) : "—"));
         sb.append(String.format("%nLoading that world and building its index took %.1f s.%n", loadSeconds));
         System.out.println(sb);
-        if (args.length > 0 && args[args.length - 2].equals("--out")) Files.writeString(Path.of(args[args.length - 1]), sb.toString());
+        if (opts.containsKey("out")) Files.writeString(Path.of(opts.get("out")), sb.toString());
         Files.deleteIfExists(big);
         Files.deleteIfExists(normal);
     }

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -68,7 +67,7 @@ public final class LoadRun {
     }
 
     public static void main(String[] args) throws Exception {
-        var opts = options(args);
+        var opts = Cli.options(args);
         // One log line per request would measure the console, not the server.
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(ch.qos.logback.classic.Level.WARN);
         boolean smoke = opts.containsKey("smoke");
@@ -155,11 +154,9 @@ public final class LoadRun {
             sim.close();
             bare.stop();
         }
-        var results = new ArrayList<Result>();
-        for (List<Result> round : byRound) results.addAll(round);
         String table = table(byRound, concurrency, seconds, rounds, driver.equals("wrk") ? "wrk -t" + wrkThreads : "Java HttpClient");
         System.out.println(table);
-        long errors = results.stream().mapToLong(Result::errors).sum();
+        long errors = byRound.stream().flatMap(List::stream).mapToLong(Result::errors).sum();
         if (opts.containsKey("out")) Files.writeString(Path.of(opts.get("out")), table);
         if (errors > 0) {
             System.err.println("load run: " + errors + " answers were not 2xx");
@@ -240,32 +237,15 @@ public final class LoadRun {
         int routes = byRound.get(0).size();
         for (int i = 0; i < routes; i++) {
             int at = i;
-            double rps = median(byRound.stream().mapToDouble(r -> r.get(at).rps()));
-            double ratio = median(byRound.stream().mapToDouble(r -> r.get(at).rps() / r.get(BASELINE).rps()));
-            double p50 = median(byRound.stream().mapToDouble(r -> r.get(at).p50Micros()));
-            double p99 = median(byRound.stream().mapToDouble(r -> r.get(at).p99Micros()));
-            double p99Ratio = median(byRound.stream().mapToDouble(r -> (double) r.get(at).p99Micros() / Math.max(1, r.get(BASELINE).p99Micros())));
+            double rps = Cli.median(byRound.stream().mapToDouble(r -> r.get(at).rps()));
+            double ratio = Cli.median(byRound.stream().mapToDouble(r -> r.get(at).rps() / r.get(BASELINE).rps()));
+            double p50 = Cli.median(byRound.stream().mapToDouble(r -> r.get(at).p50Micros()));
+            double p99 = Cli.median(byRound.stream().mapToDouble(r -> r.get(at).p99Micros()));
+            double p99Ratio = Cli.median(byRound.stream().mapToDouble(r -> (double) r.get(at).p99Micros() / Math.max(1, r.get(BASELINE).p99Micros())));
             long errors = byRound.stream().mapToLong(r -> r.get(at).errors()).sum();
             String name = byRound.get(0).get(i).name() + (i == BASELINE ? " **(baseline)**" : "");
             sb.append(String.format("| %s | %,.0f | %.2f | %.2f ms | %.2f ms | %.2f | %d |%n", name, rps, ratio, p50 / 1000, p99 / 1000, p99Ratio, errors));
         }
         return sb.toString();
-    }
-
-    private static double median(java.util.stream.DoubleStream values) {
-        double[] v = values.sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        var m = new LinkedHashMap<String, String>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--")) continue;
-            String name = a.substring(2);
-            if (i + 1 < args.length && !args[i + 1].startsWith("--")) m.put(name, args[++i]);
-            else m.put(name, "true");
-        }
-        return m;
     }
 }

@@ -9,7 +9,6 @@ import dev.jirasim.simulator.world.WorldException;
 import dev.jirasim.simulator.world.WorldFile;
 import dev.jirasim.simulator.world.WorldFiles;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running simulator: every emulated host on one port. Start one in a test with
@@ -34,14 +33,10 @@ public final class Jirasim implements AutoCloseable {
 
     /** Starts a simulator; a fixture that is not a valid world fails here, before anything listens. */
     public static Jirasim start(SimulatorConfig config) {
-        var tenants = new AtomicReference<Tenants>();
         // The server listens before the world exists (a random port is known only then, and the world's URLs need
         // it): a request in that window waits the few milliseconds until the world is there instead of failing.
-        var ready = new java.util.concurrent.CompletableFuture<Tenants>();
-        java.util.function.Supplier<Tenants> current = () -> {
-            Tenants t = tenants.get();
-            return t != null ? t : ready.join();
-        };
+        var tenants = new java.util.concurrent.CompletableFuture<Tenants>();
+        java.util.function.Supplier<Tenants> current = tenants::join;
         // Javalin's set-up and reading the world are independent and each takes a good part of a cold start, so
         // they overlap; nothing listens until the world has been validated.
         var created = new java.util.concurrent.CompletableFuture<SimulatorServer>();
@@ -74,17 +69,16 @@ public final class Jirasim implements AutoCloseable {
         try {
             String publicUrl = config.publicUrlFor(server.port());
             // A fixed port gives the same URL the world was read with: no need to read it again.
-            tenants.set(new Tenants(publicUrl.equals(expectedUrl) ? checked : seed(config, publicUrl), publicUrl));
-            ready.complete(tenants.get());
-            var sim = new Jirasim(server, tenants.get(), publicUrl);
+            tenants.complete(new Tenants(publicUrl.equals(expectedUrl) ? checked : seed(config, publicUrl), publicUrl));
+            var sim = new Jirasim(server, tenants.join(), publicUrl);
             if (config.state() != null) {
-                sim.persister = new StateFile(config.state(), () -> tenants.get().defaultTenant().world().export());
+                sim.persister = new StateFile(config.state(), () -> sim.tenants.defaultTenant().world().export());
                 server.onChange(sim.persister::changed);
                 sim.persister.changed(); // the file holds the world from the first moment on
             }
             return sim;
         } catch (RuntimeException e) {
-            ready.completeExceptionally(e);
+            tenants.completeExceptionally(e);
             server.stop();
             throw e;
         }

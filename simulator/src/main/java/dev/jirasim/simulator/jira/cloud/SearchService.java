@@ -28,10 +28,6 @@ final class SearchService {
     private record Page(List<Issue> all, int from, int to, String query, FieldSelection fields, String expand) {
     }
 
-    Map<String, Object> enhanced(Caller c, SearchRequest r) {
-        return render(c, page(c, r));
-    }
-
     /**
      * The page as UTF-8 JSON, ready to write (callers must not change the array). Equal pages of the same shared result (see {@code ResultCache}: the same list object
      * means the same index version, searcher, query and clock) with the same rendering inputs are rendered once.

@@ -3,6 +3,7 @@ package dev.jirasim.simulator.jira.cloud;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.jirasim.simulator.clock.SimClock;
 import dev.jirasim.simulator.world.Grant;
 import dev.jirasim.simulator.world.Issue;
@@ -14,7 +15,6 @@ import dev.jirasim.simulator.world.WorldFiles;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -47,15 +47,15 @@ class SearchPagingProperties {
     void pagesConcatenateAndStayWithinPermissions(@ForAll("users") String who, @ForAll("queries") String jql,
                                                   @ForAll @IntRange(min = 1, max = 40) int pageSize) {
         Caller caller = caller(who);
-        List<String> all = keys(SEARCH.enhanced(caller, new SearchRequest(jql, null, 5000, List.of(), null, List.of(), List.of())));
+        List<String> all = keys(page(caller, new SearchRequest(jql, null, 5000, List.of(), null, List.of(), List.of())));
         var paged = new ArrayList<String>();
         String token = null;
         int pages = 0;
         do {
-            var page = SEARCH.enhanced(caller, new SearchRequest(jql, token, pageSize, List.of(), null, List.of(), List.of()));
+            JsonNode page = page(caller, new SearchRequest(jql, token, pageSize, List.of(), null, List.of(), List.of()));
             paged.addAll(keys(page));
-            token = (String) page.get("nextPageToken");
-            assertEquals(token == null, page.get("isLast"));
+            token = page.path("nextPageToken").asText(null);
+            assertEquals(token == null, page.get("isLast").asBoolean());
             pages++;
         } while (token != null && pages < 1000);
         assertEquals(all, paged);
@@ -66,16 +66,18 @@ class SearchPagingProperties {
         }
     }
 
-    /** The keys as a client reads them: pages hold pre-rendered issues, so go through the JSON text. */
-    private static List<String> keys(Map<String, Object> page) {
-        var keys = new ArrayList<String>();
+    /** A page as the route writes it (through the page and result caches), read back as a client would. */
+    private static JsonNode page(Caller caller, SearchRequest request) {
         try {
-            for (var issue : dev.jirasim.simulator.server.Json.MAPPER.readTree(dev.jirasim.simulator.server.Json.MAPPER.writeValueAsString(page)).get("issues")) {
-                keys.add(issue.get("key").asText());
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return dev.jirasim.simulator.server.Json.MAPPER.readTree(SEARCH.enhancedJson(caller, request));
+        } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static List<String> keys(JsonNode page) {
+        var keys = new ArrayList<String>();
+        for (JsonNode issue : page.get("issues")) keys.add(issue.get("key").asText());
         return keys;
     }
 
