@@ -9,6 +9,12 @@ import java.time.Instant;
  * shifted by an offset, and can be frozen, set and advanced, so tests move time instead of waiting.
  */
 public final class SimClock {
+    /**
+     * The span the clock may show. Outside it, instants stop fitting in token lifetimes, JWT claims and
+     * ISO-8601 dates that clients parse (and arithmetic overflows): moving the clock there is refused.
+     */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
     private final Clock source;
     private Duration offset = Duration.ZERO;
     private Instant frozenAt;
@@ -44,14 +50,28 @@ public final class SimClock {
 
     /** Moves the clock to {@code instant}; keeps it frozen or running as it was. */
     public synchronized void set(Instant instant) {
+        requireInRange(instant);
         if (frozenAt != null) frozenAt = instant;
         else offset = Duration.between(source.instant(), instant);
     }
 
     public synchronized void advance(Duration by) {
         if (by.isNegative()) throw new IllegalArgumentException("cannot advance by a negative duration");
+        Instant from = now();
+        if (by.compareTo(Duration.between(from, LATEST)) > 0) {
+            throw new IllegalArgumentException("advancing by " + by.getSeconds() + " seconds would take the clock past " + LATEST);
+        }
         if (frozenAt != null) frozenAt = frozenAt.plus(by);
         else offset = offset.plus(by);
+    }
+
+    /** Whether an instant lies in the span the clock may show. */
+    public static boolean inRange(Instant instant) {
+        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+    }
+
+    private static void requireInRange(Instant instant) {
+        if (!inRange(instant)) throw new IllegalArgumentException("the clock must stay between " + EARLIEST + " and " + LATEST + ", not " + instant);
     }
 
     /** Back to the source clock's time, running. */

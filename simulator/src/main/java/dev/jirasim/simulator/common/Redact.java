@@ -1,8 +1,6 @@
 package dev.jirasim.simulator.common;
 
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The one place secrets are masked before they reach a log line or the journal: a short prefix stays so
@@ -12,8 +10,6 @@ public final class Redact {
     /** Parameter and member names whose values are secrets. */
     public static final Set<String> SECRET_NAMES = Set.of("client_secret", "clientSecret", "secretKey",
             "refresh_token", "access_token", "code", "code_verifier", "token", "password", "id_token", "secret");
-
-    private static final Pattern JSON_MEMBER = Pattern.compile("\"([A-Za-z_]+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private Redact() {
     }
@@ -47,17 +43,56 @@ public final class Redact {
         return sb.toString();
     }
 
-    /** Masks secret string members of a JSON text. */
+    /**
+     * Masks secret string members of a JSON text. A single forward scan, no regular expression: bodies can be
+     * megabytes long, and a backtracking pattern over a long string overflowed the stack.
+     */
     public static String json(String text) {
         if (text == null || text.isEmpty()) return text;
-        Matcher m = JSON_MEMBER.matcher(text);
-        var sb = new StringBuilder();
-        while (m.find()) {
-            String value = SECRET_NAMES.contains(m.group(1)) ? secret(m.group(2)) : m.group(2);
-            m.appendReplacement(sb, Matcher.quoteReplacement("\"" + m.group(1) + "\":\"" + value + "\""));
+        StringBuilder sb = null;
+        int copied = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            if (text.charAt(i) != '"') {
+                i++;
+                continue;
+            }
+            int nameEnd = endOfString(text, i);
+            if (nameEnd < 0) break;
+            // A member name is a string followed by a colon; its value is masked when it is a string too.
+            int colon = skipSpace(text, nameEnd + 1);
+            if (colon < n && text.charAt(colon) == ':' && SECRET_NAMES.contains(text.substring(i + 1, nameEnd))) {
+                int valueStart = skipSpace(text, colon + 1);
+                if (valueStart < n && text.charAt(valueStart) == '"') {
+                    int valueEnd = endOfString(text, valueStart);
+                    if (valueEnd < 0) break;
+                    if (sb == null) sb = new StringBuilder(text.length());
+                    sb.append(text, copied, valueStart + 1).append(secret(text.substring(valueStart + 1, valueEnd)));
+                    copied = valueEnd;
+                    i = valueEnd + 1;
+                    continue;
+                }
+            }
+            i = nameEnd + 1;
         }
-        m.appendTail(sb);
-        return sb.toString();
+        if (sb == null) return text;
+        return sb.append(text, copied, n).toString();
+    }
+
+    /** The index of the quote that closes the string opened at {@code open}, or -1 when it never closes. */
+    private static int endOfString(String text, int open) {
+        for (int i = open + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') i++;
+            else if (c == '"') return i;
+        }
+        return -1;
+    }
+
+    private static int skipSpace(String text, int from) {
+        while (from < text.length() && Character.isWhitespace(text.charAt(from))) from++;
+        return from;
     }
 
     /** Masks the credential in an Authorization header value. */

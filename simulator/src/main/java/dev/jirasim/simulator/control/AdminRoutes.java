@@ -70,13 +70,21 @@ public final class AdminRoutes {
         routes.get("/__admin/clock", ctx -> ctx.json(clock()));
         routes.put("/__admin/clock", ctx -> {
             var body = read(ctx, ClockRequest.class);
-            control().setClock(body.now(), body.frozen());
+            try {
+                control().setClock(body.now(), body.frozen());
+            } catch (IllegalArgumentException e) {
+                throw AdminErrors.badRequest("Cannot set the clock: " + e.getMessage() + ".");
+            }
             ctx.json(clock());
         });
         routes.post("/__admin/clock/advance", ctx -> {
             var body = read(ctx, AdvanceRequest.class);
             if (body.seconds() == null || body.seconds() < 0) throw AdminErrors.badRequest("'seconds' must be a number of seconds, zero or more.");
-            control().advanceClock(Duration.ofSeconds(body.seconds()));
+            try {
+                control().advanceClock(Duration.ofSeconds(body.seconds()));
+            } catch (IllegalArgumentException e) {
+                throw AdminErrors.badRequest("Cannot advance the clock: " + e.getMessage() + ".");
+            }
             ctx.json(clock());
         });
         routes.get("/__admin/consent", ctx -> ctx.json(control().consent()));
@@ -201,20 +209,10 @@ public final class AdminRoutes {
             if (value == null) throw AdminErrors.badRequest("Send a JSON object as the body.");
             return value;
         } catch (JsonProcessingException e) {
-            throw AdminErrors.badRequest(clean(e));
+            throw AdminErrors.badRequest(dev.jirasim.simulator.common.JsonErrors.describe(e));
         } catch (IllegalArgumentException e) {
             throw AdminErrors.badRequest(e.getMessage());
         }
     }
 
-    private static String clean(JsonProcessingException e) {
-        Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : null;
-        String message = cause != null ? cause.getMessage() : e.getOriginalMessage();
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException bad && bad.getTargetType() == java.time.Instant.class) {
-            return "'" + bad.getValue() + "' is not an instant; write it like 2026-01-31T14:00:00Z.";
-        }
-        // No Java type names in answers: they say nothing to a client and leak how we are built.
-        return message.replaceAll("\\(class [^)]*\\)", "").replaceAll("\\([a-z]+(\\.[A-Za-z0-9_$]+)+\\)", "")
-                .replaceAll("`?[a-z]+(\\.[a-z0-9_]+)*\\.[A-Z][A-Za-z0-9_$]*`?", "value").replaceAll("\\s+", " ").trim();
-    }
 }

@@ -56,6 +56,11 @@ public final class TenantControl implements SimulatorControl {
 
     @Override
     public void setClock(Instant now, Boolean frozen) {
+        // Checked before anything moves: a refused request changes nothing.
+        if (now != null && !dev.jirasim.simulator.clock.SimClock.inRange(now)) {
+            throw new IllegalArgumentException("the clock must stay between " + dev.jirasim.simulator.clock.SimClock.EARLIEST
+                    + " and " + dev.jirasim.simulator.clock.SimClock.LATEST + ", not " + now);
+        }
         if (Boolean.TRUE.equals(frozen)) tenant.clock().freeze();
         if (now != null) tenant.clock().set(now);
         if (Boolean.FALSE.equals(frozen)) tenant.clock().unfreeze();
@@ -101,6 +106,15 @@ public final class TenantControl implements SimulatorControl {
         }
         if (cloudIds.isEmpty()) throw new WorldException(user.email() + " is on no site");
         List<String> scopes = spec.scopes() == null ? TokenRequestSpec.DEFAULT_SCOPES : spec.scopes();
+        if (spec.scopes() != null) {
+            // The consent page's rule: only scopes the app has enabled (offline_access always may be asked for).
+            if (scopes.isEmpty()) throw new WorldException("scopes must not be empty: leave it out for the default scopes");
+            for (String s : scopes) {
+                if (s == null || (!s.equals(TokenStore.OFFLINE_ACCESS) && !app.scopes().contains(s))) {
+                    throw new WorldException("the scope '" + s + "' is not enabled for app " + app.clientId());
+                }
+            }
+        }
         // The same path as consent + exchange, so lifetimes, rotation and scopes cannot drift from the real flow.
         TokenPair pair = world.tokens().issueDirect(app.clientId(), user.accountId(), scopes, cloudIds);
         String grantId = world.tokens().authenticate(pair.access().token()).map(session -> session.grant().id()).orElse(null);

@@ -28,13 +28,35 @@ final class JqlDates {
     static final List<String> FUNCTIONS = List.of("now", "startofday", "endofday", "startofweek", "endofweek", "startofmonth",
             "endofmonth", "startofyear", "endofyear");
 
+    /** Dates a JQL clause may name: those of four-digit years. Beyond them, millisecond arithmetic overflows. */
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private JqlDates() {
+    }
+
+    private static Instant inRange(Instant at) {
+        return at == null || at.isBefore(EARLIEST) || at.isAfter(LATEST) ? null : at;
     }
 
     /** The instant an operand stands for, or null after adding Jira's error to {@code errors}. */
     static Instant resolve(Operand operand, String field, boolean dayOnly, SearchContext ctx, List<String> errors) {
-        if (operand instanceof Operand.Num n) return Instant.ofEpochMilli(n.value());
-        if (operand instanceof Operand.Call call) return function(call, field, ctx, errors);
+        if (operand instanceof Operand.Num n) {
+            Instant at = inRange(Instant.ofEpochMilli(n.value()));
+            if (at == null) errors.add(JqlMessages.badDate(Long.toString(n.value()), field, dayOnly));
+            return at;
+        }
+        if (operand instanceof Operand.Call call) {
+            int before = errors.size();
+            Instant at;
+            try {
+                at = inRange(function(call, field, ctx, errors));
+            } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+                at = null;
+            }
+            if (at == null && errors.size() == before) errors.add(JqlMessages.badIncrement(call.name()));
+            return at;
+        }
         String text = ((Operand.Value) operand).text();
         Instant value = parse(text, dayOnly, ctx);
         if (value == null) errors.add(JqlMessages.badDate(text, field, dayOnly));
@@ -51,7 +73,7 @@ final class JqlDates {
                 return day.atTime(time).atZone(ctx.zone()).toInstant();
             }
             ZonedDateTime shifted = shift(ctx.now().atZone(ctx.zone()), text.trim(), null);
-            return shifted == null ? null : shifted.toInstant();
+            return shifted == null ? null : inRange(shifted.toInstant());
         } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
             return null;
         }

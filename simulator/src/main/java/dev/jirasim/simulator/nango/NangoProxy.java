@@ -24,6 +24,8 @@ final class NangoProxy {
     }
 
     private static final Set<String> PASSED_ON_SUCCESS = Set.of("content-type", "mcp-session-id", "x-request-id", "x-correlation-id");
+    private static final Set<String> OWN_HOP = Set.of("host", "content-length", "connection", "expect", "upgrade", "keep-alive",
+            "transfer-encoding", "te", "trailer", "proxy-connection", "http2-settings");
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade",
             "proxy-authenticate", "proxy-authorization", "content-length", "date", "server");
 
@@ -50,7 +52,7 @@ final class NangoProxy {
             else errors.add(NangoErrors.issue("invalid_type", "Expected number, received string", List.of("retries")));
         }
         String retryOn = header.apply("Retry-On");
-        if (retryOn != null && !retryOn.isEmpty() && !retryOn.matches("\\d+(,\\d+)*")) {
+        if (retryOn != null && !retryOn.isEmpty() && !retryOn.matches("\\d{1,3}(,\\d{1,3})*")) {
             errors.add(NangoErrors.issue("invalid_string", "Invalid", List.of("retry-on")));
         }
         String override = header.apply("Base-Url-Override");
@@ -85,7 +87,11 @@ final class NangoProxy {
             String accept = header.apply("Accept");
             headers.put("Accept", accept == null ? "application/json" : accept);
             for (String name : headerNames) {
-                if (name.regionMatches(true, 0, "Nango-Proxy-", 0, 12) && name.length() > 12) headers.put(name.substring(12), header.apply(name));
+                if (!name.regionMatches(true, 0, "Nango-Proxy-", 0, 12) || name.length() <= 12) continue;
+                String forwarded = name.substring(12);
+                // Headers that describe the hop (length, framing, host, connection) belong to the proxy's own request.
+                if (OWN_HOP.contains(forwarded.toLowerCase(Locale.ROOT))) continue;
+                headers.put(forwarded, header.apply(name));
             }
             try {
                 answer = ctx.upstream().send(method, url, headers, body);

@@ -59,6 +59,7 @@ public final class SimulatorServer {
         if (config.adminToken() != null) c.routes.before(new AdminGuard(config.adminToken()));
         // First of all before-handlers (after the admin guard), so an injected fault wins over every route and route-level limit.
         c.routes.before(new FaultFilter(ctx -> tenant.get().faults(), path -> Hosts.of(path).shape()));
+        c.routes.before(new RequestGate());
         new AuthRoutes(tenant).addTo(c.routes);
         new ApiRoutes(tenant).addTo(c.routes);
         new AdminRoutes(tenant, publicUrl).addTo(c.routes);
@@ -79,6 +80,8 @@ public final class SimulatorServer {
         c.routes.exception(java.nio.charset.IllegalCharsetNameException.class, (e, ctx) -> writeError(ctx, 415, "unsupported_media_type",
                 "Illegal charset name in Content-Type.", null));
         c.routes.exception(Exception.class, (e, ctx) -> {
+            // Whatever the failed request changed goes back: an answer with an error never leaves a change behind.
+            int undone = dev.jirasim.simulator.world.UndoLog.rollback();
             // Jetty's verdict on an unreadable request (a broken multipart body, say) wrapped on the way up.
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof org.eclipse.jetty.http.BadMessageException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
@@ -87,14 +90,24 @@ public final class SimulatorServer {
                     return;
                 }
             }
-            ERRORS.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            if (RequestGate.unreadable(e)) {
+                writeError(ctx, 400, "invalid_request", "The request body could not be read: its framing is broken.", null);
+                return;
+            }
+            ERRORS.error("Unexpected failure on {} {} ({} changes undone)", ctx.method(), ctx.path(), undone, e);
             writeError(ctx, 500, "server_error", "Internal server error", null);
         });
         c.requestLogger.http((ctx, ms) -> {
             if (TenantRouting.current() == null && mayChange(ctx)) onChange.run();
             Tenant t = tenants.get().get(TenantRouting.current()).orElse(null);
-            if (t != null) record(ctx, ms, t);
-            else LOG.info("{} {} {} {}ms tenant={} (unknown)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), TenantRouting.current());
+            if (t != null) {
+                try {
+                    record(ctx, ms, t);
+                } catch (RuntimeException | StackOverflowError e) {
+                    // The answer has gone out already; a journal failure must never turn it into something else.
+                    ERRORS.error("Could not journal {} {}", ctx.method(), ctx.path(), e);
+                }
+            } else LOG.info("{} {} {} {}ms tenant={} (unknown)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), TenantRouting.current());
         });
     }
 

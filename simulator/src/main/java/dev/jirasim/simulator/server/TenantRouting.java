@@ -42,8 +42,18 @@ public final class TenantRouting implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         var http = (HttpServletRequest) request;
         String uri = http.getRequestURI();
+        // Each request starts with an empty undo log on its thread and leaves none behind.
+        dev.jirasim.simulator.world.UndoLog.begin();
+        try {
+            route(http, uri, response, chain);
+        } finally {
+            dev.jirasim.simulator.world.UndoLog.end();
+        }
+    }
+
+    private static void route(HttpServletRequest http, String uri, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         if (!uri.startsWith("/t/")) {
-            chain.doFilter(request, response);
+            chain.doFilter(http, response);
             return;
         }
         int end = uri.indexOf('/', 3);

@@ -72,6 +72,20 @@ public final class Adf {
         }
     }
 
+    /** Whether a document holds nothing a reader would see: no text, mention, emoji, card or rule. */
+    public static boolean isBlank(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            Object type = map.get("type");
+            if ("mention".equals(type) || "emoji".equals(type) || "inlineCard".equals(type) || "rule".equals(type)) return false;
+            if ("text".equals(type) && map.get("text") instanceof String s && !s.isBlank()) return false;
+            return !(map.get("content") instanceof List<?> children) || isBlank(children);
+        }
+        if (node instanceof List<?> list) {
+            for (Object c : list) if (!isBlank(c)) return false;
+        }
+        return true;
+    }
+
     /** True when the value has the shape of an ADF document: an object with type "doc", version 1 and content. */
     public static boolean isDocument(Object value) {
         return value instanceof Map<?, ?> map && "doc".equals(map.get("type"))

@@ -27,6 +27,9 @@ public record AuthPolicy(
     public static final long REFRESH_INACTIVITY_SECONDS = 90L * 24 * 3600;
     public static final long REFRESH_ABSOLUTE_SECONDS = 365L * 24 * 3600;
 
+    /** The longest lifetime a world may set: ten years, so expiry instants and {@code expires_in} stay in range. */
+    public static final long MAX_SECONDS = 10L * 365 * 24 * 3600;
+
     public static final AuthPolicy DEFAULTS = new AuthPolicy(null, null, null, null, null, null, null);
 
     public AuthPolicy {
@@ -42,12 +45,14 @@ public record AuthPolicy(
     private static long positive(Long value, long fallback, String name) {
         if (value == null) return fallback;
         if (value <= 0) throw new IllegalArgumentException(name + " must be positive");
+        if (value > MAX_SECONDS) throw new IllegalArgumentException(name + " must be at most " + MAX_SECONDS + " (ten years)");
         return value;
     }
 
     private static long nonNegative(Long value, long fallback, String name) {
         if (value == null) return fallback;
         if (value < 0) throw new IllegalArgumentException(name + " must not be negative");
+        if (value > MAX_SECONDS) throw new IllegalArgumentException(name + " must be at most " + MAX_SECONDS + " (ten years)");
         return value;
     }
 }

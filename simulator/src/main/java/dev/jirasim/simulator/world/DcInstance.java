@@ -47,6 +47,11 @@ public record DcInstance(String id, String contextPath, String serverTitle, Stri
             if (accessTokenSeconds == null) accessTokenSeconds = 3600L;
             if (refreshTokenSeconds == null) refreshTokenSeconds = 7_776_000L;
             if (authorizationCodeSeconds == null) authorizationCodeSeconds = 10L;
+            for (long s : new long[] {accessTokenSeconds, refreshTokenSeconds, authorizationCodeSeconds}) {
+                if (s <= 0 || s > AuthPolicy.MAX_SECONDS) {
+                    throw new IllegalArgumentException("Data Center lifetimes must be between 1 and " + AuthPolicy.MAX_SECONDS + " seconds (ten years)");
+                }
+            }
         }
     }
 

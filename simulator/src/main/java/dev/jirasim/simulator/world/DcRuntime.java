@@ -116,13 +116,19 @@ public final class DcRuntime {
 
     public synchronized void consent(DcInstance.DcConsent next) {
         if (next.auto() && instance.user(next.user()).isEmpty()) throw new WorldException("DC consent names unknown user " + next.user());
+        DcInstance previous = instance;
         instance = instance.withConsent(next);
+        UndoLog.note(() -> {
+            synchronized (this) {
+                instance = previous;
+            }
+        });
     }
 
     public synchronized Code issueCode(String clientId, String user, String redirectUri, List<String> scopes, String challenge, String method) {
         var code = new Code(token(32), clientId, user, redirectUri, List.copyOf(scopes), challenge, method,
                 clock.now().plusSeconds(instance.lifetimes().authorizationCodeSeconds()));
-        codes.put(code.code(), code);
+        UndoLog.put(codes, code.code(), code, this);
         return code;
     }
 
@@ -147,7 +153,7 @@ public final class DcRuntime {
 
     /** Redeems a code once; the verifier is checked when the authorization asked for PKCE. */
     public synchronized Object redeem(String code, String clientId, String redirectUri, String verifier) {
-        Code found = code == null ? null : codes.remove(code);
+        Code found = code == null ? null : UndoLog.remove(codes, code, this);
         if (found == null || !clock.now().isBefore(found.expiresAt())) return Rejection.UNKNOWN_CODE;
         if (!found.clientId().equals(clientId)) return Rejection.CLIENT_MISMATCH;
         if (!found.redirectUri().equals(redirectUri)) return Rejection.REDIRECT_MISMATCH;
@@ -162,8 +168,8 @@ public final class DcRuntime {
         Refresh found = token == null ? null : refresh.get(token);
         if (found == null || !clock.now().isBefore(found.expiresAt())) return Rejection.UNKNOWN_REFRESH;
         if (!found.clientId().equals(clientId)) return Rejection.CLIENT_MISMATCH;
-        refresh.remove(token);
-        access.remove(found.accessToken());
+        UndoLog.remove(refresh, token, this);
+        UndoLog.remove(access, found.accessToken(), this);
         return pair(found.clientId(), found.user(), found.scopes());
     }
 
@@ -171,8 +177,8 @@ public final class DcRuntime {
         Instant now = clock.now();
         String at = jws();
         String rt = jws();
-        access.put(at, new Bearer(user, clientId, scopes, now.plusSeconds(instance.lifetimes().accessTokenSeconds()), false));
-        refresh.put(rt, new Refresh(rt, at, clientId, user, scopes, now.plusSeconds(instance.lifetimes().refreshTokenSeconds())));
+        UndoLog.put(access, at, new Bearer(user, clientId, scopes, now.plusSeconds(instance.lifetimes().accessTokenSeconds()), false), this);
+        UndoLog.put(refresh, rt, new Refresh(rt, at, clientId, user, scopes, now.plusSeconds(instance.lifetimes().refreshTokenSeconds())), this);
         return new Issued(at, rt, instance.lifetimes().accessTokenSeconds(), now);
     }
 

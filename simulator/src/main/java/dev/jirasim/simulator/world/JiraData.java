@@ -127,6 +127,8 @@ public final class JiraData {
     /** Creates an issue with the next key of its project and the next id of the world. */
     public synchronized Issue create(String site, String projectKey, UnaryOperator<Issue> fill, Issue template) {
         Project project = project(site, projectKey).orElseThrow();
+        long previousId = lastId;
+        Long previousNumber = lastNumber.get(site + "/" + project.key());
         long number = lastNumber.merge(site + "/" + project.key(), 1L, Long::sum);
         String id = Long.toString(++lastId);
         Issue issue = fill.apply(new Issue(id, project.key() + "-" + number, site, project.key(), template.summary(),
@@ -136,6 +138,14 @@ public final class JiraData {
         issuesBySite.computeIfAbsent(site, k -> new LinkedHashMap<>()).put(issue.key(), issue);
         issuesByIdBySite.computeIfAbsent(site, k -> new HashMap<>()).put(issue.id(), issue);
         listeners(site).forEach(l -> l.added(issue));
+        UndoLog.note(() -> {
+            synchronized (this) {
+                delete(issue);
+                lastId = previousId;
+                if (previousNumber == null) lastNumber.remove(site + "/" + project.key());
+                else lastNumber.put(site + "/" + project.key(), previousNumber);
+            }
+        });
         return issue;
     }
 
@@ -149,6 +159,7 @@ public final class JiraData {
             l.removed(previous);
             l.added(next);
         });
+        UndoLog.note(() -> update(previous));
         return next;
     }
 
@@ -157,7 +168,15 @@ public final class JiraData {
         if (removed == null) return false;
         issuesByIdBySite.get(issue.site()).remove(issue.id());
         listeners(issue.site()).forEach(l -> l.removed(removed));
+        UndoLog.note(() -> restore(removed));
         return true;
+    }
+
+    /** Puts a deleted issue back, as the undo of a delete. */
+    private synchronized void restore(Issue issue) {
+        issuesBySite.computeIfAbsent(issue.site(), k -> new LinkedHashMap<>()).put(issue.key(), issue);
+        issuesByIdBySite.computeIfAbsent(issue.site(), k -> new HashMap<>()).put(issue.id(), issue);
+        listeners(issue.site()).forEach(l -> l.added(issue));
     }
 
     /** Subscribes to one site's changes and returns its current issues, atomically. */

@@ -102,17 +102,20 @@ public final class NangoStore {
             merged.putAll(config);
             next = existing.withCredentials(credentials, now).withConfig(merged, now);
         }
-        connections.put(key(integration, connectionId), next);
+        // Ids are not handed back on an undo: a gap in ids is harmless, a reused one is not.
+        UndoLog.put(connections, key(integration, connectionId), next, this);
         return next;
     }
 
     /** Replaces a stored connection by its integration and id (no-op if it was deleted meanwhile). */
     public synchronized void update(Connection next) {
-        connections.computeIfPresent(key(next.integration(), next.connectionId()), (k, old) -> next);
+        if (connections.containsKey(key(next.integration(), next.connectionId()))) {
+            UndoLog.put(connections, key(next.integration(), next.connectionId()), next, this);
+        }
     }
 
     public synchronized boolean delete(String integration, String connectionId) {
-        return connections.remove(key(integration, connectionId)) != null;
+        return UndoLog.remove(connections, key(integration, connectionId), this) != null;
     }
 
     public Object refreshLock(String integration, String connectionId) {
@@ -122,7 +125,7 @@ public final class NangoStore {
     // ---- sessions -----------------------------------------------------------------------------------
 
     public synchronized void addConnectSession(ConnectSession s) {
-        connectSessions.put(s.token(), s);
+        UndoLog.put(connectSessions, s.token(), s, this);
     }
 
     public synchronized Optional<ConnectSession> connectSession(String token) {
@@ -130,12 +133,12 @@ public final class NangoStore {
     }
 
     public synchronized void addOAuthSession(OAuthSession s) {
-        oauthSessions.put(s.state(), s);
+        UndoLog.put(oauthSessions, s.state(), s, this);
     }
 
     /** Takes the session for a state: a callback can use it once. */
     public synchronized Optional<OAuthSession> takeOAuthSession(String state) {
-        return Optional.ofNullable(state == null ? null : oauthSessions.remove(state));
+        return Optional.ofNullable(state == null ? null : UndoLog.remove(oauthSessions, state, this));
     }
 
     /** The environment in world-file form (sessions are not part of it). */

@@ -81,7 +81,7 @@ public final class TokenStore {
         Grant grant = existing == null
                 ? new Grant("grant-" + Secrets.hex(8), clientId, accountId, allScopes, siteScopes, now, null)
                 : new Grant(existing.id(), clientId, accountId, allScopes, siteScopes, existing.createdAt(), null);
-        grants.put(grant.id(), grant);
+        UndoLog.put(grants, grant.id(), grant, this);
         return grant;
     }
 
@@ -90,7 +90,7 @@ public final class TokenStore {
         Instant now = clock.now();
         var code = new AuthorizationCode(Secrets.token(32), grant.id(), grant.clientId(), redirectUri, scopes,
                 codeChallenge, codeChallengeMethod, now, now.plusSeconds(policy.get().authorizationCodeSeconds()), null);
-        codes.put(code.code(), code);
+        UndoLog.put(codes, code.code(), code, this);
         return code;
     }
 
@@ -106,7 +106,7 @@ public final class TokenStore {
         if (found.usedAt() != null) return new Outcome.Rejected<>(CodeRejection.USED);
         if (!now.isBefore(found.expiresAt())) return new Outcome.Rejected<>(CodeRejection.EXPIRED);
         if (!found.clientId().equals(clientId)) return new Outcome.Rejected<>(CodeRejection.CLIENT_MISMATCH);
-        codes.put(found.code(), found.markUsed(now));
+        UndoLog.put(codes, found.code(), found.markUsed(now), this);
         if (!found.redirectUri().equals(redirectUri)) return new Outcome.Rejected<>(CodeRejection.REDIRECT_MISMATCH);
         if (verifyPkce && !Pkce.verifies(found.codeChallenge(), found.codeChallengeMethod(), codeVerifier)) {
             return new Outcome.Rejected<>(CodeRejection.PKCE_MISMATCH);
@@ -157,7 +157,7 @@ public final class TokenStore {
         // Rotate whichever member of the family is current (the presented one, or on a retry inside the
         // leeway its successor), so a family never has two live heads.
         RefreshToken head = refreshByToken.get(newestByFamily.get(presented.familyId()));
-        if (head != null && head.rotatedAt() == null && head.revokedAt() == null) refreshByToken.put(head.token(), head.rotate(now));
+        if (head != null && head.rotatedAt() == null && head.revokedAt() == null) UndoLog.put(refreshByToken, head.token(), head.rotate(now), this);
         RefreshToken next = newRefreshToken(grant, presented.familyId(), presented.scopes(), presented.familyStartedAt(), now);
         return new Outcome.Issued<>(newPair(grant, next, presented.scopes(), now));
     }
@@ -206,20 +206,22 @@ public final class TokenStore {
         Instant now = clock.now();
         String accessKey = accessByToken.containsKey(tokenOrId) ? tokenOrId : accessTokenById.get(tokenOrId);
         if (accessKey != null) {
-            accessByToken.computeIfPresent(accessKey, (k, t) -> t.revoke(now));
+            UndoLog.put(accessByToken, accessKey, accessByToken.get(accessKey).revoke(now), this);
             return true;
         }
         String refreshKey = refreshByToken.containsKey(tokenOrId) ? tokenOrId : refreshTokenById.get(tokenOrId);
         if (refreshKey == null) return false;
-        RefreshToken refresh = refreshByToken.computeIfPresent(refreshKey, (k, t) -> t.revoke(now));
-        accessByToken.replaceAll((k, t) -> refresh.id().equals(t.refreshTokenId()) ? t.revoke(now) : t);
+        RefreshToken refresh = refreshByToken.get(refreshKey).revoke(now);
+        UndoLog.put(refreshByToken, refreshKey, refresh, this);
+        UndoLog.replaceAll(accessByToken, t -> refresh.id().equals(t.refreshTokenId()) ? t.revoke(now) : t, this);
         return true;
     }
 
     private void revokeGrantLocked(String grantId, Instant now) {
-        grants.computeIfPresent(grantId, (k, g) -> g.revoke(now));
-        refreshByToken.replaceAll((k, t) -> t.grantId().equals(grantId) ? t.revoke(now) : t);
-        accessByToken.replaceAll((k, t) -> t.grantId().equals(grantId) ? t.revoke(now) : t);
+        Grant grant = grants.get(grantId);
+        if (grant != null) UndoLog.put(grants, grantId, grant.revoke(now), this);
+        UndoLog.replaceAll(refreshByToken, t -> t.grantId().equals(grantId) ? t.revoke(now) : t, this);
+        UndoLog.replaceAll(accessByToken, t -> t.grantId().equals(grantId) ? t.revoke(now) : t, this);
     }
 
     // ---- snapshot and load -------------------------------------------------------------------------
@@ -262,19 +264,19 @@ public final class TokenStore {
     }
 
     private void putAccess(AccessToken token) {
-        accessByToken.put(token.token(), token);
-        accessTokenById.put(token.id(), token.token());
+        UndoLog.put(accessByToken, token.token(), token, this);
+        UndoLog.put(accessTokenById, token.id(), token.token(), this);
     }
 
     private void putRefresh(RefreshToken token) {
-        refreshByToken.put(token.token(), token);
-        refreshTokenById.put(token.id(), token.token());
+        UndoLog.put(refreshByToken, token.token(), token, this);
+        UndoLog.put(refreshTokenById, token.id(), token.token(), this);
         // The family's head: a live token beats a rotated one, then the later issue wins (a tie: the later put).
         RefreshToken current = refreshByToken.get(newestByFamily.get(token.familyId()));
         boolean live = token.rotatedAt() == null && token.revokedAt() == null;
         boolean currentLive = current != null && current.rotatedAt() == null && current.revokedAt() == null;
         if (current == null || (live && !currentLive) || (live == currentLive && !token.issuedAt().isBefore(current.issuedAt()))) {
-            newestByFamily.put(token.familyId(), token.token());
+            UndoLog.put(newestByFamily, token.familyId(), token.token(), this);
         }
     }
 }

@@ -306,7 +306,9 @@ public final class World {
     /** Switches between interactive and automatic consent; validated against this world. */
     public void consent(Consent next) {
         checkConsent(next);
+        Consent previous = this.consent;
         this.consent = next;
+        UndoLog.note(() -> this.consent = previous);
     }
 
     public Collection<Site> sites() {

@@ -1,12 +1,9 @@
 package dev.jirasim.simulator.world;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -33,6 +30,7 @@ public final class WorldFiles {
 
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
+                .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule().addDeserializer(java.time.Instant.class, new BoundedInstant()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -43,6 +41,8 @@ public final class WorldFiles {
     /** Parses JSON or YAML (JSON is YAML, but JSON gets JSON's stricter parser when it looks like JSON). */
     public static WorldFile parse(String text, String publicUrl) {
         String resolved = publicUrl == null ? text : text.replace(PUBLIC_URL_PLACEHOLDER, publicUrl);
+        int surrogate = dev.jirasim.simulator.common.Escapes.unpairedSurrogate(resolved);
+        if (surrogate >= 0) throw new WorldException("an unpaired UTF-16 surrogate escape at offset " + surrogate + ": text must be valid Unicode");
         ObjectMapper mapper = resolved.stripLeading().startsWith("{") ? JSON : YAML;
         try {
             WorldFile file = mapper.readValue(resolved, WorldFile.class);
@@ -93,26 +93,31 @@ public final class WorldFiles {
 
     /** A reader's message without Jackson's class names: what is wrong, and at which line and column. */
     static String describe(JsonProcessingException e) {
-        Throwable root = e;
-        if (e instanceof ValueInstantiationException && e.getCause() != null) root = e.getCause();
-        String message = root == e ? e.getOriginalMessage() : root.getMessage();
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            message = message + " (at " + pathOf(m) + ")";
-        }
-        message = message.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z]+(\\.[A-Za-z0-9_$]+)+`", "value")
-                .replaceAll("\\s+", " ").trim();
-        // Point at the token that failed (the unknown key itself), not where the parser stopped.
-        JsonLocation at = e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p && p.currentTokenLocation() != null
-                && p.currentTokenLocation().getLineNr() > 0 ? p.currentTokenLocation() : e.getLocation();
-        return at == null || at.getLineNr() < 0 ? message : message + " [line " + at.getLineNr() + ", column " + at.getColumnNr() + "]";
+        return dev.jirasim.simulator.common.JsonErrors.describe(e);
     }
 
-    private static String pathOf(JsonMappingException m) {
-        var sb = new StringBuilder();
-        for (var ref : m.getPath()) {
-            if (ref.getFieldName() != null) sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
-            else if (ref.getIndex() >= 0) sb.append('[').append(ref.getIndex()).append(']');
+    /**
+     * Instants in a world file must lie where the clock can go, give or take token lifetimes: an issue created
+     * in the year -1000000000 cannot be written in Jira's date format and would break every search.
+     */
+    static final java.time.Instant EARLIEST = dev.jirasim.simulator.clock.SimClock.EARLIEST;
+    static final java.time.Instant LATEST = java.time.Instant.parse("3100-01-01T00:00:00Z");
+
+    private static final class BoundedInstant extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<java.time.Instant> {
+        BoundedInstant() {
+            super(java.time.Instant.class);
         }
-        return sb.toString();
+
+        @Override
+        public java.time.Instant deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctx)
+                throws IOException {
+            java.time.Instant value = com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.INSTANT.deserialize(p, ctx);
+            if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+                throw com.fasterxml.jackson.databind.JsonMappingException.from(p, dev.jirasim.simulator.common.JsonErrors.OWN
+                        + value + " is outside the span a world may use (" + EARLIEST + " to " + LATEST + ").");
+            }
+            return value;
+        }
     }
+
 }

@@ -21,7 +21,7 @@ final class TokenBodies {
 
     static Map<String, String> read(Context ctx) {
         String contentType = ctx.contentType();
-        String mediaType = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
+        String mediaType = dev.jirasim.simulator.common.MediaTypes.of(contentType);
         String raw;
         try {
             raw = ctx.body();
@@ -33,7 +33,7 @@ final class TokenBodies {
         return switch (mediaType) {
             case "application/json" -> json(raw);
             case "application/x-www-form-urlencoded" -> form(raw);
-            case "" -> throw raw.isBlank() ? AuthErrors.missing("grant_type") : AuthErrors.unsupportedMediaType("null");
+            case "" -> throw raw.isBlank() ? AuthErrors.missing("grant_type") : AuthErrors.unsupportedMediaType(contentType == null ? "null" : contentType);
             default -> throw AuthErrors.unsupportedMediaType(contentType);
         };
     }
@@ -43,9 +43,12 @@ final class TokenBodies {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(raw);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw AuthErrors.invalidRequest("Request body is too deeply nested or holds a number too long to read.");
         } catch (JsonProcessingException e) {
-            throw AuthErrors.invalidRequest("Request body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ").");
+            var at = e.getLocation();
+            throw AuthErrors.invalidRequest(at == null ? "Request body is not valid JSON."
+                    : "Request body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ").");
         }
         if (node == null || !node.isObject()) throw AuthErrors.invalidRequest("Request body must be a JSON object.");
         var values = new LinkedHashMap<String, String>();

@@ -40,7 +40,9 @@ final class IssueService {
         JsonNode fields = fieldsOf(body);
         var errors = new LinkedHashMap<String, String>();
         Project project = projectOf(c, fields.get("project"), errors);
-        if (!fields.hasNonNull("summary") || fields.get("summary").asText().isBlank()) errors.put("summary", "You must specify a summary of the issue.");
+        if (!fields.hasNonNull("summary") || (fields.get("summary").isTextual() && fields.get("summary").asText().isBlank())) {
+            errors.put("summary", "You must specify a summary of the issue.");
+        }
         String type = fields.has("issuetype") ? nameOrId(fields.get("issuetype")) : null;
         if (type == null || JiraCatalog.issueType(type).isEmpty()) errors.put("issuetype", "The issue type selected is invalid.");
         checkCommon(c, fields, errors);
@@ -64,10 +66,10 @@ final class IssueService {
         Issue issue = visible(c, idOrKey);
         Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
         if (!c.can(project, Permission.EDIT)) throw JiraErrors.forbidden("edit issues in this project");
-        JsonNode fields = body != null && body.has("fields") ? fieldsOf(body) : JSON.createObjectNode();
+        JsonNode fields = effectiveFields(issue, body);
         var errors = new LinkedHashMap<String, String>();
         if (fields.has("project")) errors.put("project", "Field 'project' cannot be set. It is not on the appropriate screen, or unknown.");
-        if (fields.has("summary") && (fields.get("summary").isNull() || fields.get("summary").asText().isBlank())) {
+        if (fields.has("summary") && (fields.get("summary").isNull() || (fields.get("summary").isTextual() && fields.get("summary").asText().isBlank()))) {
             errors.put("summary", "You must specify a summary of the issue.");
         }
         if (fields.has("issuetype") && JiraCatalog.issueType(nameOrId(fields.get("issuetype"))).isEmpty()) {
@@ -103,9 +105,12 @@ final class IssueService {
 
     Map<String, Object> comments(Caller c, String idOrKey, int startAt, int maxResults) {
         Issue issue = visible(c, idOrKey);
+        if (startAt < 0) throw JiraErrors.badRequest("The startAt parameter must not be negative.");
+        maxResults = Math.max(0, maxResults);
         var all = issue.comments();
         var page = new ArrayList<Object>();
-        for (Comment cm : all.subList(Math.min(startAt, all.size()), Math.min(all.size(), startAt + maxResults))) page.add(JiraJson.comment(c, issue, cm));
+        int to = (int) Math.min(all.size(), (long) startAt + maxResults);
+        for (Comment cm : all.subList(Math.min(startAt, to), to)) page.add(JiraJson.comment(c, issue, cm));
         var body = new LinkedHashMap<String, Object>();
         body.put("startAt", startAt);
         body.put("maxResults", maxResults);
@@ -120,7 +125,14 @@ final class IssueService {
         if (text == null || text.isNull() || (text.isTextual() && text.asText().isBlank())) {
             throw JiraErrors.fields(400, Map.of("comment", "Comment body can not be empty!"));
         }
-        Object adf = richText(c, "comment", text);
+        Object adf;
+        try {
+            adf = richText(c, "comment", text);
+        } catch (FieldError e) {
+            throw JiraErrors.fields(400, Map.of("comment", e.getMessage()));
+        }
+        if (Adf.isBlank(adf)) throw JiraErrors.fields(400, Map.of("comment", "Comment body can not be empty!"));
+        checkVisibility(body.get("visibility"));
         Instant now = c.world().clock().now();
         long nextId = c.world().jira().allIssues().stream().flatMap(i -> i.comments().stream())
                 .mapToLong(cm -> Long.parseLong(cm.id())).max().orElse(10_000) + 1;
@@ -161,6 +173,15 @@ final class IssueService {
         String id = body != null && body.path("transition").hasNonNull("id") ? body.path("transition").get("id").asText() : null;
         String to = id == null ? null : TRANSITIONS.get(id);
         if (to == null || to.equals(issue.status())) throw JiraErrors.badRequest("Transition id '" + id + "' is not valid for this issue.");
+        // Our workflow's transitions have no screen, so no field can be set on the way (Jira's answer for a field off the screen).
+        var errors = new LinkedHashMap<String, String>();
+        for (String part : new String[] {"fields", "update"}) {
+            JsonNode given = body.get(part);
+            if (given == null || given.isNull()) continue;
+            if (!given.isObject()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
+            given.fieldNames().forEachRemaining(name -> errors.put(name, cannotBeSet(name)));
+        }
+        if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
         Instant now = c.world().clock().now();
         boolean done = to.equals("Done");
         c.world().jira().update(new Issue(issue.id(), issue.key(), issue.site(), issue.project(), issue.summary(), issue.description(),
@@ -175,10 +196,98 @@ final class IssueService {
         return body.get("fields");
     }
 
+    private static String cannotBeSet(String name) {
+        return "Field '" + name + "' cannot be set. It is not on the appropriate screen, or unknown.";
+    }
+
+    /**
+     * The edit as plain field values: {@code fields} as given, with each {@code update} operation applied to the
+     * issue's current value ({@code set} on any settable field; {@code add} and {@code remove} on labels). A
+     * field named in both parts, an unknown operation or a malformed one is refused before anything changes.
+     */
+    private static JsonNode effectiveFields(Issue issue, JsonNode body) {
+        if (body == null || !body.isObject()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
+        var fields = body.has("fields") ? fieldsOf(body).deepCopy() : JSON.createObjectNode();
+        JsonNode update = body.get("update");
+        if (update == null || update.isNull()) return fields;
+        if (!update.isObject()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
+        var both = new ArrayList<String>();
+        update.fieldNames().forEachRemaining(name -> {
+            if (fields.has(name)) both.add("Field '" + name + "' cannot appear in both 'fields' and 'update'");
+        });
+        if (!both.isEmpty()) throw JiraErrors.messages(400, both);
+        var errors = new LinkedHashMap<String, String>();
+        var result = (com.fasterxml.jackson.databind.node.ObjectNode) fields;
+        var it = update.fields();
+        while (it.hasNext()) {
+            var entry = it.next();
+            String name = entry.getKey();
+            if (!SETTABLE.contains(name) || name.equals("project")) {
+                errors.put(name, cannotBeSet(name));
+                continue;
+            }
+            if (!entry.getValue().isArray()) {
+                errors.put(name, "Field '" + name + "': an update must be a list of operations such as [{\"set\": …}].");
+                continue;
+            }
+            var labels = new ArrayList<>(issue.labels());
+            boolean touchedLabels = false;
+            for (JsonNode op : entry.getValue()) {
+                String verb = op.isObject() && op.size() == 1 ? op.fieldNames().next() : null;
+                JsonNode value = verb == null ? null : op.get(verb);
+                if ("set".equals(verb)) {
+                    if (name.equals("labels")) {
+                        labels.clear();
+                        if (value.isArray()) value.forEach(v -> labels.add(v.isTextual() ? v.asText() : null));
+                        else labels.add(null);
+                        touchedLabels = true;
+                    } else {
+                        result.set(name, value);
+                    }
+                } else if (name.equals("labels") && ("add".equals(verb) || "remove".equals(verb))) {
+                    if (!value.isTextual()) {
+                        errors.put(name, "Operation value must be a string");
+                        break;
+                    }
+                    if (verb.equals("add") && !labels.contains(value.asText())) labels.add(value.asText());
+                    if (verb.equals("remove")) labels.remove(value.asText());
+                    touchedLabels = true;
+                } else {
+                    errors.put(name, "Field '" + name + "' does not support the operation " + (verb == null ? op.toString() : "'" + verb + "'")
+                            + (name.equals("labels") ? ": use set, add or remove." : ": use set."));
+                    break;
+                }
+            }
+            if (touchedLabels && !errors.containsKey(name)) {
+                var array = result.putArray("labels");
+                for (String l : labels) {
+                    if (l == null) array.add(JSON.getNodeFactory().numberNode(0)); // not a string: checkCommon reports it
+                    else array.add(l);
+                }
+            }
+        }
+        if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
+        return result;
+    }
+
+    /** Restricting a comment to a group or role is not simulated: a malformed one is Jira's 400, a real one an honest 501. */
+    private static void checkVisibility(JsonNode visibility) {
+        if (visibility == null || visibility.isNull()) return;
+        String type = visibility.isObject() ? visibility.path("type").asText(null) : null;
+        boolean named = visibility.isObject() && (visibility.path("value").isTextual() || visibility.path("identifier").isTextual());
+        if (!("group".equals(type) || "role".equals(type)) || !named) {
+            throw JiraErrors.fields(400, Map.of("visibility", "Visibility must be {\"type\": \"group\" or \"role\", \"value\" or \"identifier\": a name}."));
+        }
+        throw JiraErrors.message(501, "Comment visibility (restricting a comment to a group or role) is not simulated yet; send the comment without 'visibility'.");
+    }
+
     private void checkCommon(Caller c, JsonNode fields, Map<String, String> errors) {
         fields.fieldNames().forEachRemaining(name -> {
-            if (!SETTABLE.contains(name)) errors.put(name, "Field '" + name + "' cannot be set. It is not on the appropriate screen, or unknown.");
+            if (!SETTABLE.contains(name)) errors.put(name, cannotBeSet(name));
         });
+        if (fields.has("summary") && !fields.get("summary").isNull() && !fields.get("summary").isTextual()) {
+            errors.put("summary", "Operation value must be a string");
+        }
         if (fields.has("description") && !fields.get("description").isNull()) {
             try {
                 richText(c, "description", fields.get("description"));

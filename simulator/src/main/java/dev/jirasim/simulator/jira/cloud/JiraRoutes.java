@@ -152,7 +152,7 @@ public final class JiraRoutes {
      */
     private static JsonNode json(Context ctx, boolean required) {
         String type = ctx.contentType();
-        if (type == null || !type.toLowerCase().startsWith("application/json")) {
+        if (!dev.jirasim.simulator.common.MediaTypes.of(type).equals("application/json")) {
             throw Problem.withBody(415, "unsupported media type", Map.of("title", "Unsupported Media Type",
                     "detail", "Content-Type '" + type + "' is not supported.", "instance", ctx.path().replaceFirst("^/api/ex/jira/[^/]+", "")),
                     Map.of("Content-Type", "application/problem+json"));

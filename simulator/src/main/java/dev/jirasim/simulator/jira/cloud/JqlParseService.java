@@ -74,7 +74,11 @@ final class JqlParseService {
         if (!query.orderBy().isEmpty()) {
             var fields = new ArrayList<Object>();
             for (SortField f : query.orderBy()) {
-                fields.add(Map.of("field", field(f.field()), "direction", f.direction().name().toLowerCase(Locale.ROOT)));
+                // No direction written, none reported: the schema's direction is optional, the field's default applies.
+                var sort = new LinkedHashMap<String, Object>();
+                sort.put("field", field(f.field()));
+                if (f.direction() != null) sort.put("direction", f.direction().name().toLowerCase(Locale.ROOT));
+                fields.add(sort);
             }
             s.put("orderBy", Map.of("fields", fields));
         }

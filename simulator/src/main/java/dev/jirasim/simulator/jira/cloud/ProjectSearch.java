@@ -28,14 +28,14 @@ final class ProjectSearch {
         Comparator<Project> cmp = order.replaceFirst("^[+-]", "").equals("name") ? Comparator.comparing(Project::name) : Comparator.comparing(Project::key);
         projects.sort(order.startsWith("-") ? cmp.reversed() : cmp);
         var values = new ArrayList<Object>();
-        for (Project p : projects.subList(Math.min(startAt, projects.size()), Math.min(projects.size(), startAt + max))) values.add(JiraJson.project(c, p));
+        for (Project p : projects.subList(Math.min(startAt, projects.size()), (int) Math.min(projects.size(), (long) startAt + max))) values.add(JiraJson.project(c, p));
         var body = new LinkedHashMap<String, Object>();
         body.put("self", c.apiBase() + "/project/search?startAt=" + startAt + "&maxResults=" + max);
-        if (startAt + max < projects.size()) body.put("nextPage", c.apiBase() + "/project/search?startAt=" + (startAt + max) + "&maxResults=" + max);
+        if ((long) startAt + max < projects.size()) body.put("nextPage", c.apiBase() + "/project/search?startAt=" + (startAt + max) + "&maxResults=" + max);
         body.put("maxResults", max);
         body.put("startAt", startAt);
         body.put("total", projects.size());
-        body.put("isLast", startAt + max >= projects.size());
+        body.put("isLast", (long) startAt + max >= projects.size());
         body.put("values", values);
         return body;
     }

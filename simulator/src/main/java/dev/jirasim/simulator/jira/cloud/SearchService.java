@@ -98,7 +98,7 @@ final class SearchService {
         FieldSelection selection = FieldSelection.parse(fields, "*navigable");
         List<Issue> all = query == null || query.isBlank() ? run(c, null) : run(c, query);
         var issues = new ArrayList<Object>();
-        for (Issue i : all.subList(Math.min(startAt, all.size()), Math.min(all.size(), startAt + max))) issues.add(IssueView.of(c, i, selection));
+        for (Issue i : all.subList(Math.min(startAt, all.size()), (int) Math.min(all.size(), (long) startAt + max))) issues.add(IssueView.of(c, i, selection));
         var body = new LinkedHashMap<String, Object>();
         body.put("expand", "schema,names");
         body.put("startAt", startAt);

@@ -1,0 +1,78 @@
+package dev.jirasim.simulator.world;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * What a request changed, so that a request that fails after it changed something can put it back. The server
+ * opens a log when a request starts on a thread and closes it when the request ends; stores note an inverse
+ * for every change they make while one is open. Nothing is noted when no log is open (world building,
+ * embedded use, a request resumed on another thread after an injected delay).
+ */
+public final class UndoLog {
+    private static final ThreadLocal<Deque<Runnable>> CURRENT = new ThreadLocal<>();
+
+    private UndoLog() {
+    }
+
+    /** Starts a fresh log for the request on this thread (dropping anything a previous request left). */
+    public static void begin() {
+        CURRENT.set(new ArrayDeque<>());
+    }
+
+    /** Forgets the log: the request ended. */
+    public static void end() {
+        CURRENT.remove();
+    }
+
+    /** Notes how to undo a change just made. */
+    static void note(Runnable undo) {
+        Deque<Runnable> log = CURRENT.get();
+        if (log != null) log.push(undo);
+    }
+
+    /** {@code map.put(key, value)}, noting how to put back what was there (under {@code lock}, the map's owner). */
+    static <K, V> V put(java.util.Map<K, V> map, K key, V value, Object lock) {
+        V previous = map.put(key, value);
+        note(() -> {
+            synchronized (lock) {
+                if (previous == null) map.remove(key);
+                else map.put(key, previous);
+            }
+        });
+        return previous;
+    }
+
+    /** {@code map.remove(key)}, noting how to put it back. */
+    static <K, V> V remove(java.util.Map<K, V> map, K key, Object lock) {
+        V previous = map.remove(key);
+        if (previous != null) {
+            note(() -> {
+                synchronized (lock) {
+                    map.put(key, previous);
+                }
+            });
+        }
+        return previous;
+    }
+
+    /** {@code map.replaceAll(change)}, noting each value that changed. */
+    static <K, V> void replaceAll(java.util.Map<K, V> map, java.util.function.UnaryOperator<V> change, Object lock) {
+        for (var e : java.util.List.copyOf(map.entrySet())) {
+            V next = change.apply(e.getValue());
+            if (next != e.getValue()) put(map, e.getKey(), next, lock);
+        }
+    }
+
+    /** Undoes this request's changes, newest first, and empties the log; returns how many were undone. */
+    public static int rollback() {
+        Deque<Runnable> log = CURRENT.get();
+        if (log == null) return 0;
+        int n = 0;
+        while (!log.isEmpty()) {
+            log.pop().run();
+            n++;
+        }
+        return n;
+    }
+}
