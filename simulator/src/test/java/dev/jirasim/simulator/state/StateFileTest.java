@@ -71,7 +71,7 @@ class StateFileTest {
         for (int round = 0; round < 5; round++) {
             // The production logging config, so the child prints its banner (the test config is quiet).
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dlogback.configurationFile=logback.xml", "-cp",
+                    dev.jirasim.simulator.support.SimulatorProcess.CLI_LOGGING, "-cp",
                     System.getProperty("java.class.path"), "dev.jirasim.simulator.Main", "--port", "0", "--state", state.toString())
                     .redirectErrorStream(true).start();
             try {
@@ -117,7 +117,7 @@ class StateFileTest {
     void sigtermFlushesTheStateBeforeExiting(@TempDir Path dir) throws Exception {
         Path state = dir.resolve("world.json");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), "dev.jirasim.simulator.Main",
+                dev.jirasim.simulator.support.SimulatorProcess.CLI_LOGGING, "-cp", System.getProperty("java.class.path"), "dev.jirasim.simulator.Main",
                 "--port", "0", "--state", state.toString()).redirectErrorStream(true).start();
         String key;
         try {
@@ -140,7 +140,7 @@ class StateFileTest {
     @Test
     void sigtermLetsARequestInFlightFinish(@TempDir Path dir) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), "dev.jirasim.simulator.Main",
+                dev.jirasim.simulator.support.SimulatorProcess.CLI_LOGGING, "-cp", System.getProperty("java.class.path"), "dev.jirasim.simulator.Main",
                 "--port", "0", "--state", dir.resolve("world.json").toString()).redirectErrorStream(true).start();
         try {
             String base = awaitBanner(p);
