@@ -65,6 +65,17 @@ class DocSnippetsTest {
         }
     }
 
+    @Test
+    void theConformanceTargetExampleIsTheShippedTargetFile() throws Exception {
+        String shipped = Files.readString(ROOT.resolve("scenarios/targets/simulator.yaml"));
+        String example = blocks("docs/conformance.md", "yaml").stream().filter(b -> b.startsWith("# scenarios/targets/simulator.yaml"))
+                .findFirst().orElseThrow();
+        for (String line : example.split("\n")) {
+            if (line.isBlank() || line.strip().startsWith("#")) continue;
+            assertTrue(shipped.contains(line + "\n"), "docs/conformance.md shows a target line the shipped file lacks: " + line);
+        }
+    }
+
     private static String version(String pom, String artifactId) {
         Matcher m = Pattern.compile("<artifactId>" + artifactId + "</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
         assertTrue(m.find(), artifactId + " has no pinned version");
