@@ -72,7 +72,10 @@ public final class Jirasim implements AutoCloseable {
             tenants.complete(new Tenants(publicUrl.equals(expectedUrl) ? checked : seed(config, publicUrl), publicUrl));
             var sim = new Jirasim(server, tenants.join(), publicUrl);
             if (config.state() != null) {
-                sim.persister = new StateFile(config.state(), () -> sim.tenants.defaultTenant().world().export());
+                var tenant = sim.tenants.defaultTenant();
+                // The clock as it was when the file was written: expiry reads the same time after a restart.
+                if (java.nio.file.Files.exists(config.state())) StateFile.readClock(config.state()).ifPresent(tenant.clock()::restore);
+                sim.persister = new StateFile(config.state(), () -> tenant.world().export(), tenant.clock());
                 server.onChange(sim.persister::changed);
                 sim.persister.changed(); // the file holds the world from the first moment on
             }
@@ -87,7 +90,7 @@ public final class Jirasim implements AutoCloseable {
     private static WorldFile seed(SimulatorConfig config, String publicUrl) {
         if (config.state() != null && java.nio.file.Files.exists(config.state())) {
             try {
-                return WorldFiles.read(config.state(), publicUrl);
+                return StateFile.readWorld(config.state(), publicUrl);
             } catch (WorldException e) {
                 // Never fall back to an empty or default world: that would silently lose what the file held.
                 throw new WorldException("state file " + config.state() + " is not a valid world (fix or remove it): " + e.getMessage(), e);

@@ -11,7 +11,7 @@ import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar jirasim.jar [--port N] [--host H] [--public-url URL] [--fixture FILE]}. */
+/** {@code java -jar jirasim.jar [--port N] [--host H] [--public-url URL] [--fixture FILE] ...}: see {@link #USAGE}. */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger("jirasim");
     static final String USAGE = """
@@ -23,47 +23,81 @@ public final class Main {
               --state FILE      keep the world in FILE across restarts (loaded on start, written after each change)
               --admin-token T   require "Authorization: Bearer T" on the control API (needed off loopback;
                                 also read from JIRASIM_ADMIN_TOKEN)
+              --log-level L     level of the one-line-per-request log: TRACE, DEBUG, INFO (default), WARN, ERROR
+                                or OFF (also read from JIRASIM_LOG_LEVEL)
               --help            this text""";
+    /** The options that take a value; anything else starting with {@code --} is unknown. */
+    private static final java.util.Set<String> OPTIONS =
+            java.util.Set.of("--port", "--host", "--public-url", "--fixture", "--state", "--admin-token", "--log-level");
+    private static final java.util.List<String> LEVELS = java.util.List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
+    /** A parsed command line: the simulator's configuration and the request log level (null: as configured). */
+    record Options(SimulatorConfig config, String logLevel) {
+    }
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        SimulatorConfig config;
+        Options options;
         try {
-            config = parse(args);
+            options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("jirasim: " + e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
             return;
         }
-        if (config == null) {
+        if (options == null) {
             System.out.println(USAGE);
             return;
         }
+        if (options.logLevel() != null) CliLogging.setRequestLevel(options.logLevel());
+        SimulatorConfig config = options.config();
         Jirasim sim;
         try {
-            sim = Jirasim.start(config);
+            sim = CliLogging.silenced("io.javalin.Javalin", () -> Jirasim.start(config));
         } catch (WorldException e) {
             System.err.println("jirasim: " + e.getMessage());
             System.exit(1);
+            return;
+        } catch (RuntimeException e) {
+            if (!portInUse(e)) throw e;
+            // A user mistake, not a crash: one line, no stack trace.
+            System.err.println("jirasim: port " + config.port() + " on " + config.host()
+                    + " is already in use (stop what holds it, or pick another with --port)");
+            System.exit(2);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(sim::stopGracefully, "jirasim-shutdown"));
         LOG.info(banner(sim));
     }
 
-    /** Parses the command line; null means help was asked for. */
-    static SimulatorConfig parse(String[] args) {
+    private static boolean portInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) return true;
+        }
+        return false;
+    }
+
+    /** Parses the command line (environment variables first, options override them); null means help was asked for. */
+    static Options parse(String[] args) {
+        return parse(args, System::getenv);
+    }
+
+    static Options parse(String[] args, java.util.function.UnaryOperator<String> env) {
         var builder = SimulatorConfig.builder();
-        String fromEnv = System.getenv("JIRASIM_ADMIN_TOKEN");
+        String fromEnv = env.apply("JIRASIM_ADMIN_TOKEN");
         if (fromEnv != null && !fromEnv.isBlank()) builder.adminToken(fromEnv);
+        String levelFromEnv = env.apply("JIRASIM_LOG_LEVEL");
+        String logLevel = levelFromEnv == null || levelFromEnv.isBlank() ? null : level(levelFromEnv, "JIRASIM_LOG_LEVEL");
         Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String arg = rest.pop();
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (name.equals("--help") || name.equals("-h")) return null;
+            // Checked before taking a value, so "--bogus" is reported as what it is.
+            if (!OPTIONS.contains(name)) throw new IllegalArgumentException("unknown option: " + name);
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : rest.poll();
             if (value == null) throw new IllegalArgumentException(name + " needs a value");
             switch (name) {
@@ -72,15 +106,24 @@ public final class Main {
                 case "--admin-token" -> builder.adminToken(value);
                 case "--state" -> builder.state(Path.of(value));
                 case "--public-url" -> builder.publicUrl(value);
+                case "--log-level" -> logLevel = level(value, "--log-level");
                 case "--fixture" -> {
                     Path path = Path.of(value);
                     if (!Files.isReadable(path)) throw new IllegalArgumentException("cannot read fixture " + value);
                     builder.fixture(path);
                 }
-                default -> throw new IllegalArgumentException("unknown option " + name);
+                default -> throw new IllegalStateException("option without a case: " + name);
             }
         }
-        return builder.build();
+        return new Options(builder.build(), logLevel);
+    }
+
+    private static String level(String value, String from) {
+        String upper = value.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!LEVELS.contains(upper)) {
+            throw new IllegalArgumentException(from + " must be one of " + String.join(", ", LEVELS) + ", not " + value);
+        }
+        return upper;
     }
 
     private static int integer(String value) {

@@ -1,6 +1,7 @@
 package dev.jirasim.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class MainTest {
     @Test
     void defaultsAreLoopbackOn8484() {
-        SimulatorConfig config = Main.parse(new String[0]);
+        SimulatorConfig config = Main.parse(new String[0], env -> null).config();
         assertEquals("127.0.0.1", config.host());
         assertEquals(8484, config.port());
         assertEquals("http://localhost:8484", config.publicUrlFor(8484));
@@ -20,7 +21,7 @@ class MainTest {
     @Test
     void optionsAreReadInBothForms() {
         SimulatorConfig config = Main.parse(new String[] {"--port", "9001", "--host=0.0.0.0", "--public-url", "https://sim.example/",
-                "--admin-token", "0123456789abcdef-token"});
+                "--admin-token", "0123456789abcdef-token"}).config();
         assertEquals(9001, config.port());
         assertEquals("0.0.0.0", config.host());
         assertEquals("0123456789abcdef-token", config.adminToken());
@@ -36,9 +37,47 @@ class MainTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--port", "x"})).getMessage().contains("number"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--colour", "red"})).getMessage().contains("--colour"));
         assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--port"}));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--port"})).getMessage().contains("needs a value"));
         assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--fixture", "/no/such/file.yaml"}));
         assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--public-url", "ftp://x"}));
         assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--port", "70000"}));
+    }
+
+    @Test
+    void anUnknownOptionIsNamedAsUnknownEvenWithoutAValue() {
+        // "--bogus" used to be reported as "--bogus needs a value".
+        assertEquals("unknown option: --bogus", assertThrows(IllegalArgumentException.class,
+                () -> Main.parse(new String[] {"--bogus"})).getMessage());
+        assertEquals("unknown option: --bogus", assertThrows(IllegalArgumentException.class,
+                () -> Main.parse(new String[] {"--bogus=1", "--port", "1"})).getMessage());
+    }
+
+    @Test
+    void theRequestLogLevelComesFromTheOptionOrTheEnvironment() {
+        assertNull(Main.parse(new String[0], env -> null).logLevel(), "no option: the logging config decides");
+        assertEquals("WARN", Main.parse(new String[] {"--log-level", "warn"}, env -> null).logLevel());
+        assertEquals("DEBUG", Main.parse(new String[0], env -> env.equals("JIRASIM_LOG_LEVEL") ? "debug" : null).logLevel());
+        assertEquals("OFF", Main.parse(new String[] {"--log-level=OFF"}, env -> env.equals("JIRASIM_LOG_LEVEL") ? "debug" : null).logLevel(),
+                "the option wins over the environment");
+        String message = assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--log-level", "loud"}, env -> null))
+                .getMessage();
+        assertTrue(message.contains("TRACE, DEBUG, INFO, WARN, ERROR, OFF") && message.contains("loud"), message);
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Main.parse(new String[0], env -> env.equals("JIRASIM_LOG_LEVEL") ? "verbose" : null)).getMessage().contains("JIRASIM_LOG_LEVEL"));
+    }
+
+    @Test
+    void theLevelReachesTheRequestLogger() {
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("jirasim.requests");
+        var before = logger.getLevel();
+        try {
+            assertTrue(CliLogging.setRequestLevel("DEBUG"));
+            assertTrue(logger.isDebugEnabled());
+            assertTrue(CliLogging.setRequestLevel("OFF"));
+            assertFalse(logger.isErrorEnabled());
+        } finally {
+            logger.setLevel(before);
+        }
     }
 
     @Test

@@ -79,4 +79,25 @@ public final class SimClock {
         offset = Duration.ZERO;
         frozenAt = null;
     }
+
+    /** What a state file keeps: the offset from the source clock while running, or the instant it is frozen at. */
+    public record State(Duration offset, Instant frozenAt) {
+        public State {
+            if (offset == null) offset = Duration.ZERO;
+        }
+
+        public boolean frozen() {
+            return frozenAt != null;
+        }
+    }
+
+    public synchronized State state() {
+        return new State(offset, frozenAt);
+    }
+
+    /** Puts back a saved state: a frozen clock shows the same instant, a running one keeps its distance from real time. */
+    public synchronized void restore(State state) {
+        offset = state.offset();
+        frozenAt = state.frozenAt();
+    }
 }

@@ -1,13 +1,18 @@
 package dev.jirasim.simulator.state;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jirasim.simulator.Jirasim;
 import dev.jirasim.simulator.SimulatorConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jirasim.simulator.clock.SimClock;
 import dev.jirasim.simulator.control.TokenRequestSpec;
+import dev.jirasim.simulator.support.SimulatorProcess;
 import dev.jirasim.simulator.world.WorldException;
 import dev.jirasim.simulator.world.WorldFile;
 import dev.jirasim.simulator.world.WorldFiles;
@@ -20,6 +25,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --state}: the world survives restarts, a killed process never leaves a broken file, a broken file is an error. */
+/** {@code --state}: the world and its clock survive restarts and SIGKILL, a killed process never leaves a broken file, a broken file is an error. */
 class StateFileTest {
     static final String ISSUES = "/api/ex/jira/7d3f9a2e-1c4b-4e8f-9a6d-2b5c8e1f4a70/rest/api/3/issue";
 
@@ -54,6 +62,110 @@ class StateFileTest {
     }
 
     @Test
+    void aFrozenClockSurvivesARestartAndTokensExpireOnIt(@TempDir Path dir) {
+        Path state = dir.resolve("world.json");
+        String token;
+        try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+            given().baseUri(sim.baseUrl()).contentType("application/json").body(Map.of("now", "2031-02-03T04:05:06Z", "frozen", true))
+                    .put("/__admin/clock").then().statusCode(200);
+            token = given().baseUri(sim.baseUrl()).contentType("application/json").body(Map.of("user", "alice@acme.test"))
+                    .post("/__admin/tokens").then().statusCode(200).extract().path("access_token");
+        }
+        try (Jirasim again = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+            given().baseUri(again.baseUrl()).get("/__admin/clock").then().statusCode(200)
+                    .body("now", equalTo("2031-02-03T04:05:06Z")).body("frozen", equalTo(true));
+            // Issued in 2031 and valid for an hour of the restored clock, not of the real one.
+            given().baseUri(again.baseUrl()).auth().oauth2(token).get("/api/me").then().statusCode(200);
+            given().baseUri(again.baseUrl()).contentType("application/json").body(Map.of("seconds", 3600))
+                    .post("/__admin/clock/advance").then().statusCode(200);
+            given().baseUri(again.baseUrl()).auth().oauth2(token).get("/api/me").then().statusCode(401);
+        }
+    }
+
+    @Test
+    void aRunningClockKeepsItsDistanceFromRealTime(@TempDir Path dir) {
+        Path state = dir.resolve("world.json");
+        Duration ahead = Duration.ofDays(30);
+        try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+            given().baseUri(sim.baseUrl()).contentType("application/json").body(Map.of("seconds", ahead.toSeconds()))
+                    .post("/__admin/clock/advance").then().statusCode(200);
+        }
+        try (Jirasim again = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+            SimClock clock = again.defaultTenant().clock();
+            assertFalse(clock.frozen(), "still running");
+            Duration distance = Duration.between(Instant.now(), clock.now());
+            // Thirty days ahead, give or take the moments between the two lines above.
+            assertTrue(distance.minus(ahead).abs().compareTo(Duration.ofMinutes(1)) < 0, distance.toString());
+        }
+    }
+
+    /** SIGKILL right after the clock was set: no shutdown hook runs, yet the next start shows that clock. */
+    @Test
+    void theClockSurvivesSigkill(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("world.json");
+        String token;
+        try (var p = SimulatorProcess.launch("--port", "0", "--state", state.toString());
+             var watch = dir.getFileSystem().newWatchService()) {
+            String base = p.awaitListening();
+            dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            given().baseUri(base).contentType("application/json").body(Map.of("now", "2032-06-07T08:09:10Z", "frozen", true))
+                    .put("/__admin/clock").then().statusCode(200);
+            token = given().baseUri(base).contentType("application/json").body(Map.of("user", "bob@acme.test"))
+                    .post("/__admin/tokens").then().statusCode(200).extract().path("access_token");
+            // One more change after the token: once the file shows it, it holds the token too (writes follow requests).
+            given().baseUri(base).contentType("application/json").body(Map.of("seconds", 1))
+                    .post("/__admin/clock/advance").then().statusCode(200);
+            // Wait (on file events, not a timer) until a write has that clock, then kill.
+            while (!savedClockIs(state, "2032-06-07T08:09:11Z")) {
+                var key = watch.poll(30, TimeUnit.SECONDS);
+                if (key == null) throw new AssertionError("the state file never showed the clock: " + Files.readString(state));
+                key.pollEvents();
+                key.reset();
+            }
+            p.kill();
+        }
+        try (Jirasim again = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+            assertEquals(Instant.parse("2032-06-07T08:09:11Z"), again.defaultTenant().clock().now());
+            assertTrue(again.defaultTenant().clock().frozen());
+            given().baseUri(again.baseUrl()).auth().oauth2(token).get("/api/me").then().statusCode(200);
+        }
+    }
+
+    /** The world part of a state file (a world file plus a {@code clock} member). */
+    private static WorldFile savedWorld(Path state) throws Exception {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(Files.readString(state));
+        assertTrue(tree.remove("clock") != null, "the state file keeps the clock");
+        return WorldFiles.parse(tree.toString(), "http://localhost:1");
+    }
+
+    private static boolean savedClockIs(Path state, String now) throws Exception {
+        if (!Files.exists(state)) return false;
+        var clock = new ObjectMapper().readTree(Files.readString(state)).path("clock");
+        return clock.path("frozen").asBoolean() && now.equals(clock.path("now").asText());
+    }
+
+    @Test
+    void aStateFileStillLoadsAsTheWorldItHolds(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("world.json");
+        try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+            sim.control().setClock(Instant.parse("2030-01-01T00:00:00Z"), true);
+        }
+        // A file from before clocks were kept (no "clock" member) starts with a running real-time clock.
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(Files.readString(state));
+        assertTrue(tree.has("clock"), tree.toString());
+        tree.remove("clock");
+        Files.writeString(state, tree.toString());
+        try (Jirasim again = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+            assertFalse(again.defaultTenant().clock().frozen());
+        }
+        // A broken clock member is a clear error, like any broken state file.
+        tree.putObject("clock").put("frozen", true).put("now", "yesterday");
+        Files.writeString(state, tree.toString());
+        var e = assertThrows(WorldException.class, () -> Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build()));
+        assertTrue(e.getMessage().contains("not a valid world") && e.getMessage().contains("yesterday"), e.getMessage());
+    }
+
+    @Test
     void aCorruptStateFileIsAClearErrorNotAnEmptyWorld(@TempDir Path dir) throws Exception {
         Path state = dir.resolve("world.json");
         Files.writeString(state, "{\"users\": [ {\"accountId\": ");
@@ -71,7 +183,7 @@ class StateFileTest {
         for (int round = 0; round < 5; round++) {
             // The production logging config, so the child prints its banner (the test config is quiet).
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dlogback.configurationFile=logback.xml", "-cp",
+                    SimulatorProcess.CLI_LOGGING, "-cp",
                     System.getProperty("java.class.path"), "dev.jirasim.simulator.Main", "--port", "0", "--state", state.toString())
                     .redirectErrorStream(true).start();
             try {
@@ -101,7 +213,7 @@ class StateFileTest {
             } finally {
                 p.destroyForcibly();
             }
-            WorldFile saved = WorldFiles.read(state, "http://localhost:1");
+            WorldFile saved = savedWorld(state);
             assertTrue(saved.issues().size() >= Math.max(before, 360), "round " + round + ": " + saved.issues().size() + " issues");
             before = saved.issues().size();
             try (var files = Files.list(dir)) {
@@ -117,7 +229,7 @@ class StateFileTest {
     void sigtermFlushesTheStateBeforeExiting(@TempDir Path dir) throws Exception {
         Path state = dir.resolve("world.json");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), "dev.jirasim.simulator.Main",
+                SimulatorProcess.CLI_LOGGING, "-cp", System.getProperty("java.class.path"), "dev.jirasim.simulator.Main",
                 "--port", "0", "--state", state.toString()).redirectErrorStream(true).start();
         String key;
         try {
@@ -132,7 +244,7 @@ class StateFileTest {
         } finally {
             p.destroyForcibly();
         }
-        WorldFile saved = WorldFiles.read(state, "http://localhost:1");
+        WorldFile saved = savedWorld(state);
         assertTrue(saved.issues().stream().anyMatch(i -> i.key().equals(key) && i.summary().equals("written before SIGTERM")));
     }
 
@@ -140,7 +252,7 @@ class StateFileTest {
     @Test
     void sigtermLetsARequestInFlightFinish(@TempDir Path dir) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), "dev.jirasim.simulator.Main",
+                SimulatorProcess.CLI_LOGGING, "-cp", System.getProperty("java.class.path"), "dev.jirasim.simulator.Main",
                 "--port", "0", "--state", dir.resolve("world.json").toString()).redirectErrorStream(true).start();
         try {
             String base = awaitBanner(p);
