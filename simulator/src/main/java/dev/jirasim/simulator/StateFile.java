@@ -73,15 +73,27 @@ final class StateFile implements AutoCloseable {
         ObjectNode tree = tree(readText(file));
         JsonNode saved = tree == null ? null : tree.get(CLOCK);
         if (saved == null) return Optional.empty();
+        SimClock.State state;
         try {
-            if (saved.path("frozen").asBoolean(false)) {
-                return Optional.of(new SimClock.State(Duration.ZERO, Instant.parse(saved.path("now").asText())));
-            }
-            return Optional.of(new SimClock.State(Duration.parse(saved.path("offset").asText("PT0S")), null));
+            state = saved.path("frozen").asBoolean(false)
+                    ? new SimClock.State(Duration.ZERO, Instant.parse(saved.path("now").asText()))
+                    : new SimClock.State(Duration.parse(saved.path("offset").asText("PT0S")), null);
         } catch (DateTimeParseException e) {
             throw new WorldException("state file " + file + " is not a valid world (fix or remove it): clock: "
                     + e.getParsedString() + " is not an ISO-8601 instant or duration", e);
         }
+        // The same span the control API keeps the clock in: an edited file cannot smuggle in an instant that breaks tokens.
+        Instant shows;
+        try {
+            shows = state.frozen() ? state.frozenAt() : Instant.now().plus(state.offset());
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            shows = null;
+        }
+        if (shows == null || !SimClock.inRange(shows)) {
+            throw new WorldException("state file " + file + " is not a valid world (fix or remove it): clock: it must show an instant between "
+                    + SimClock.EARLIEST + " and " + SimClock.LATEST);
+        }
+        return Optional.of(state);
     }
 
     private static String readText(Path file) {

@@ -68,10 +68,16 @@ public final class UndoLog {
     public static int rollback() {
         Deque<Runnable> log = CURRENT.get();
         if (log == null) return 0;
+        // Undos call the same store methods that note changes: nothing may be noted while they run.
+        CURRENT.remove();
         int n = 0;
-        while (!log.isEmpty()) {
-            log.pop().run();
-            n++;
+        try {
+            while (!log.isEmpty()) {
+                log.pop().run();
+                n++;
+            }
+        } finally {
+            CURRENT.set(log);
         }
         return n;
     }

@@ -163,6 +163,14 @@ class StateFileTest {
         Files.writeString(state, tree.toString());
         var e = assertThrows(WorldException.class, () -> Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build()));
         assertTrue(e.getMessage().contains("not a valid world") && e.getMessage().contains("yesterday"), e.getMessage());
+        // So is a clock outside the span the control API allows, frozen or running (issue 14, defect 14).
+        for (var clock : java.util.List.of("{\"frozen\":true,\"now\":\"+1000000000-01-01T00:00:00Z\"}",
+                "{\"frozen\":false,\"offset\":\"PT-500000H\"}", "{\"frozen\":false,\"offset\":\"PT900000000H\"}")) {
+            tree.set("clock", new ObjectMapper().readTree(clock));
+            Files.writeString(state, tree.toString());
+            var out = assertThrows(WorldException.class, () -> Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build()));
+            assertTrue(out.getMessage().contains("must show an instant between"), out.getMessage());
+        }
     }
 
     @Test
