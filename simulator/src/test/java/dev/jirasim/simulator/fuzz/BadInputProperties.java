@@ -369,8 +369,19 @@ class BadInputProperties {
 
     @Example
     void silentTwoHundreds() throws IOException {
-        check(post(C + "/2/issue/ACME-1/comment", "application/json", "{\"body\":\"hi\",\"visibility\":{\"type\":\"bogus\"}}"));
-        check(post(C + "/3/issue/ACME-1/comment", "application/json", "{\"body\":{\"type\":\"doc\",\"version\":1,\"content\":[]}}"));
-        check(post("/__admin/tokens", "application/json", "{\"user\":\"alice@acme.test\",\"scopes\":[\"bogus:scope\"]}"));
+        // These answered 2xx and changed data; a random property cannot know they should fail, so the examples say so.
+        for (Fuzz f : List.of(
+                post(C + "/2/issue/ACME-1/comment", "application/json", "{\"body\":\"hi\",\"visibility\":{\"type\":\"bogus\"}}"),
+                post(C + "/3/issue/ACME-1/comment", "application/json", "{\"body\":{\"type\":\"doc\",\"version\":1,\"content\":[]}}"),
+                new Fuzz("PUT", C + "/2/issue/ACME-1", "", "", "CLOUD", "application/json", List.of(),
+                        "{\"fields\":{\"summary\":\"new\"},\"update\":{\"labels\":[{\"bogus\":1}]}}", Framing.LENGTH),
+                new Fuzz("PUT", C + "/2/issue/ACME-1", "", "", "CLOUD", "application/json", List.of(),
+                        "{\"fields\":{\"summary\":\"new\"},\"update\":{\"summary\":[{\"set\":\"x\"}]}}", Framing.LENGTH),
+                post(C + "/2/issue/ACME-1/transitions", "application/json", "{\"transition\":{\"id\":\"21\"},\"fields\":{\"bogus\":1}}"),
+                post(C + "/2/issue", "application/json", TEMPLATES.get(0).replace("%s", "5")),
+                post("/__admin/tokens", "application/json", "{\"user\":\"alice@acme.test\",\"scopes\":[\"bogus:scope\"]}"))) {
+            assertEquals(400, send(f).status(), f::toString);
+            check(f);
+        }
     }
 }

@@ -112,11 +112,12 @@ class StateFileTest {
                     .put("/__admin/clock").then().statusCode(200);
             token = given().baseUri(base).contentType("application/json").body(Map.of("user", "bob@acme.test"))
                     .post("/__admin/tokens").then().statusCode(200).extract().path("access_token");
-            // One more change after the token: once the file shows it, it holds the token too (writes follow requests).
+            // One more change after the token, so that the last write follows it.
             given().baseUri(base).contentType("application/json").body(Map.of("seconds", 1))
                     .post("/__admin/clock/advance").then().statusCode(200);
-            // Wait (on file events, not a timer) until a write has that clock, then kill.
-            while (!savedClockIs(state, "2032-06-07T08:09:11Z")) {
+            // Wait (on file events, not a timer) until a write has that clock and the token, then kill. Both, because a
+            // write that began before the token request may read the clock after the advance (writes are coalesced).
+            while (!savedClockIs(state, "2032-06-07T08:09:11Z") || !Files.readString(state).contains(token)) {
                 var key = watch.poll(30, TimeUnit.SECONDS);
                 if (key == null) throw new AssertionError("the state file never showed the clock: " + Files.readString(state));
                 key.pollEvents();
