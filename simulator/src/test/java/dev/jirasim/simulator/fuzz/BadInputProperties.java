@@ -96,6 +96,10 @@ class BadInputProperties {
             new Target("POST", C + "/3/issue/ACME-3/transitions", TEMPLATES.get(8), "CLOUD"),
             new Target("POST", C + "/3/issue/ACME-3/transitions", "{\"transition\":%s}", "CLOUD"),
             new Target("POST", C + "/3/jql/parse", "{\"queries\":[%s]}", "CLOUD"), new Target("POST", C + "/3/search/jql", "{\"jql\":%s,\"maxResults\":5}", "CLOUD"),
+            new Target("POST", C + "/3/jql/parse", "{\"queries\":[%j]}", "CLOUD"), new Target("POST", C + "/3/jql/parse?validation=none", "{\"queries\":[%j,%j]}", "CLOUD"),
+            new Target("POST", C + "/3/search/jql", "{\"jql\":%j,\"maxResults\":5,\"fields\":[\"summary\"]}", "CLOUD"),
+            new Target("POST", C + "/3/search/approximate-count", "{\"jql\":%j}", "CLOUD"), new Target("GET", C + "/3/search/jql", "jql=%J", "CLOUD"),
+            new Target("GET", "/dc/dc1/rest/api/latest/search", "jql=%J", DC_BASIC),
             new Target("POST", C + "/3/search/jql", "{\"jql\":\"project = ACME\",\"maxResults\":%s}", "CLOUD"),
             new Target("POST", C + "/3/search/approximate-count", "{\"jql\":%s}", "CLOUD"),
             new Target("GET", C + "/3/search/jql", "jql=%q", "CLOUD"), new Target("GET", C + "/2/search", "jql=%q&startAt=%q", "CLOUD"),
@@ -179,7 +183,7 @@ class BadInputProperties {
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(4, numbers), net.jqwik.api.Tuple.of(3, instants), net.jqwik.api.Tuple.of(3, unicode),
                 net.jqwik.api.Tuple.of(1, longStrings), net.jqwik.api.Tuple.of(1, deep), net.jqwik.api.Tuple.of(4, plain),
-                net.jqwik.api.Tuple.of(2, randomText));
+                net.jqwik.api.Tuple.of(2, randomText), net.jqwik.api.Tuple.of(2, Arbitraries.just("null")));
     }
 
     /** JQL a client could send that stresses the engine: extreme dates and increments, sorts without a direction, odd values. */
@@ -199,7 +203,7 @@ class BadInputProperties {
 
     /** A query-string value: limits, JQL, instants, junk. */
     static Arbitrary<String> hostileQueryValue() {
-        return Arbitraries.oneOf(hostileJql(), Arbitraries.of("2147483647", "2147483648", "-2147483648", "-1", "0", "99999999999", "*all", "-summary",
+        return Arbitraries.oneOf(hostileJql(), hostileJql(), Arbitraries.of("2147483647", "2147483648", "-2147483648", "-1", "0", "99999999999", "*all", "-summary",
                 "summary,*navigable"), hostileValue().map(v -> v.startsWith("\"") && v.endsWith("\"") && v.length() > 1 ? v.substring(1, v.length() - 1) : v));
     }
 
@@ -214,9 +218,10 @@ class BadInputProperties {
         return Combinators.combine(Arbitraries.of(TARGETS), jsonValue, hostileQueryValue(), hostileQueryValue(), type, headers, framing)
                 .as((t, v, q1, q2, ct, h, f) -> {
                     boolean query = t.method().equals("GET");
-                    String q = query ? t.template().replaceFirst("%q", java.util.regex.Matcher.quoteReplacement(URLEncoder.encode(q1, StandardCharsets.UTF_8)))
+                    String jqlText = jsonString(q1.contains(" ") ? q1 : "project = ACME ORDER BY created");
+                    String q = query ? t.template().replace("%J", URLEncoder.encode(q1, StandardCharsets.UTF_8)).replaceFirst("%q", java.util.regex.Matcher.quoteReplacement(URLEncoder.encode(q1, StandardCharsets.UTF_8)))
                             .replaceFirst("%q", java.util.regex.Matcher.quoteReplacement(URLEncoder.encode(q2, StandardCharsets.UTF_8))) : "";
-                    String body = query ? "" : t.template().replace("%s", v);
+                    String body = query ? "" : t.template().replace("%s", v).replace("%j", jqlText);
                     var hs = new ArrayList<>(h);
                     if (t.route().startsWith("/nango/proxy")) {
                         hs.add("Provider-Config-Key: jira");
