@@ -43,20 +43,6 @@ public final class Escapes {
         return pendingHigh;
     }
 
-    /** Whether a decoded string holds a surrogate without its partner (text that cannot be encoded as UTF-8). */
-    public static boolean hasUnpairedSurrogate(CharSequence s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
-                else return true;
-            } else if (Character.isLowSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static int hex4(String text, int from) {
         if (from + 4 > text.length()) return -1;
         int value = 0;

@@ -1,7 +1,6 @@
 package dev.jirasim.simulator.dc;
 
 import dev.jirasim.simulator.Tenant;
-import dev.jirasim.simulator.server.SimulatorServer;
 import dev.jirasim.simulator.world.DcInstance.DcUser;
 import dev.jirasim.simulator.world.DcRuntime;
 import io.javalin.config.RoutesConfig;
@@ -163,7 +162,6 @@ public final class DcRoutes {
 
     private void token(Context ctx) {
         Dc dc = dc(ctx);
-        ctx.attribute(SimulatorServer.BODY_ATTRIBUTE, ctx.body());
         var p = new LinkedHashMap<String, String>();
         // The form body and, as in Atlassian's curl examples, the query string.
         ctx.queryParamMap().forEach((k, v) -> p.put(k, v.isEmpty() ? null : v.get(0)));
@@ -209,7 +207,6 @@ public final class DcRoutes {
     }
 
     private static com.fasterxml.jackson.databind.JsonNode json(Context ctx) {
-        ctx.attribute(SimulatorServer.BODY_ATTRIBUTE, ctx.body());
         try {
             return ctx.body().isBlank() ? null : dev.jirasim.simulator.server.Json.MAPPER.readTree(ctx.body());
         } catch (Exception e) {

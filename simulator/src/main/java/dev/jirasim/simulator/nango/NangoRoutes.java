@@ -1,7 +1,6 @@
 package dev.jirasim.simulator.nango;
 
 import dev.jirasim.simulator.Tenant;
-import dev.jirasim.simulator.server.SimulatorServer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -44,7 +43,6 @@ public final class NangoRoutes {
         }
         routes.post(BASE + "/connect/sessions", ctx -> {
             var c = authed(ctx);
-            ctx.attribute(SimulatorServer.BODY_ATTRIBUTE, ctx.body());
             ctx.status(201).json(ConnectFlow.createSession(c, ctx.body()));
         });
         routes.get(BASE + "/connect", ctx -> page(ctx, ConnectFlow.connectPage(context(), ctx.queryParam("session_token"))));

@@ -15,9 +15,6 @@ import io.javalin.http.HttpResponseException;
  * door instead of being stored. Routes then read the cached copy.
  */
 final class RequestGate implements Handler {
-    /** Handlers and the journal find the raw body here. */
-    static final String BODY_ATTRIBUTE = SimulatorServer.BODY_ATTRIBUTE;
-
     @Override
     public void handle(Context ctx) {
         int bad = brokenEscape(ctx.path());
@@ -42,7 +39,7 @@ final class RequestGate implements Handler {
                     + "(a malformed chunk or a stream that ended early).");
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
-        ctx.attribute(BODY_ATTRIBUTE, body);
+        ctx.attribute(SimulatorServer.BODY_ATTRIBUTE, body);
         int at = Escapes.unpairedSurrogate(body);
         if (at >= 0) {
             throw new Problem(400, "invalid_request", "The request body contains an unpaired UTF-16 surrogate escape ("

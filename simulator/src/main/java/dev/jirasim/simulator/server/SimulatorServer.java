@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class SimulatorServer {
     private static final Logger LOG = LoggerFactory.getLogger("jirasim.requests");
     private static final Logger ERRORS = LoggerFactory.getLogger(SimulatorServer.class);
-    /** Handlers store the raw request body here so the journal can keep a masked copy. */
+    /** The raw request body, put here once by {@link RequestGate}, so the journal can keep a masked copy. */
     public static final String BODY_ATTRIBUTE = "jirasim.body";
 
     private final Javalin app;

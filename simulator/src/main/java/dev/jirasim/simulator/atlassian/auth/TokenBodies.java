@@ -3,7 +3,6 @@ package dev.jirasim.simulator.atlassian.auth;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jirasim.simulator.server.Json;
-import dev.jirasim.simulator.server.SimulatorServer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.net.URLDecoder;
@@ -29,7 +28,6 @@ final class TokenBodies {
             if (e.getStatus() == 413) throw AuthErrors.tooLarge(dev.jirasim.simulator.SimulatorConfig.MAX_REQUEST_BYTES);
             throw e;
         }
-        ctx.attribute(SimulatorServer.BODY_ATTRIBUTE, raw);
         return switch (mediaType) {
             case "application/json" -> json(raw);
             case "application/x-www-form-urlencoded" -> form(raw);

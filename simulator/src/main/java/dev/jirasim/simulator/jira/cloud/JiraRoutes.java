@@ -6,7 +6,6 @@ import dev.jirasim.simulator.Tenant;
 import dev.jirasim.simulator.common.Problem;
 import dev.jirasim.simulator.faults.RateLimits;
 import dev.jirasim.simulator.server.Json;
-import dev.jirasim.simulator.server.SimulatorServer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -163,7 +162,6 @@ public final class JiraRoutes {
         } catch (HttpResponseException e) {
             throw JiraErrors.message(413, "The request body is too large.");
         }
-        ctx.attribute(SimulatorServer.BODY_ATTRIBUTE, raw);
         if (raw.isBlank()) {
             if (required) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
             return Json.MAPPER.createObjectNode();
