@@ -1,6 +1,6 @@
 package dev.jirasim.bench;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
 import dev.jirasim.simulator.control.IssuedTokens;
 import dev.jirasim.simulator.control.TokenRequestSpec;
@@ -33,7 +33,7 @@ public final class HeapRun {
         var opts = Cli.options(args);
         int perProject = Integer.parseInt(opts.getOrDefault("per-project", "16667"));
         String text;
-        try (InputStream in = Jirasim.class.getResourceAsStream("default-world.yaml")) {
+        try (InputStream in = JirasimServer.class.getResourceAsStream("default-world.yaml")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String everywhere = text.replace("sites: [acme, globex]", "sites: [acme, globex, initech]");
@@ -68,7 +68,7 @@ public final class HeapRun {
     private static long measure(Path fixture, long before) throws Exception {
         var builder = SimulatorConfig.builder().randomPort();
         builder.fixture(fixture);
-        try (Jirasim sim = Jirasim.start(builder.build())) {
+        try (JirasimServer sim = JirasimServer.start(builder.build())) {
             IssuedTokens tokens = sim.control().issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme", "globex", "initech"));
             HttpClient http = HttpClient.newHttpClient();
             for (var site : SITES.entrySet()) {

@@ -3,7 +3,7 @@ package dev.jirasim.bench;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
 import dev.jirasim.simulator.control.IssuedTokens;
 import dev.jirasim.simulator.control.TokenRequestSpec;
@@ -77,7 +77,7 @@ public final class LoadRun {
         String driver = opts.getOrDefault("driver", Wrk.available() ? "wrk" : "java");
         int wrkThreads = Integer.parseInt(opts.getOrDefault("threads", "2"));
 
-        Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().build());
+        JirasimServer sim = JirasimServer.start(SimulatorConfig.builder().randomPort().build());
         sim.control().setClock(null, true); // tokens never expire mid-run, Nango never needs a refresh
         IssuedTokens tokens = sim.control().issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme"));
         String cloudId = "7d3f9a2e-1c4b-4e8f-9a6d-2b5c8e1f4a70";

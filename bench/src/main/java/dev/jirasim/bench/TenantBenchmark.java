@@ -1,9 +1,9 @@
 package dev.jirasim.bench;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
-import dev.jirasim.simulator.Tenant;
-import dev.jirasim.simulator.Tenants;
+import dev.jirasim.simulator.tenant.Tenant;
+import dev.jirasim.simulator.tenant.Tenants;
 import dev.jirasim.simulator.control.TokenRequestSpec;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -42,14 +42,14 @@ public class TenantBenchmark {
 
     @State(Scope.Benchmark)
     public static class Running {
-        Jirasim sim;
+        JirasimServer sim;
         Tenant tenant;
         String accessToken;
         final AtomicLong ids = new AtomicLong();
 
         @Setup(Level.Trial)
         public void start() {
-            sim = Jirasim.start(SimulatorConfig.builder().randomPort().build());
+            sim = JirasimServer.start(SimulatorConfig.builder().randomPort().build());
             tenant = sim.createTenant("bench");
             sim.control().setClock(null, true); // the token stays valid for the whole trial
             accessToken = sim.control().issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme")).accessToken();
@@ -83,7 +83,7 @@ public class TenantBenchmark {
 
     @Benchmark
     public int embeddedStart() throws Exception {
-        try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().build())) {
+        try (JirasimServer sim = JirasimServer.start(SimulatorConfig.builder().randomPort().build())) {
             String token = sim.control().issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme")).accessToken();
             return get(sim.apiUrl() + "/me", token);
         }

@@ -158,10 +158,10 @@ public final class JirasimExtension implements BeforeAllCallback, AfterAllCallba
     // ---- worlds -----------------------------------------------------------------------------------
 
     private JirasimHandle open(ExtensionContext context, Settings s, String name) {
-        dev.jirasim.simulator.Jirasim server = Servers.shared(context.getRoot(), s.port());
+        dev.jirasim.simulator.JirasimServer server = Servers.shared(context.getRoot(), s.port());
         String id = tenantId(name);
         WorldFile seed = s.worldFile() != null ? s.worldFile()
-                : s.world().isEmpty() ? dev.jirasim.simulator.Tenants.rebase(server.seed(), server.baseUrl(), server.baseUrl(id))
+                : s.world().isEmpty() ? dev.jirasim.simulator.tenant.Tenants.rebase(server.seed(), server.baseUrl(), server.baseUrl(id))
                 : server.parseWorld(readWorld(context, s.world()), id);
         server.createTenant(id, withConsent(seed, s.consentAs()));
         return new JirasimHandle(server, id);
@@ -238,22 +238,22 @@ public final class JirasimExtension implements BeforeAllCallback, AfterAllCallba
         private Servers() {
         }
 
-        static dev.jirasim.simulator.Jirasim shared(ExtensionContext root, int port) {
+        static dev.jirasim.simulator.JirasimServer shared(ExtensionContext root, int port) {
             return root.getStore(NS).getOrComputeIfAbsent("server:" + port, k -> new Running(start(port)), Running.class).sim;
         }
 
-        private static dev.jirasim.simulator.Jirasim start(int port) {
+        private static dev.jirasim.simulator.JirasimServer start(int port) {
             var config = port == 0 ? SimulatorConfig.builder().randomPort().build() : SimulatorConfig.builder().port(port).build();
-            return dev.jirasim.simulator.Jirasim.start(config);
+            return dev.jirasim.simulator.JirasimServer.start(config);
         }
     }
 
     @SuppressWarnings("deprecation")
     private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-        final dev.jirasim.simulator.Jirasim sim;
+        final dev.jirasim.simulator.JirasimServer sim;
         private boolean closed;
 
-        Running(dev.jirasim.simulator.Jirasim sim) {
+        Running(dev.jirasim.simulator.JirasimServer sim) {
             this.sim = sim;
         }
 

@@ -1,6 +1,6 @@
 package dev.jirasim.junit;
 
-import dev.jirasim.simulator.Tenant;
+import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.control.IssuedTokens;
 import dev.jirasim.simulator.control.SimulatorControl;
 import dev.jirasim.simulator.control.TokenRequestSpec;
@@ -14,11 +14,11 @@ import java.util.List;
  * other base URL, so redirects and absolute links stay inside this world.
  */
 public final class JirasimHandle {
-    private final dev.jirasim.simulator.Jirasim server;
+    private final dev.jirasim.simulator.JirasimServer server;
     private final String tenantId;
     private final SimulatorControl control;
 
-    JirasimHandle(dev.jirasim.simulator.Jirasim server, String tenantId) {
+    JirasimHandle(dev.jirasim.simulator.JirasimServer server, String tenantId) {
         this.server = server;
         this.tenantId = tenantId;
         this.control = server.control(tenantId);
@@ -127,7 +127,7 @@ public final class JirasimHandle {
         control.reset();
     }
 
-    dev.jirasim.simulator.Jirasim server() {
+    dev.jirasim.simulator.JirasimServer server() {
         return server;
     }
 

@@ -54,9 +54,9 @@ public final class Main {
         }
         if (options.logLevel() != null) CliLogging.setRequestLevel(options.logLevel());
         SimulatorConfig config = options.config();
-        Jirasim sim;
+        JirasimServer sim;
         try {
-            sim = CliLogging.silenced("io.javalin.Javalin", () -> Jirasim.start(config));
+            sim = CliLogging.silenced("io.javalin.Javalin", () -> JirasimServer.start(config));
         } catch (WorldException e) {
             System.err.println("jirasim: " + e.getMessage());
             System.exit(1);
@@ -134,7 +134,7 @@ public final class Main {
         }
     }
 
-    static String banner(Jirasim sim) {
+    static String banner(JirasimServer sim) {
         WorldFile world = sim.control().exportWorld();
         var sb = new StringBuilder("\nJirasim is listening on ").append(sim.baseUrl()).append('\n');
         sb.append("  auth.atlassian.com  -> ").append(sim.authUrl()).append('\n');

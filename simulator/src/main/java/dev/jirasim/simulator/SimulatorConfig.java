@@ -14,7 +14,7 @@ public record SimulatorConfig(String host, int port, String publicUrl, Path fixt
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8484;
     /** Largest request body any emulated host accepts (bigger ones get that host's 413). */
-    public static final long MAX_REQUEST_BYTES = 1024 * 1024;
+    public static final long MAX_REQUEST_BYTES = dev.jirasim.simulator.common.Limits.MAX_REQUEST_BYTES;
 
     public SimulatorConfig {
         if (host == null || host.isBlank()) host = DEFAULT_HOST;

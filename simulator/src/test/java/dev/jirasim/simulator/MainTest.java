@@ -82,7 +82,7 @@ class MainTest {
 
     @Test
     void bannerNamesTheUrlMapClientAndUsers() {
-        try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().build())) {
+        try (JirasimServer sim = JirasimServer.start(SimulatorConfig.builder().randomPort().build())) {
             String banner = Main.banner(sim);
             assertTrue(banner.contains(sim.authUrl()), banner);
             assertTrue(banner.contains(sim.apiUrl()), banner);

@@ -3,7 +3,7 @@ package dev.jirasim.conformance.engine;
 import dev.jirasim.conformance.model.Target;
 import dev.jirasim.conformance.parse.ParseProblem;
 import dev.jirasim.conformance.parse.TargetParser;
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,16 +13,16 @@ import java.nio.file.Path;
 /** The target of one run; for {@code embedded}, also the in-process simulator it started. */
 final class RunningTarget implements AutoCloseable {
     private final Target target;
-    private final Jirasim sim;
+    private final JirasimServer sim;
 
-    private RunningTarget(Target target, Jirasim sim) {
+    private RunningTarget(Target target, JirasimServer sim) {
         this.target = target;
         this.sim = sim;
     }
 
     static RunningTarget open(String spec) throws ParseProblem {
         if (spec == null || spec.isBlank() || spec.equals(Constants.EMBEDDED)) {
-            Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().build());
+            JirasimServer sim = JirasimServer.start(SimulatorConfig.builder().randomPort().build());
             try {
                 String text = resource("/dev/jirasim/conformance/embedded-target.yaml").replace("${baseUrl}", sim.baseUrl());
                 return new RunningTarget(TargetParser.parse(Path.of("embedded-target.yaml"), text, System::getenv), sim);

@@ -8,7 +8,7 @@ import dev.jirasim.conformance.model.Capability;
 import dev.jirasim.conformance.model.Scenario;
 import dev.jirasim.conformance.parse.ScenarioParser;
 import dev.jirasim.conformance.report.Results;
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,11 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The CLI against a separately running simulator, as a team would run it against its own implementation. */
 class CliTest {
     static final Path SCENARIOS = Path.of(System.getProperty("jirasim.scenarios", "../scenarios"));
-    private static Jirasim sim;
+    private static JirasimServer sim;
 
     @BeforeAll
     static void start() {
-        sim = Jirasim.start(SimulatorConfig.builder().randomPort().build());
+        sim = JirasimServer.start(SimulatorConfig.builder().randomPort().build());
     }
 
     @AfterAll

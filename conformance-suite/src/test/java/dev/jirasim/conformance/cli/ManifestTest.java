@@ -69,7 +69,7 @@ class ManifestTest {
 
     @Test
     void aRunWhereEverythingIsSkippedDoesNotPassTheGate(@TempDir Path dir) throws Exception {
-        try (var sim = dev.jirasim.simulator.Jirasim.start(dev.jirasim.simulator.SimulatorConfig.builder().randomPort().build())) {
+        try (var sim = dev.jirasim.simulator.JirasimServer.start(dev.jirasim.simulator.SimulatorConfig.builder().randomPort().build())) {
             Path target = dev.jirasim.conformance.support.Targets.file(dir, sim.baseUrl(), "clock, consent-automation, seed, journal");
             assertEquals(2, Main.run(new String[] {"--target", target.toString(), "--scenarios", FIXTURES.resolve("skip").toString()}));
         }

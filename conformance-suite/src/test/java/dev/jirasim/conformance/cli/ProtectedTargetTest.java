@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jirasim.conformance.report.Results;
 import dev.jirasim.conformance.support.Targets;
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,7 +27,7 @@ class ProtectedTargetTest {
 
     @Test
     void controlStepsCarryTheTargetsAdminToken(@TempDir Path dir) throws Exception {
-        try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().adminToken(TOKEN).build())) {
+        try (JirasimServer sim = JirasimServer.start(SimulatorConfig.builder().randomPort().adminToken(TOKEN).build())) {
             Path without = Targets.file(dir, sim.baseUrl(), "clock, consent-automation, seed, journal");
             Path with = dir.resolve("with-token.yaml");
             Files.writeString(with, Files.readString(without).replace("variables:\n", "variables:\n  adminToken: " + TOKEN + "\n"));

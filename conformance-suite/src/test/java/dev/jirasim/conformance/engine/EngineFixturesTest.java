@@ -48,7 +48,7 @@ class EngineFixturesTest {
     @Test
     void aScenarioNeedingAMissingCapabilityIsSkippedWithTheReason(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         EngineExecutionResults results;
-        try (var sim = dev.jirasim.simulator.Jirasim.start(dev.jirasim.simulator.SimulatorConfig.builder().randomPort().build())) {
+        try (var sim = dev.jirasim.simulator.JirasimServer.start(dev.jirasim.simulator.SimulatorConfig.builder().randomPort().build())) {
             results = EngineTestKit.engine(Constants.ENGINE_ID)
                     .selectors(selectDirectory(FIXTURES.resolve("skip").toFile()))
                     .configurationParameter(Constants.TARGET, dev.jirasim.conformance.support.Targets.file(dir, sim.baseUrl(),

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jirasim.conformance.cli.ConformanceRun;
 import dev.jirasim.conformance.report.Results;
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,12 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MutationTest {
     private static final Path SCENARIOS = Path.of(System.getProperty("jirasim.scenarios", "../scenarios"));
-    private static Jirasim sim;
+    private static JirasimServer sim;
     private static MutatingProxy proxy;
 
     @BeforeAll
     static void start() throws Exception {
-        sim = Jirasim.start(SimulatorConfig.builder().randomPort().build());
+        sim = JirasimServer.start(SimulatorConfig.builder().randomPort().build());
         proxy = new MutatingProxy(sim.baseUrl());
     }
 

@@ -1,10 +1,10 @@
 package dev.jirasim.simulator.control;
 
+import dev.jirasim.simulator.common.Limits;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.jirasim.simulator.SimulatorConfig;
-import dev.jirasim.simulator.Tenant;
+import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.common.Redact;
-import dev.jirasim.simulator.server.Json;
+import dev.jirasim.simulator.common.Json;
 import dev.jirasim.simulator.world.AccessToken;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.RefreshToken;
@@ -196,7 +196,7 @@ public final class AdminRoutes {
             return ctx.body();
         } catch (HttpResponseException e) {
             if (e.getStatus() == 413) throw new dev.jirasim.simulator.common.Problem(413, "request_too_large",
-                    "Request body is larger than " + SimulatorConfig.MAX_REQUEST_BYTES + " bytes.");
+                    "Request body is larger than " + Limits.MAX_REQUEST_BYTES + " bytes.");
             throw e;
         }
     }

@@ -1,11 +1,11 @@
 package dev.jirasim.simulator.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jirasim.simulator.Tenant;
-import dev.jirasim.simulator.Tenants;
+import dev.jirasim.simulator.tenant.Tenant;
+import dev.jirasim.simulator.tenant.Tenants;
 import dev.jirasim.simulator.common.Problem;
-import dev.jirasim.simulator.server.Json;
-import dev.jirasim.simulator.server.TenantRouting;
+import dev.jirasim.simulator.common.Json;
+import dev.jirasim.simulator.tenant.CurrentTenant;
 import dev.jirasim.simulator.world.WorldException;
 import dev.jirasim.simulator.world.WorldFile;
 import dev.jirasim.simulator.world.WorldFiles;
@@ -97,7 +97,7 @@ public final class TenantAdminRoutes {
 
     /** A tenant cannot manage its siblings: the registry belongs to the server's own control API. */
     private static void onlyAtTheRoot() {
-        if (TenantRouting.current() != null) {
+        if (CurrentTenant.id() != null) {
             throw AdminErrors.notFound("Tenants are managed at /__admin/tenants, not inside a tenant.");
         }
     }

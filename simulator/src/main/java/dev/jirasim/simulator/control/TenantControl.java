@@ -1,6 +1,6 @@
 package dev.jirasim.simulator.control;
 
-import dev.jirasim.simulator.Tenant;
+import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.faults.Fault;
 import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.journal.JournalEntry;

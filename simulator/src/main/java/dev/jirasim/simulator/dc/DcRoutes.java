@@ -1,6 +1,6 @@
 package dev.jirasim.simulator.dc;
 
-import dev.jirasim.simulator.Tenant;
+import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.world.DcInstance.DcUser;
 import dev.jirasim.simulator.world.DcRuntime;
 import io.javalin.config.RoutesConfig;
@@ -208,7 +208,7 @@ public final class DcRoutes {
 
     private static com.fasterxml.jackson.databind.JsonNode json(Context ctx) {
         try {
-            return ctx.body().isBlank() ? null : dev.jirasim.simulator.server.Json.MAPPER.readTree(ctx.body());
+            return ctx.body().isBlank() ? null : dev.jirasim.simulator.common.Json.MAPPER.readTree(ctx.body());
         } catch (Exception e) {
             throw DcErrors.rest(400, "Unexpected character in the request body: it is not valid JSON.");
         }

@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RateLimiter {
     public static final String BURST = "jira-burst-based";
+    /** Our wording for a refused request: the real 429 body is UNCONFIRMED (reference §5.13; docs/faults.md). */
+    public static final String MESSAGE = "Rate limit exceeded.";
     /** Atlassian: NearLimit is sent when less than 20 % of the budget is left. */
     public static final double NEAR_LIMIT_FRACTION = 0.2;
     private static final DateTimeFormatter RESET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);

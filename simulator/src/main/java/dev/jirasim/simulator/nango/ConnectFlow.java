@@ -1,7 +1,7 @@
 package dev.jirasim.simulator.nango;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jirasim.simulator.server.Json;
+import dev.jirasim.simulator.common.Json;
 import dev.jirasim.simulator.world.NangoSettings;
 import dev.jirasim.simulator.world.NangoSettings.Integration;
 import dev.jirasim.simulator.world.NangoStore;

@@ -77,7 +77,7 @@ final class Credentials {
     static NangoSettings.Credentials parse(String json, String previousRefresh, Instant now) {
         Map<String, Object> raw;
         try {
-            raw = dev.jirasim.simulator.server.Json.MAPPER.readValue(json, Map.class);
+            raw = dev.jirasim.simulator.common.Json.MAPPER.readValue(json, Map.class);
         } catch (IOException e) {
             throw new RefreshFailed(400, "unreadable token answer", false);
         }

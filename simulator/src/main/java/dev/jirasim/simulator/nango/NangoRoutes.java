@@ -1,6 +1,6 @@
 package dev.jirasim.simulator.nango;
 
-import dev.jirasim.simulator.Tenant;
+import dev.jirasim.simulator.tenant.Tenant;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;

@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.server;
 
+import dev.jirasim.simulator.common.Limits;
 import dev.jirasim.simulator.common.Escapes;
 import dev.jirasim.simulator.common.MediaTypes;
 import dev.jirasim.simulator.common.Problem;
@@ -24,7 +25,7 @@ final class RequestGate implements Handler {
         }
         if (!hasBody(ctx)) return;
         // Declared too large: each route answers that in its own host's words, without reading a byte.
-        if (ctx.req().getContentLengthLong() > dev.jirasim.simulator.SimulatorConfig.MAX_REQUEST_BYTES) return;
+        if (ctx.req().getContentLengthLong() > Limits.MAX_REQUEST_BYTES) return;
         // Multipart parts are read by the servlet container itself; reading the stream here would take them away.
         if (MediaTypes.of(ctx.contentType()).startsWith("multipart/")) return;
         String body;

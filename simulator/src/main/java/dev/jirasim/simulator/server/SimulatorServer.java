@@ -1,15 +1,16 @@
 package dev.jirasim.simulator.server;
 
-import dev.jirasim.simulator.SimulatorConfig;
-import dev.jirasim.simulator.Tenant;
-import dev.jirasim.simulator.Tenants;
+import dev.jirasim.simulator.common.Json;
+import dev.jirasim.simulator.tenant.CurrentTenant;
+import dev.jirasim.simulator.common.Limits;
+import dev.jirasim.simulator.tenant.Tenant;
+import dev.jirasim.simulator.tenant.Tenants;
 import dev.jirasim.simulator.atlassian.auth.AuthRoutes;
 import dev.jirasim.simulator.atlassian.resources.ApiRoutes;
 import dev.jirasim.simulator.common.ErrorShape;
 import dev.jirasim.simulator.common.Problem;
 import dev.jirasim.simulator.common.Redact;
 import dev.jirasim.simulator.control.AdminRoutes;
-import dev.jirasim.simulator.faults.FaultFilter;
 import dev.jirasim.simulator.journal.JournalEntry;
 import dev.jirasim.simulator.control.TenantAdminRoutes;
 import io.javalin.Javalin;
@@ -36,23 +37,27 @@ public final class SimulatorServer {
     private volatile Runnable onChange = () -> { };
     private volatile org.eclipse.jetty.server.Server jetty;
 
-    public SimulatorServer(SimulatorConfig config, Supplier<Tenants> tenants) {
+    /** Where to listen, and the control API's token (null: none). */
+    public record Binding(String host, int port, String adminToken) {
+    }
+
+    public SimulatorServer(Binding config, Supplier<Tenants> tenants) {
         // Both resolve the tenant of the request on the current thread (see TenantRouting).
         Supplier<Tenant> tenant = () -> {
-            String id = TenantRouting.current();
+            String id = CurrentTenant.id();
             return tenants.get().get(id).orElseThrow(() -> new Problem(404, "not_found",
                     "No tenant '" + id + "' on this server. Create it with POST /__admin/tenants."));
         };
-        Supplier<String> publicUrl = () -> tenants.get().urlOf(TenantRouting.current());
+        Supplier<String> publicUrl = () -> tenants.get().urlOf(CurrentTenant.id());
         this.app = Javalin.create(c -> configure(c, config, tenants, tenant, publicUrl));
     }
 
-    private void configure(JavalinConfig c, SimulatorConfig config, Supplier<Tenants> tenants, Supplier<Tenant> tenant, Supplier<String> publicUrl) {
+    private void configure(JavalinConfig c, Binding config, Supplier<Tenants> tenants, Supplier<Tenant> tenant, Supplier<String> publicUrl) {
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
         c.jetty.host = config.host();
         c.jetty.port = config.port();
-        c.http.maxRequestSize = SimulatorConfig.MAX_REQUEST_BYTES;
+        c.http.maxRequestSize = Limits.MAX_REQUEST_BYTES;
         c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         c.jetty.modifyServer(server -> this.jetty = server);
         c.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(new TenantRouting()), "/*", EnumSet.of(DispatcherType.REQUEST)));
@@ -69,7 +74,7 @@ public final class SimulatorServer {
         new dev.jirasim.simulator.jira.cloud.JiraRoutes(tenant, publicUrl).addTo(c.routes);
         // Simulated Nango reaches the simulated providers over real HTTP on loopback, inside the same tenant.
         Supplier<String> internalUrl = () -> "http://" + loopback(config.host()) + ":" + app.port()
-                + (TenantRouting.current() == null ? "" : "/t/" + TenantRouting.current());
+                + (CurrentTenant.id() == null ? "" : "/t/" + CurrentTenant.id());
         new dev.jirasim.simulator.dc.DcRoutes(tenant, publicUrl).addTo(c.routes);
         new dev.jirasim.simulator.nango.NangoRoutes(tenant, publicUrl, internalUrl, new HttpUpstream()).addTo(c.routes);
         c.routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, e.getStatus(),
@@ -98,8 +103,8 @@ public final class SimulatorServer {
             writeError(ctx, 500, "server_error", "Internal server error", null);
         });
         c.requestLogger.http((ctx, ms) -> {
-            if (TenantRouting.current() == null && mayChange(ctx)) onChange.run();
-            Tenant t = tenants.get().get(TenantRouting.current()).orElse(null);
+            if (CurrentTenant.id() == null && mayChange(ctx)) onChange.run();
+            Tenant t = tenants.get().get(CurrentTenant.id()).orElse(null);
             if (t != null) {
                 try {
                     record(ctx, ms, t);
@@ -107,7 +112,7 @@ public final class SimulatorServer {
                     // The answer has gone out already; a journal failure must never turn it into something else.
                     ERRORS.error("Could not journal {} {}", ctx.method(), ctx.path(), e);
                 }
-            } else LOG.info("{} {} {} {}ms tenant={} (unknown)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), TenantRouting.current());
+            } else LOG.info("{} {} {} {}ms tenant={} (unknown)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), CurrentTenant.id());
         });
     }
 
@@ -130,7 +135,7 @@ public final class SimulatorServer {
     private static String describe(HttpResponseException e) {
         return switch (e.getStatus()) {
             case 404 -> "No such endpoint: " + e.getMessage().replaceFirst("^Endpoint ", "").replaceFirst(" not found$", "");
-            case 413 -> "Request body is larger than " + SimulatorConfig.MAX_REQUEST_BYTES + " bytes.";
+            case 413 -> "Request body is larger than " + Limits.MAX_REQUEST_BYTES + " bytes.";
             default -> e.getMessage();
         };
     }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import io.restassured.response.Response;
@@ -23,10 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SimulatorExtension.class)
 class AdminHttpTest {
     private OAuth oauth;
-    private Jirasim sim;
+    private JirasimServer sim;
 
     @BeforeEach
-    void setUp(Jirasim sim) {
+    void setUp(JirasimServer sim) {
         this.sim = sim;
         this.oauth = new OAuth(sim);
     }

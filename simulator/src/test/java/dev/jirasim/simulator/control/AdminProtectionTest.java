@@ -1,12 +1,13 @@
 package dev.jirasim.simulator.control;
 
+import dev.jirasim.simulator.tenant.Tenants;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class AdminProtectionTest {
 
     @Test
     void withATokenEveryControlRequestMustCarryIt() {
-        try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().adminToken(TOKEN).build())) {
+        try (JirasimServer sim = JirasimServer.start(SimulatorConfig.builder().randomPort().adminToken(TOKEN).build())) {
             given().baseUri(sim.baseUrl()).get("/__admin/clock").then().statusCode(401).body("error", equalTo("unauthorized"));
             given().baseUri(sim.baseUrl()).header("Authorization", "Bearer " + TOKEN + "x").get("/__admin/clock").then().statusCode(401);
             given().baseUri(sim.baseUrl()).header("Authorization", "Bearer " + TOKEN).get("/__admin/clock").then().statusCode(200);

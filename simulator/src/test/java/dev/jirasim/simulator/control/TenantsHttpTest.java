@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import dev.jirasim.simulator.world.Consent;
@@ -31,22 +31,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TenantsHttpTest {
     private static final String ISSUE_PATH = "/api/ex/jira/" + OAuth.ACME + "/rest/api/3";
 
-    private static RequestSpecification at(Jirasim sim, String tenant) {
+    private static RequestSpecification at(JirasimServer sim, String tenant) {
         return given().baseUri(sim.baseUrl(tenant)).redirects().follow(false);
     }
 
-    private static String create(Jirasim sim, Map<String, Object> body) {
+    private static String create(JirasimServer sim, Map<String, Object> body) {
         return given().baseUri(sim.baseUrl()).contentType("application/json").body(body).post("/__admin/tenants")
                 .then().statusCode(201).extract().path("id");
     }
 
-    private static String token(Jirasim sim, String tenant, String user) {
+    private static String token(JirasimServer sim, String tenant, String user) {
         return at(sim, tenant).contentType("application/json").body(Map.of("user", user, "sites", List.of("acme")))
                 .post("/__admin/tokens").then().statusCode(200).extract().path("access_token");
     }
 
     @Test
-    void aTenantIsAWholeSimulatorUnderItsPrefix(Jirasim sim) {
+    void aTenantIsAWholeSimulatorUnderItsPrefix(JirasimServer sim) {
         String id = create(sim, Map.of("id", "team-a"));
         assertEquals("team-a", id);
         given().baseUri(sim.baseUrl()).get("/__admin/tenants").then().statusCode(200)
@@ -80,7 +80,7 @@ class TenantsHttpTest {
     }
 
     @Test
-    void worldsClocksAndFaultsStayInTheirTenant(Jirasim sim) {
+    void worldsClocksAndFaultsStayInTheirTenant(JirasimServer sim) {
         String a = create(sim, Map.of());
         String b = create(sim, Map.of());
         assertNotEquals(a, b);
@@ -103,7 +103,7 @@ class TenantsHttpTest {
     }
 
     @Test
-    void aTenantCanStartFromItsOwnWorldAndBeDeleted(Jirasim sim) {
+    void aTenantCanStartFromItsOwnWorldAndBeDeleted(JirasimServer sim) {
         var world = Map.of("sites", List.of(Map.of("cloudId", "11111111-2222-4333-8444-555555555555", "subdomain", "solo", "name", "Solo")),
                 "users", List.of(Map.of("accountId", "557058:00000000-0000-0000-0000-000000000001", "email", "sam@solo.test",
                         "displayName", "Sam", "sites", List.of("solo"))),
@@ -122,7 +122,7 @@ class TenantsHttpTest {
     }
 
     @Test
-    void badTenantRequestsAreRefusedAndChangeNothing(Jirasim sim) {
+    void badTenantRequestsAreRefusedAndChangeNothing(JirasimServer sim) {
         create(sim, Map.of("id", "taken"));
         given().baseUri(sim.baseUrl()).contentType("application/json").body(Map.of("id", "taken")).post("/__admin/tenants")
                 .then().statusCode(409).body("error", equalTo("conflict"));
@@ -144,7 +144,7 @@ class TenantsHttpTest {
     }
 
     @Test
-    void parallelTenantsNeverSeeEachOther(Jirasim sim) throws Exception {
+    void parallelTenantsNeverSeeEachOther(JirasimServer sim) throws Exception {
         int n = 16;
         ExecutorService pool = Executors.newFixedThreadPool(n);
         var start = new CountDownLatch(1);
@@ -188,7 +188,7 @@ class TenantsHttpTest {
 
     /** A delayed request resumes on a timer thread; it must still be served by its own tenant. */
     @Test
-    void aDelayedRequestStaysInItsTenant(Jirasim sim) {
+    void aDelayedRequestStaysInItsTenant(JirasimServer sim) {
         String id = create(sim, Map.of("id", "slow"));
         String token = token(sim, id, "bob@acme.test");
         at(sim, id).contentType("application/json").body(Map.of("path", "/api/me", "delayMs", 50)).post("/__admin/faults").then().statusCode(201);

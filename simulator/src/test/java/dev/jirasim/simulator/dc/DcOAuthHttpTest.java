@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import dev.jirasim.simulator.world.DcInstance;
@@ -26,7 +26,7 @@ class DcOAuthHttpTest {
     static final String CALLBACK = "http://localhost:3000/callback";
     static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-a-long-enough-verifier";
 
-    static RequestSpecification dc(Jirasim sim) {
+    static RequestSpecification dc(JirasimServer sim) {
         return given().baseUri(sim.baseUrl() + "/dc/dc1").redirects().follow(false);
     }
 
@@ -35,7 +35,7 @@ class DcOAuthHttpTest {
                 "code_challenge", Pkce.s256(VERIFIER), "code_challenge_method", "S256");
     }
 
-    static String code(Jirasim sim, String user, String scope) {
+    static String code(JirasimServer sim, String user, String scope) {
         sim.control().dcConsent("dc1", new DcInstance.DcConsent("auto", user, "approve"));
         String location = dc(sim).queryParams(authorizeParams(scope)).get("/rest/oauth2/latest/authorize")
                 .then().statusCode(302).extract().header("Location");
@@ -44,18 +44,18 @@ class DcOAuthHttpTest {
         return q.get("code");
     }
 
-    static Response exchange(Jirasim sim, String code, String verifier) {
+    static Response exchange(JirasimServer sim, String code, String verifier) {
         return dc(sim).formParams(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK,
                 "client_id", "dc-client", "client_secret", "dc-secret", "code_verifier", verifier)).post("/rest/oauth2/latest/token");
     }
 
-    static Response refresh(Jirasim sim, String token) {
+    static Response refresh(JirasimServer sim, String token) {
         return dc(sim).formParams(Map.of("grant_type", "refresh_token", "refresh_token", token, "client_id", "dc-client",
                 "client_secret", "dc-secret", "redirect_uri", CALLBACK)).post("/rest/oauth2/latest/token");
     }
 
     @Test
-    void aPkceFlowForJdoeGivesTokensThatNameHim(Jirasim sim) {
+    void aPkceFlowForJdoeGivesTokensThatNameHim(JirasimServer sim) {
         sim.control().setClock(null, true);
         Response tokens = exchange(sim, code(sim, "jdoe", "READ"), VERIFIER);
         tokens.then().statusCode(200).body("token_type", equalTo("bearer")).body("expires_in", equalTo(3600))
@@ -70,7 +70,7 @@ class DcOAuthHttpTest {
     }
 
     @Test
-    void theDocumentedRefusals(Jirasim sim) {
+    void theDocumentedRefusals(JirasimServer sim) {
         sim.control().setClock(null, true);
         // A wrong code_verifier.
         exchange(sim, code(sim, "jdoe", "READ"), "not-the-verifier").then().statusCode(400).body("error", equalTo("invalid_grant"));
@@ -102,7 +102,7 @@ class DcOAuthHttpTest {
     }
 
     @Test
-    void refreshingKillsTheOldAccessTokenAtOnce(Jirasim sim) {
+    void refreshingKillsTheOldAccessTokenAtOnce(JirasimServer sim) {
         Response tokens = exchange(sim, code(sim, "jdoe", "WRITE"), VERIFIER);
         Response next = refresh(sim, tokens.path("refresh_token"));
         next.then().statusCode(200);
@@ -112,7 +112,7 @@ class DcOAuthHttpTest {
     }
 
     @Test
-    void codesAreSingleUseAndLiveTenSeconds(Jirasim sim) {
+    void codesAreSingleUseAndLiveTenSeconds(JirasimServer sim) {
         sim.control().setClock(null, true);
         String code = code(sim, "jdoe", "READ");
         exchange(sim, code, VERIFIER).then().statusCode(200);
@@ -123,7 +123,7 @@ class DcOAuthHttpTest {
     }
 
     @Test
-    void theConsentPageDecidesWhenNothingIsAutomatic(Jirasim sim) {
+    void theConsentPageDecidesWhenNothingIsAutomatic(JirasimServer sim) {
         Response page = dc(sim).queryParams(authorizeParams("READ WRITE")).queryParam("grant_type", "authorization_code")
                 .get("/rest/oauth2/latest/authorize");
         page.then().statusCode(200).contentType(startsWith("text/html"));
@@ -157,7 +157,7 @@ class DcOAuthHttpTest {
     }
 
     @Test
-    void scopesNeverExceedTheUsersOwnRights(Jirasim sim) {
+    void scopesNeverExceedTheUsersOwnRights(JirasimServer sim) {
         assertEquals(List.of("WRITE"), DcOAuth.effective(List.of("ADMIN"), sim.defaultTenant().world().dataCenter("dc1").orElseThrow()
                 .user("jdoe").orElseThrow()));
         assertEquals(List.of("SYSTEM_ADMIN"), DcOAuth.effective(List.of("SYSTEM_ADMIN"), sim.defaultTenant().world().dataCenter("dc1")
@@ -165,7 +165,7 @@ class DcOAuthHttpTest {
     }
 
     @Test
-    void personalAccessTokensActAsTheirUserUntilTheyExpire(Jirasim sim) {
+    void personalAccessTokensActAsTheirUserUntilTheyExpire(JirasimServer sim) {
         dc(sim).auth().oauth2("NDU2Nzg5MDEyMzQ1Ompkb2UtcGVyc29uYWwtdG9rZW4tMDE").get("/rest/api/2/myself").then().statusCode(200)
                 .body("name", equalTo("jdoe"));
         WorldFile w = sim.control().exportWorld();
@@ -180,7 +180,7 @@ class DcOAuthHttpTest {
     }
 
     @Test
-    void anInstanceWithAContextPathAnswersOnlyUnderIt(Jirasim sim) {
+    void anInstanceWithAContextPathAnswersOnlyUnderIt(JirasimServer sim) {
         WorldFile w = sim.control().exportWorld();
         DcInstance dc1 = w.dataCenter().get(0);
         var projects = dc1.projects().stream().map(p -> new dev.jirasim.simulator.world.Project(p.id(), p.key(), p.name(), "dc2",

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
@@ -22,11 +22,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DcRestHttpTest {
     static final String JDOE_PAT = "NDU2Nzg5MDEyMzQ1Ompkb2UtcGVyc29uYWwtdG9rZW4tMDE";
 
-    static String token(Jirasim sim, String user, String scope) {
+    static String token(JirasimServer sim, String user, String scope) {
         return DcOAuthHttpTest.exchange(sim, DcOAuthHttpTest.code(sim, user, scope), DcOAuthHttpTest.VERIFIER).path("access_token");
     }
 
-    static RequestSpecification as(Jirasim sim, String token) {
+    static RequestSpecification as(JirasimServer sim, String token) {
         return DcOAuthHttpTest.dc(sim).auth().oauth2(token);
     }
 
@@ -36,7 +36,7 @@ class DcRestHttpTest {
     }
 
     @Test
-    void readSearchesButCannotCreateAndWriteCreatesWhereJdoeMayEdit(Jirasim sim) {
+    void readSearchesButCannotCreateAndWriteCreatesWhereJdoeMayEdit(JirasimServer sim) {
         String read = token(sim, "jdoe", "READ");
         as(sim, read).queryParam("jql", "project = DCP ORDER BY key").get("/rest/api/2/search").then().statusCode(200)
                 .header("X-AUSERNAME", "jdoe").body("total", equalTo(30)).body("maxResults", equalTo(50)).body("startAt", equalTo(0))
@@ -59,7 +59,7 @@ class DcRestHttpTest {
     }
 
     @Test
-    void searchesAreCutToWhatJdoeMayBrowseAndPageWithTotals(Jirasim sim) {
+    void searchesAreCutToWhatJdoeMayBrowseAndPageWithTotals(JirasimServer sim) {
         var keys = new ArrayList<String>();
         int total = -1;
         for (int start = 0; total < 0 || start < total; start += 7) {
@@ -85,7 +85,7 @@ class DcRestHttpTest {
     }
 
     @Test
-    void jqlKnowsDcUsersByNameAndKeyAndPostSearchWorks(Jirasim sim) {
+    void jqlKnowsDcUsersByNameAndKeyAndPostSearchWorks(JirasimServer sim) {
         List<String> mine = as(sim, JDOE_PAT).queryParam("jql", "assignee = currentUser()").queryParam("maxResults", 100)
                 .queryParam("fields", "assignee").get("/rest/api/2/search").then().statusCode(200)
                 .body("issues.fields.assignee.name", everyItem(equalTo("jdoe"))).extract().path("issues.key");
@@ -104,7 +104,7 @@ class DcRestHttpTest {
     }
 
     @Test
-    void issuesAreEditedAndDeletedWithinTheUsersPermissions(Jirasim sim) {
+    void issuesAreEditedAndDeletedWithinTheUsersPermissions(JirasimServer sim) {
         String write = token(sim, "jdoe", "WRITE");
         String key = as(sim, write).contentType("application/json").body(issue("DCP", "to be edited")).post("/rest/api/2/issue").path("key");
         as(sim, write).contentType("application/json").body(Map.of("fields", Map.of("summary", "edited", "labels", List.of("dc"),
@@ -128,7 +128,7 @@ class DcRestHttpTest {
     }
 
     @Test
-    void validateQueryFalseTurnsMissingValuesIntoWarnings(Jirasim sim) {
+    void validateQueryFalseTurnsMissingValuesIntoWarnings(JirasimServer sim) {
         as(sim, JDOE_PAT).queryParam("jql", "project = HR").queryParam("validateQuery", "false").get("/rest/api/2/search").then()
                 .statusCode(200).body("total", equalTo(0))
                 .body("warningMessages", equalTo(List.of("The value 'HR' does not exist for the field 'project'.")));

@@ -3,7 +3,7 @@ package dev.jirasim.simulator.dc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.DcSpecValidation;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import io.restassured.specification.RequestSpecification;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DcSpecConformanceHttpTest {
 
     @Test
-    void everyResponseValidatesAgainstTheDcSpec(Jirasim sim) {
+    void everyResponseValidatesAgainstTheDcSpec(JirasimServer sim) {
         assumeTrue(DcSpecValidation.available(), "Skipped: " + DcSpecValidation.SPEC.toAbsolutePath() + " not found (the shared specs folder is not beside this checkout)");
         List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
         String write = DcRestHttpTest.token(sim, "jdoe", "WRITE");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ class QuickStartDocTest {
         Matcher m = BLOCK.matcher(Files.readString(Path.of("..", "docs", "quick-start.md")));
         while (m.find()) blocks.add(new Block(m.group(1), m.group(2)));
 
-        try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().build())) {
+        try (JirasimServer sim = JirasimServer.start(SimulatorConfig.builder().randomPort().build())) {
             var script = new StringBuilder("set -euo pipefail\n");
             var commands = new ArrayList<Integer>();
             for (int i = 0; i < blocks.size(); i++) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.journal.JournalEntry;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
@@ -20,11 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(SimulatorExtension.class)
 class FaultsHttpTest {
-    private Jirasim sim;
+    private JirasimServer sim;
     private OAuth oauth;
 
     @BeforeEach
-    void setUp(Jirasim sim) {
+    void setUp(JirasimServer sim) {
         this.sim = sim;
         this.oauth = new OAuth(sim);
     }

@@ -4,7 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import io.restassured.response.Response;
@@ -16,12 +16,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** A rate-limit fault on /api/me: the budget, the 429 with Atlassian's headers, recovery as the clock moves. */
 @ExtendWith(SimulatorExtension.class)
 class RateLimitFaultHttpTest {
-    private Jirasim sim;
+    private JirasimServer sim;
     private OAuth oauth;
     private String token;
 
     @BeforeEach
-    void setUp(Jirasim sim) {
+    void setUp(JirasimServer sim) {
         this.sim = sim;
         this.oauth = new OAuth(sim);
         oauth.http().contentType("application/json").body("{\"now\": \"2030-01-01T12:00:30Z\", \"frozen\": true}")

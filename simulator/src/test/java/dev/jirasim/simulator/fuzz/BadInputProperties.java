@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
 import dev.jirasim.simulator.control.TokenRequestSpec;
 import dev.jirasim.simulator.world.WorldFiles;
@@ -131,7 +131,7 @@ class BadInputProperties {
 
     enum Framing { LENGTH, CHUNKED, CHUNK_SIZE_BAD, CHUNK_SIZE_NEGATIVE, CHUNK_EARLY_EOF }
 
-    private static Jirasim sim;
+    private static JirasimServer sim;
     private static String cloudToken;
     static final AtomicInteger SENT = new AtomicInteger();
 
@@ -152,7 +152,7 @@ class BadInputProperties {
 
     @BeforeContainer
     static void start() {
-        sim = Jirasim.start(SimulatorConfig.builder().randomPort().build());
+        sim = JirasimServer.start(SimulatorConfig.builder().randomPort().build());
         cloudToken = sim.control().issueTokens(TokenRequestSpec.forUser("alice@acme.test")).accessToken();
     }
 

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.Jira;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import dev.jirasim.simulator.world.WorldFiles;
@@ -37,12 +37,12 @@ class BadInputRegressionHttpTest {
     static final String ACME = BadInputProperties.ACME;
     static final String NANGO_KEY = "c4f5e2a1-7b3d-4e8f-9a6c-1d2e3f4a5b6c";
 
-    private static RequestSpecification http(Jirasim sim) {
+    private static RequestSpecification http(JirasimServer sim) {
         return given().baseUri(sim.baseUrl()).urlEncodingEnabled(false);
     }
 
     /** Runs a request that must be refused with a 4xx and must not change the world. */
-    private static Response refused(Jirasim sim, Supplier<Response> request, int status) {
+    private static Response refused(JirasimServer sim, Supplier<Response> request, int status) {
         String before = WorldFiles.toJson(sim.control().exportWorld());
         Response r = request.get();
         assertEquals(status, r.statusCode(), () -> r.asString());
@@ -52,7 +52,7 @@ class BadInputRegressionHttpTest {
     }
 
     @Test
-    void aLongStringInABodyIsStoredAndJournaledWithoutFailing(Jirasim sim) {
+    void aLongStringInABodyIsStoredAndJournaledWithoutFailing(JirasimServer sim) {
         // Defect 1: the journal's regex overflowed the stack on a 20 000-char string; the create stayed but answered 500.
         var jira = Jira.alice(sim);
         String summary = "x".repeat(20_000);
@@ -73,7 +73,7 @@ class BadInputRegressionHttpTest {
     }
 
     @Test
-    void jqlParseTakesASortFieldWithoutDirection(Jirasim sim) {
+    void jqlParseTakesASortFieldWithoutDirection(JirasimServer sim) {
         Jira.alice(sim).on(ACME, 3).contentType("application/json").body("{\"queries\":[\"project = ACME ORDER BY created\"]}")
                 .post("/jql/parse").then().statusCode(200)
                 .body("queries[0].structure.orderBy.fields[0].field.name", equalTo("created"))
@@ -83,7 +83,7 @@ class BadInputRegressionHttpTest {
     @ParameterizedTest
     @ValueSource(strings = {"created > startOfMonth(\"-9999999999M\")", "created > startOfYear(\"+99999999y\")",
             "created > \"-99999999999w\"", "created > 9223372036854775807", "updated < endOfDay(\"-9999999999d\")"})
-    void extremeDatesInJqlAreJiraErrors(String jql, Jirasim sim) {
+    void extremeDatesInJqlAreJiraErrors(String jql, JirasimServer sim) {
         Jira.alice(sim).on(ACME, 3).queryParam("jql", jql.replace(" ", "%20").replace("\"", "%22").replace(">", "%3E").replace("<", "%3C")
                         .replace("+", "%2B")).get("/search/jql")
                 .then().statusCode(400).body("errorMessages[0]", not(containsString("Internal")));
@@ -92,7 +92,7 @@ class BadInputRegressionHttpTest {
     }
 
     @Test
-    void tokenEndpointRefusesHugeNumbersAndDeepNesting(Jirasim sim) {
+    void tokenEndpointRefusesHugeNumbersAndDeepNesting(JirasimServer sim) {
         for (String body : List.of("{\"grant_type\":" + "1".repeat(1001) + "}", "[".repeat(1001) + "]".repeat(1001),
                 "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}")) {
             refused(sim, () -> http(sim).contentType("application/json").body(body).post("/auth/oauth/token"), 400)
@@ -102,7 +102,7 @@ class BadInputRegressionHttpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {";", " ; ", ";charset=utf-8", ",", "/"})
-    void oddContentTypesAreRefusedNotCrashes(String type, Jirasim sim) throws IOException {
+    void oddContentTypesAreRefusedNotCrashes(String type, JirasimServer sim) throws IOException {
         String token = Jira.alice(sim).token();
         for (String path : List.of("/auth/oauth/token", "/api/ex/jira/" + ACME + "/rest/api/3/search/jql")) {
             String before = WorldFiles.toJson(sim.control().exportWorld());
@@ -114,7 +114,7 @@ class BadInputRegressionHttpTest {
     }
 
     @Test
-    void aCommentBodyOfTheWrongTypeIsAFieldError(Jirasim sim) {
+    void aCommentBodyOfTheWrongTypeIsAFieldError(JirasimServer sim) {
         var jira = Jira.alice(sim);
         refused(sim, () -> jira.on(ACME, 3).contentType("application/json").body("{\"body\":1}").post("/issue/ACME-1/comment"), 400)
                 .then().body("errors.comment", containsString("Atlassian Document"));
@@ -123,7 +123,7 @@ class BadInputRegressionHttpTest {
     }
 
     @Test
-    void pagingAtTheIntLimitsIsAnEmptyPageOrA400(Jirasim sim) {
+    void pagingAtTheIntLimitsIsAnEmptyPageOrA400(JirasimServer sim) {
         var jira = Jira.alice(sim);
         jira.on(ACME, 3).get("/issue/ACME-1/comment?startAt=2147483647").then().statusCode(200).body("comments.size()", equalTo(0));
         jira.on(ACME, 3).get("/issue/ACME-1/comment?maxResults=-2147483648").then().statusCode(200).body("comments.size()", equalTo(0));
@@ -136,33 +136,33 @@ class BadInputRegressionHttpTest {
     @ParameterizedTest
     @ValueSource(strings = {"/api/ex/jira/%u002e/rest/api/3/myself", "/api/ex/jira/%/rest/api/3/myself", "/nango/connection/%zz",
             "/dc/dc1/rest/api/2/issue/%E", "/__admin/tenants/%g0"})
-    void brokenPercentEscapesInThePathAre400(String path, Jirasim sim) throws IOException {
+    void brokenPercentEscapesInThePathAre400(String path, JirasimServer sim) throws IOException {
         String answer = raw(sim, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         // Jetty refuses most broken escapes itself (its own 400 page); the ones it lets through get ours.
         assertTrue(answer.startsWith("HTTP/1.1 400") && !answer.contains("Exception"), answer);
         if (path.contains("%u")) assertTrue(answer.contains("percent-escape"), answer);
     }
 
-    private static RequestSpecification nango(Jirasim sim) {
+    private static RequestSpecification nango(JirasimServer sim) {
         return http(sim).header("Authorization", "Bearer " + NANGO_KEY).header("Provider-Config-Key", "jira").header("Connection-Id", "alice-acme");
     }
 
     @Test
-    void nangoProxyRefusesAnOutOfRangeRetryOn(Jirasim sim) {
+    void nangoProxyRefusesAnOutOfRangeRetryOn(JirasimServer sim) {
         refused(sim, () -> nango(sim).header("Retry-On", "999999999999").get("/nango/proxy/ex/jira/" + ACME + "/rest/api/3/myself"), 400)
                 .then().body("error.code", equalTo("invalid_headers"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Host", "Content-Length", "Connection", "Expect", "Upgrade", "Transfer-Encoding"})
-    void nangoProxyKeepsHopHeadersToItself(String name, Jirasim sim) {
+    void nangoProxyKeepsHopHeadersToItself(String name, JirasimServer sim) {
         nango(sim).header("Nango-Proxy-" + name, "100-continue").get("/nango/proxy/ex/jira/" + ACME + "/rest/api/3/myself")
                 .then().statusCode(200).body("emailAddress", equalTo("alice@acme.test"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"zz", "-5", "7fffffffffffffffff"})
-    void malformedChunkedFramingIsA400(String chunkSize, Jirasim sim) throws IOException {
+    void malformedChunkedFramingIsA400(String chunkSize, JirasimServer sim) throws IOException {
         for (String path : List.of("/auth/oauth/token", "/api/ex/jira/" + ACME + "/rest/api/3/issue", "/__admin/world", "/nango/connect/sessions",
                 "/dc/dc1/rest/oauth2/latest/token")) {
             String before = WorldFiles.toJson(sim.control().exportWorld());
@@ -178,7 +178,7 @@ class BadInputRegressionHttpTest {
     }
 
     /** Sends raw bytes (framing or names no HTTP client would produce) and returns the whole answer; output is shut after sending. */
-    static String raw(Jirasim sim, String request) throws IOException {
+    static String raw(JirasimServer sim, String request) throws IOException {
         var uri = java.net.URI.create(sim.baseUrl());
         try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
             s.setSoTimeout(10_000);
@@ -192,7 +192,7 @@ class BadInputRegressionHttpTest {
     }
 
     @Test
-    void aWorldWithANullEntryIsRefused(Jirasim sim) {
+    void aWorldWithANullEntryIsRefused(JirasimServer sim) {
         for (String world : List.of("{\"apps\":[null]}", "{\"sites\":[null]}", "{\"users\":[null]}", "{\"issues\":[null]}", "{\"projects\":[null]}")) {
             refused(sim, () -> http(sim).contentType("application/json").body(world).put("/__admin/world"), 400)
                     .then().body("message", startsWith("Invalid world"));
@@ -200,7 +200,7 @@ class BadInputRegressionHttpTest {
     }
 
     @Test
-    void aLoneSurrogateIsRefusedAtTheDoorAndSearchKeepsWorking(Jirasim sim) {
+    void aLoneSurrogateIsRefusedAtTheDoorAndSearchKeepsWorking(JirasimServer sim) {
         var jira = Jira.alice(sim);
         for (String summary : List.of("\\ud800", "a\\udfff", "\\ud83d\\u0041", "\\ud83d")) {
             refused(sim, () -> jira.on(ACME, 2).contentType("application/json")
@@ -216,7 +216,7 @@ class BadInputRegressionHttpTest {
     }
 
     @Test
-    void theClockCannotBeMovedOutOfRangeAndARefusalMovesNothing(Jirasim sim) {
+    void theClockCannotBeMovedOutOfRangeAndARefusalMovesNothing(JirasimServer sim) {
         http(sim).contentType("application/json").body("{\"frozen\":true}").put("/__admin/clock").then().statusCode(200);
         String frozenAt = http(sim).get("/__admin/clock").path("now");
         refused(sim, () -> http(sim).contentType("application/json").body("{\"seconds\":9223372036854775807}").post("/__admin/clock/advance"), 400);
@@ -237,13 +237,13 @@ class BadInputRegressionHttpTest {
             "sites: [{subdomain: a, cloudId: 11111111-1111-4111-8111-111111111111, name: A, url: 'https://a.atlassian.net'}]\n"
                     + "issues: [{key: X-1, created: '-1000000000-01-01T00:00:00Z'}]",
             "tokens: {grants: [{id: g, clientId: c, accountId: a, createdAt: '+1000000000-01-01T00:00:00Z'}]}"})
-    void worldFilesWithExtremeValuesAreRefusedWhenLoaded(String world, Jirasim sim) {
+    void worldFilesWithExtremeValuesAreRefusedWhenLoaded(String world, JirasimServer sim) {
         refused(sim, () -> http(sim).contentType("application/yaml").body(world.getBytes(StandardCharsets.UTF_8)).put("/__admin/world"), 400)
                 .then().body("message", startsWith("Invalid world"));
     }
 
     @Test
-    void longAdminBodiesAreAnsweredQuicklyWithoutJavaTypes(Jirasim sim) {
+    void longAdminBodiesAreAnsweredQuicklyWithoutJavaTypes(JirasimServer sim) {
         String big = "\"" + "9".repeat(300_000) + "\"";
         long start = System.nanoTime();
         for (String path : List.of("/__admin/clock", "/__admin/consent", "/__admin/tokens", "/__admin/faults")) {
@@ -255,7 +255,7 @@ class BadInputRegressionHttpTest {
     }
 
     @Test
-    void adminErrorsNameNoJavaTypes(Jirasim sim) {
+    void adminErrorsNameNoJavaTypes(JirasimServer sim) {
         refused(sim, () -> http(sim).contentType("application/json").body("{\"sites\":{}}").put("/__admin/world"), 400)
                 .then().body("message", equalTo("Invalid world: Expected a list. (at sites) [line 1, column 10]"));
         refused(sim, () -> http(sim).contentType("application/json").body("{\"world\":{\"sites\":{}}}").post("/__admin/tenants"), 400)
@@ -267,7 +267,7 @@ class BadInputRegressionHttpTest {
     }
 
     @Test
-    void writesThatJiraRefusesAreRefusedHereToo(Jirasim sim) {
+    void writesThatJiraRefusesAreRefusedHereToo(JirasimServer sim) {
         var jira = Jira.alice(sim);
         refused(sim, () -> jira.on(ACME, 2).contentType("application/json").body("{\"body\":\"hi\",\"visibility\":{\"type\":\"bogus\"}}")
                 .post("/issue/ACME-1/comment"), 400).then().body("errors", hasKey("visibility"));
@@ -292,7 +292,7 @@ class BadInputRegressionHttpTest {
     }
 
     @Test
-    void updateOperationsApplyLikeJira(Jirasim sim) {
+    void updateOperationsApplyLikeJira(JirasimServer sim) {
         var jira = Jira.alice(sim);
         jira.on(ACME, 2).contentType("application/json")
                 .body("{\"update\":{\"labels\":[{\"add\":\"triaged\"},{\"add\":\"later\"},{\"remove\":\"later\"}],\"summary\":[{\"set\":\"via update\"}]}}")

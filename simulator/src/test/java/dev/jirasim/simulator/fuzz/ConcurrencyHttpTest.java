@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import dev.jirasim.simulator.world.RefreshToken;
@@ -46,7 +46,7 @@ class ConcurrencyHttpTest {
     }
 
     @Test
-    void fiftyParallelRefreshesOfOneTokenKeepOneFamilyWithOneLiveHead(Jirasim sim) throws Exception {
+    void fiftyParallelRefreshesOfOneTokenKeepOneFamilyWithOneLiveHead(JirasimServer sim) throws Exception {
         sim.control().setClock(null, true);
         var oauth = new OAuth(sim);
         String refresh = oauth.aliceTokens().path("refresh_token");
@@ -67,7 +67,7 @@ class ConcurrencyHttpTest {
     }
 
     @Test
-    void parallelNangoProxyCallsNeedingARefreshShareOne(Jirasim sim) throws Exception {
+    void parallelNangoProxyCallsNeedingARefreshShareOne(JirasimServer sim) throws Exception {
         sim.control().setClock(null, true);
         sim.control().advanceClock(Duration.ofMinutes(50));
         sim.control().clearJournal();
@@ -80,7 +80,7 @@ class ConcurrencyHttpTest {
     }
 
     @Test
-    void parallelDcIssueCreatesGetUniqueKeys(Jirasim sim) throws Exception {
+    void parallelDcIssueCreatesGetUniqueKeys(JirasimServer sim) throws Exception {
         String pat = "NDU2Nzg5MDEyMzQ1Ompkb2UtcGVyc29uYWwtdG9rZW4tMDE";
         String url = sim.baseUrl() + "/dc/dc1/rest/api/2/issue";
         List<String> keys = together(30, () -> given().auth().oauth2(pat).contentType("application/json")

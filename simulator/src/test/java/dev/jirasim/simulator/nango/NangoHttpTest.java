@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import dev.jirasim.simulator.world.Consent;
@@ -28,16 +28,16 @@ class NangoHttpTest {
     static final String SECRET = "c4f5e2a1-7b3d-4e8f-9a6c-1d2e3f4a5b6c";
     static final String GLOBEX_SEARCH = "/ex/jira/" + OAuth.GLOBEX + "/rest/api/3/search/jql";
 
-    static RequestSpecification nango(Jirasim sim) {
+    static RequestSpecification nango(JirasimServer sim) {
         return given().baseUri(sim.baseUrl() + "/nango").redirects().follow(false).header("Authorization", "Bearer " + SECRET);
     }
 
-    static RequestSpecification proxy(Jirasim sim, String connectionId) {
+    static RequestSpecification proxy(JirasimServer sim, String connectionId) {
         return nango(sim).header("Provider-Config-Key", "jira").header("Connection-Id", connectionId).header("Base-Url-Override", "");
     }
 
     /** Connect session → /oauth/connect/jira → consent (automatic, as alice) → callback; returns the new connection id. */
-    static String connect(Jirasim sim, String subdomain) {
+    static String connect(JirasimServer sim, String subdomain) {
         sim.control().consent(new Consent(Consent.Mode.AUTO, "alice@acme.test", List.of("acme", "globex"), Consent.Decision.APPROVE));
         String token = nango(sim).contentType("application/json").body(Map.of("end_user", Map.of("id", "u-1", "email", "alice@acme.test")))
                 .post("/connect/sessions").then().statusCode(201).body("data.token", startsWith("nango_connect_session_"))
@@ -62,7 +62,7 @@ class NangoHttpTest {
     }
 
     @Test
-    void secretKeysAreCheckedTheWayNangoDoes(Jirasim sim) {
+    void secretKeysAreCheckedTheWayNangoDoes(JirasimServer sim) {
         given().baseUri(sim.baseUrl() + "/nango").get("/integrations").then().statusCode(401)
                 .body("error.code", equalTo("missing_auth_header"))
                 .body("error.message", equalTo("Authentication failed. The request is missing the Authorization header."));
@@ -79,7 +79,7 @@ class NangoHttpTest {
     }
 
     @Test
-    void theReadyConnectionHidesItsRefreshTokenUnlessAsked(Jirasim sim) {
+    void theReadyConnectionHidesItsRefreshTokenUnlessAsked(JirasimServer sim) {
         for (String family : List.of("/connection", "/connections")) {
             nango(sim).get(family).then().statusCode(200).body("connections.connection_id", hasItem("alice-acme"));
             nango(sim).queryParam("provider_config_key", "jira").get(family + "/alice-acme").then().statusCode(200)
@@ -106,7 +106,7 @@ class NangoHttpTest {
     }
 
     @Test
-    void connectingWithSubdomainGlobexStoresGlobexAndTheProxyReturnsItsIssues(Jirasim sim) {
+    void connectingWithSubdomainGlobexStoresGlobexAndTheProxyReturnsItsIssues(JirasimServer sim) {
         String id = connect(sim, "globex");
         nango(sim).queryParam("provider_config_key", "jira").get("/connections/" + id).then().statusCode(200)
                 .body("connection_config.subdomain", equalTo("globex")).body("connection_config.cloudId", equalTo(OAuth.GLOBEX))
@@ -118,7 +118,7 @@ class NangoHttpTest {
     }
 
     @Test
-    void withoutASubdomainTheFirstSiteIsTaken(Jirasim sim) {
+    void withoutASubdomainTheFirstSiteIsTaken(JirasimServer sim) {
         String id = connect(sim, null);
         String first = given().auth().oauth2(sim.control().issueTokens(dev.jirasim.simulator.control.TokenRequestSpec.forUser("alice@acme.test", "acme", "globex")).accessToken())
                 .get(sim.apiUrl() + "/oauth/token/accessible-resources").path("[0].id");
@@ -130,7 +130,7 @@ class NangoHttpTest {
     }
 
     @Test
-    void fiftyMinutesLaterTheProxyRefreshesFirst(Jirasim sim) {
+    void fiftyMinutesLaterTheProxyRefreshesFirst(JirasimServer sim) {
         sim.control().setClock(null, true);
         String id = connect(sim, "globex");
         String before = nango(sim).queryParam("provider_config_key", "jira").queryParam("refresh_token", "true").get("/connections/" + id)
@@ -149,7 +149,7 @@ class NangoHttpTest {
     }
 
     @Test
-    void aRefreshTokenKilledBehindNangosBackSurfacesAsNangosErrors(Jirasim sim) {
+    void aRefreshTokenKilledBehindNangosBackSurfacesAsNangosErrors(JirasimServer sim) {
         sim.control().setClock(null, true);
         sim.control().revokeUser("alice@acme.test");
         sim.control().advanceClock(Duration.ofMinutes(50));
@@ -164,7 +164,7 @@ class NangoHttpTest {
     }
 
     @Test
-    void theProxyPassesProviderErrorsThroughAndShapesItsOwn(Jirasim sim) {
+    void theProxyPassesProviderErrorsThroughAndShapesItsOwn(JirasimServer sim) {
         proxy(sim, "alice-acme").get("/proxy/ex/jira/" + OAuth.ACME + "/rest/api/3/issue/NOPE-1").then().statusCode(404)
                 .body("errorMessages[0]", equalTo("Issue does not exist or you do not have permission to see it."));
         proxy(sim, "alice-acme").contentType("application/json")
@@ -184,7 +184,7 @@ class NangoHttpTest {
     }
 
     @Test
-    void theJiraDataCenterProviderConnectsAndProxiesThroughRestApiLatest(Jirasim sim) {
+    void theJiraDataCenterProviderConnectsAndProxiesThroughRestApiLatest(JirasimServer sim) {
         sim.control().dcConsent("dc1", new dev.jirasim.simulator.world.DcInstance.DcConsent("auto", "jdoe", "approve"));
         // Nango writes https:// before endpointURL; the simulator uses its own scheme (docs/nango.md).
         String endpoint = sim.baseUrl().replaceFirst("^http://", "") + "/dc/dc1";

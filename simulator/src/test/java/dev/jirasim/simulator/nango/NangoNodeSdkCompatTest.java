@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jirasim.simulator.Jirasim;
-import dev.jirasim.simulator.Tenant;
+import dev.jirasim.simulator.JirasimServer;
+import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import java.io.File;
 import java.io.IOException;
@@ -34,7 +34,7 @@ class NangoNodeSdkCompatTest {
     private static final long TIMEOUT_SECONDS = 120;
 
     @Test
-    void thePublishedNodeSdkWorksAgainstTheSimulator(Jirasim sim) throws Exception {
+    void thePublishedNodeSdkWorksAgainstTheSimulator(JirasimServer sim) throws Exception {
         Optional<Path> node = onPath("node");
         assumeTrue(node.isPresent(), "Skipped: Node.js ('node') is not on the PATH; the @nangohq/node compatibility test needs it");
         Optional<Path> project = projectDir();

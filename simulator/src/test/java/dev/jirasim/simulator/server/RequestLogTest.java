@@ -8,7 +8,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
 import dev.jirasim.simulator.common.Redact;
 import dev.jirasim.simulator.support.OAuth;
@@ -26,7 +26,7 @@ class RequestLogTest {
         Level before = logger.getLevel();
         logger.setLevel(Level.INFO);
         logger.addAppender(appender);
-        try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().build())) {
+        try (JirasimServer sim = JirasimServer.start(SimulatorConfig.builder().randomPort().build())) {
             var oauth = new OAuth(sim);
             var tokens = oauth.aliceTokens();
             oauth.resources(tokens.path("access_token"));

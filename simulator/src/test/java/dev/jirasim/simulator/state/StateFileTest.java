@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jirasim.simulator.clock.SimClock;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StateFileTest {
     static final String ISSUES = "/api/ex/jira/7d3f9a2e-1c4b-4e8f-9a6d-2b5c8e1f4a70/rest/api/3/issue";
 
-    private static String create(Jirasim sim, String token, String summary) {
+    private static String create(JirasimServer sim, String token, String summary) {
         return given().baseUri(sim.baseUrl()).auth().oauth2(token).contentType("application/json")
                 .body(Map.of("fields", Map.of("project", Map.of("key", "OPS"), "summary", summary, "issuetype", Map.of("name", "Task"))))
                 .post(ISSUES).then().statusCode(201).extract().path("key");
@@ -50,12 +50,12 @@ class StateFileTest {
     void theWorldSurvivesARestart(@TempDir Path dir) {
         Path state = dir.resolve("world.json");
         String key;
-        try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+        try (JirasimServer sim = JirasimServer.start(SimulatorConfig.builder().randomPort().state(state).build())) {
             String token = sim.control().issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme")).accessToken();
             key = create(sim, token, "kept across restarts");
         }
         assertTrue(Files.exists(state));
-        try (Jirasim again = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+        try (JirasimServer again = JirasimServer.start(SimulatorConfig.builder().randomPort().state(state).build())) {
             String token = again.control().issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme")).accessToken();
             given().baseUri(again.baseUrl()).auth().oauth2(token).get(ISSUES + "/" + key).then().statusCode(200);
         }
@@ -65,13 +65,13 @@ class StateFileTest {
     void aFrozenClockSurvivesARestartAndTokensExpireOnIt(@TempDir Path dir) {
         Path state = dir.resolve("world.json");
         String token;
-        try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+        try (JirasimServer sim = JirasimServer.start(SimulatorConfig.builder().randomPort().state(state).build())) {
             given().baseUri(sim.baseUrl()).contentType("application/json").body(Map.of("now", "2031-02-03T04:05:06Z", "frozen", true))
                     .put("/__admin/clock").then().statusCode(200);
             token = given().baseUri(sim.baseUrl()).contentType("application/json").body(Map.of("user", "alice@acme.test"))
                     .post("/__admin/tokens").then().statusCode(200).extract().path("access_token");
         }
-        try (Jirasim again = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+        try (JirasimServer again = JirasimServer.start(SimulatorConfig.builder().randomPort().state(state).build())) {
             given().baseUri(again.baseUrl()).get("/__admin/clock").then().statusCode(200)
                     .body("now", equalTo("2031-02-03T04:05:06Z")).body("frozen", equalTo(true));
             // Issued in 2031 and valid for an hour of the restored clock, not of the real one.
@@ -86,11 +86,11 @@ class StateFileTest {
     void aRunningClockKeepsItsDistanceFromRealTime(@TempDir Path dir) {
         Path state = dir.resolve("world.json");
         Duration ahead = Duration.ofDays(30);
-        try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+        try (JirasimServer sim = JirasimServer.start(SimulatorConfig.builder().randomPort().state(state).build())) {
             given().baseUri(sim.baseUrl()).contentType("application/json").body(Map.of("seconds", ahead.toSeconds()))
                     .post("/__admin/clock/advance").then().statusCode(200);
         }
-        try (Jirasim again = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+        try (JirasimServer again = JirasimServer.start(SimulatorConfig.builder().randomPort().state(state).build())) {
             SimClock clock = again.defaultTenant().clock();
             assertFalse(clock.frozen(), "still running");
             Duration distance = Duration.between(Instant.now(), clock.now());
@@ -125,7 +125,7 @@ class StateFileTest {
             }
             p.kill();
         }
-        try (Jirasim again = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+        try (JirasimServer again = JirasimServer.start(SimulatorConfig.builder().randomPort().state(state).build())) {
             assertEquals(Instant.parse("2032-06-07T08:09:11Z"), again.defaultTenant().clock().now());
             assertTrue(again.defaultTenant().clock().frozen());
             given().baseUri(again.baseUrl()).auth().oauth2(token).get("/api/me").then().statusCode(200);
@@ -148,7 +148,7 @@ class StateFileTest {
     @Test
     void aStateFileStillLoadsAsTheWorldItHolds(@TempDir Path dir) throws Exception {
         Path state = dir.resolve("world.json");
-        try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+        try (JirasimServer sim = JirasimServer.start(SimulatorConfig.builder().randomPort().state(state).build())) {
             sim.control().setClock(Instant.parse("2030-01-01T00:00:00Z"), true);
         }
         // A file from before clocks were kept (no "clock" member) starts with a running real-time clock.
@@ -156,20 +156,20 @@ class StateFileTest {
         assertTrue(tree.has("clock"), tree.toString());
         tree.remove("clock");
         Files.writeString(state, tree.toString());
-        try (Jirasim again = Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build())) {
+        try (JirasimServer again = JirasimServer.start(SimulatorConfig.builder().randomPort().state(state).build())) {
             assertFalse(again.defaultTenant().clock().frozen());
         }
         // A broken clock member is a clear error, like any broken state file.
         tree.putObject("clock").put("frozen", true).put("now", "yesterday");
         Files.writeString(state, tree.toString());
-        var e = assertThrows(WorldException.class, () -> Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build()));
+        var e = assertThrows(WorldException.class, () -> JirasimServer.start(SimulatorConfig.builder().randomPort().state(state).build()));
         assertTrue(e.getMessage().contains("not a valid world") && e.getMessage().contains("yesterday"), e.getMessage());
         // So is a clock outside the span the control API allows, frozen or running (issue 14, defect 14).
         for (var clock : java.util.List.of("{\"frozen\":true,\"now\":\"+1000000000-01-01T00:00:00Z\"}",
                 "{\"frozen\":false,\"offset\":\"PT-500000H\"}", "{\"frozen\":false,\"offset\":\"PT900000000H\"}")) {
             tree.set("clock", new ObjectMapper().readTree(clock));
             Files.writeString(state, tree.toString());
-            var out = assertThrows(WorldException.class, () -> Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build()));
+            var out = assertThrows(WorldException.class, () -> JirasimServer.start(SimulatorConfig.builder().randomPort().state(state).build()));
             assertTrue(out.getMessage().contains("must show an instant between"), out.getMessage());
         }
     }
@@ -178,7 +178,7 @@ class StateFileTest {
     void aCorruptStateFileIsAClearErrorNotAnEmptyWorld(@TempDir Path dir) throws Exception {
         Path state = dir.resolve("world.json");
         Files.writeString(state, "{\"users\": [ {\"accountId\": ");
-        var e = assertThrows(WorldException.class, () -> Jirasim.start(SimulatorConfig.builder().randomPort().state(state).build()));
+        var e = assertThrows(WorldException.class, () -> JirasimServer.start(SimulatorConfig.builder().randomPort().state(state).build()));
         assertTrue(e.getMessage().contains(state.toString()) && e.getMessage().contains("not a valid world"), e.getMessage());
         assertEquals("{\"users\": [ {\"accountId\": ", Files.readString(state), "the broken file is left for the user to inspect");
     }

@@ -1,6 +1,6 @@
 package dev.jirasim.simulator.support;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 
@@ -16,17 +16,17 @@ public final class Jira {
     }
 
     /** Consents headlessly as {@code user} on {@code sites} with {@code scopes} and keeps the access token. */
-    public static Jira as(Jirasim sim, String user, List<String> sites, String scopes) {
+    public static Jira as(JirasimServer sim, String user, List<String> sites, String scopes) {
         var oauth = new OAuth(sim);
         String token = oauth.exchange(oauth.code(user, sites, scopes)).path("access_token");
         return new Jira(oauth, token);
     }
 
-    public static Jira alice(Jirasim sim) {
+    public static Jira alice(JirasimServer sim) {
         return as(sim, OAuth.ALICE, List.of("acme", "globex"), ALL_SCOPES);
     }
 
-    public static Jira bob(Jirasim sim) {
+    public static Jira bob(JirasimServer sim) {
         return as(sim, "bob@acme.test", List.of("acme"), ALL_SCOPES);
     }
 

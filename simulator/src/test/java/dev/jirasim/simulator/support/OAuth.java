@@ -2,7 +2,7 @@ package dev.jirasim.simulator.support;
 
 import static io.restassured.RestAssured.given;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.world.Consent;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -25,9 +25,9 @@ public final class OAuth {
     public static final String INITECH = "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9";
     public static final String SCOPES = "read:jira-work write:jira-work read:me offline_access";
 
-    private final Jirasim sim;
+    private final JirasimServer sim;
 
-    public OAuth(Jirasim sim) {
+    public OAuth(JirasimServer sim) {
         this.sim = sim;
     }
 

@@ -1,6 +1,8 @@
 package dev.jirasim.simulator.atlassian.auth;
 
-import dev.jirasim.simulator.Tenant;
+import dev.jirasim.simulator.common.Limits;
+import io.javalin.http.HttpResponseException;
+import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.world.Site;
 import dev.jirasim.simulator.world.User;
 import dev.jirasim.simulator.world.World;
@@ -95,8 +97,17 @@ public final class AuthRoutes {
 
     private void token(Context ctx) {
         ctx.header("Cache-Control", "no-store").header("Pragma", "no-cache"); // on errors too
-        var body = TokenBodies.read(ctx);
+        var body = TokenBodies.read(ctx.contentType(), rawBody(ctx));
         ctx.json(tokens.exchange(tenant.get().world(), TokenRequest.from(body)));
+    }
+
+    private static String rawBody(Context ctx) {
+        try {
+            return ctx.body();
+        } catch (HttpResponseException e) {
+            if (e.getStatus() == 413) throw AuthErrors.tooLarge(Limits.MAX_REQUEST_BYTES);
+            throw e;
+        }
     }
 
     private void render(Context ctx, Tenant t, AuthorizeOutcome outcome) {

@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.atlassian.auth;
 
+import dev.jirasim.simulator.tenant.ConsentRequest;
 /** What {@code /authorize} does next. */
 public sealed interface AuthorizeOutcome {
     /** Send the browser back to the app (with a code, or an error it may show). */

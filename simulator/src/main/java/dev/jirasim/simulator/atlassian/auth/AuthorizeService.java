@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.atlassian.auth;
 
+import dev.jirasim.simulator.tenant.ConsentRequest;
 import dev.jirasim.simulator.world.AuthPolicy;
 import dev.jirasim.simulator.world.AuthorizationCode;
 import dev.jirasim.simulator.world.Consent;

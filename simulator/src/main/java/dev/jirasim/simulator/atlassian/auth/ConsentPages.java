@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.atlassian.auth;
 
+import dev.jirasim.simulator.tenant.ConsentRequest;
 import dev.jirasim.simulator.world.Site;
 import dev.jirasim.simulator.world.User;
 import java.util.Collection;

@@ -2,9 +2,8 @@ package dev.jirasim.simulator.atlassian.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jirasim.simulator.server.Json;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
+import dev.jirasim.simulator.common.Json;
+import dev.jirasim.simulator.common.MediaTypes;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -18,16 +17,9 @@ final class TokenBodies {
     private TokenBodies() {
     }
 
-    static Map<String, String> read(Context ctx) {
-        String contentType = ctx.contentType();
-        String mediaType = dev.jirasim.simulator.common.MediaTypes.of(contentType);
-        String raw;
-        try {
-            raw = ctx.body();
-        } catch (HttpResponseException e) {
-            if (e.getStatus() == 413) throw AuthErrors.tooLarge(dev.jirasim.simulator.SimulatorConfig.MAX_REQUEST_BYTES);
-            throw e;
-        }
+    /** The parameters of a token request body {@code raw} sent with the header {@code contentType} (may be null). */
+    static Map<String, String> read(String contentType, String raw) {
+        String mediaType = MediaTypes.of(contentType);
         return switch (mediaType) {
             case "application/json" -> json(raw);
             case "application/x-www-form-urlencoded" -> form(raw);

@@ -1,6 +1,6 @@
 package dev.jirasim.simulator.atlassian.resources;
 
-import dev.jirasim.simulator.Tenant;
+import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.world.Grant;
 import dev.jirasim.simulator.world.TokenStore;
 import dev.jirasim.simulator.world.World;

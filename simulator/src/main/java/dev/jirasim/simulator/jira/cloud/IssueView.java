@@ -2,7 +2,7 @@ package dev.jirasim.simulator.jira.cloud;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.util.RawValue;
-import dev.jirasim.simulator.server.Json;
+import dev.jirasim.simulator.common.Json;
 import dev.jirasim.simulator.world.Issue;
 import java.util.LinkedHashMap;
 import java.util.Map;

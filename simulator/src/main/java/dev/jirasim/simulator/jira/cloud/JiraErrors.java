@@ -35,6 +35,11 @@ public final class JiraErrors {
         return Problem.withBody(status, errors.toString(), body(List.of(), errors));
     }
 
+    /** A request over the world's rate limit: Jira's envelope with our message, and the limiter's headers. */
+    public static Problem rateLimited(Map<String, String> headers) {
+        return Problem.withBody(429, dev.jirasim.simulator.faults.RateLimiter.MESSAGE, body(List.of(dev.jirasim.simulator.faults.RateLimiter.MESSAGE), Map.of()), headers);
+    }
+
     /** Documented: absent and invisible issues are indistinguishable. */
     public static Problem issueNotFound() {
         return message(404, "Issue does not exist or you do not have permission to see it.");

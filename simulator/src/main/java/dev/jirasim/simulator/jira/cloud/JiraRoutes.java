@@ -2,10 +2,9 @@ package dev.jirasim.simulator.jira.cloud;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jirasim.simulator.Tenant;
+import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.common.Problem;
-import dev.jirasim.simulator.faults.RateLimits;
-import dev.jirasim.simulator.server.Json;
+import dev.jirasim.simulator.common.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -140,7 +139,7 @@ public final class JiraRoutes {
         if (limiter.isPresent()) {
             var decision = limiter.get().tryAcquire(limiter.get().keyFor(c.user().accountId(), c.session().grant().clientId(), c.site().cloudId()));
             decision.headers().forEach(ctx::header);
-            if (!decision.allowed()) throw Problem.withBody(429, RateLimits.MESSAGE, RateLimits.jiraBody(), decision.headers());
+            if (!decision.allowed()) throw JiraErrors.rateLimited(decision.headers());
         }
         return c;
     }

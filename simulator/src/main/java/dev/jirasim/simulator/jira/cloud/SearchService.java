@@ -38,7 +38,7 @@ final class SearchService {
         var key = new PageKey(page, c.apiBase());
         byte[] hit = cache.get(key);
         if (hit != null) return hit;
-        byte[] json = dev.jirasim.simulator.server.Json.MAPPER.writeValueAsBytes(render(c, page));
+        byte[] json = dev.jirasim.simulator.common.Json.MAPPER.writeValueAsBytes(render(c, page));
         if (json.length <= 65_536) {
             if (cache.size() >= 1_000) cache.clear();
             cache.put(key, json);

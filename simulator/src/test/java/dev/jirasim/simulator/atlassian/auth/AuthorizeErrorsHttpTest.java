@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import dev.jirasim.simulator.world.Consent;
@@ -20,10 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SimulatorExtension.class)
 class AuthorizeErrorsHttpTest {
     private OAuth oauth;
-    private Jirasim sim;
+    private JirasimServer sim;
 
     @BeforeEach
-    void setUp(Jirasim sim) {
+    void setUp(JirasimServer sim) {
         this.sim = sim;
         this.oauth = new OAuth(sim);
         oauth.autoConsent(ALICE, List.of("acme"));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import dev.jirasim.simulator.world.OAuthApp;
@@ -78,7 +78,7 @@ class ConsentPageBrowserTest {
     }
 
     @Test
-    void aliceTicksHerSitesAcceptsAndTheAppReceivesACode(Jirasim sim) throws Exception {
+    void aliceTicksHerSitesAcceptsAndTheAppReceivesACode(JirasimServer sim) throws Exception {
         String callback = "http://127.0.0.1:" + app.getAddress().getPort() + "/callback";
         registerCallback(sim, callback);
         var params = OAuth.authorizeParams(OAuth.SCOPES);
@@ -114,7 +114,7 @@ class ConsentPageBrowserTest {
                 .body("id", org.hamcrest.Matchers.containsInAnyOrder(OAuth.ACME, OAuth.GLOBEX));
     }
 
-    private static void registerCallback(Jirasim sim, String callback) {
+    private static void registerCallback(JirasimServer sim, String callback) {
         WorldFile world = sim.control().exportWorld();
         var apps = new ArrayList<OAuthApp>();
         for (OAuthApp a : world.apps()) {

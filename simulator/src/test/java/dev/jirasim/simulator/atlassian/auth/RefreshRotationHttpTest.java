@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import io.restassured.response.Response;
@@ -19,10 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SimulatorExtension.class)
 class RefreshRotationHttpTest {
     private OAuth oauth;
-    private Jirasim sim;
+    private JirasimServer sim;
 
     @BeforeEach
-    void setUp(Jirasim sim) {
+    void setUp(JirasimServer sim) {
         this.sim = sim;
         this.oauth = new OAuth(sim);
         sim.control().setClock(null, true);

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import java.util.Base64;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ThreeLeggedFlowHttpTest {
 
     @Test
-    void aliceConsentsForAcmeAndGlobexAndOneTokenReachesBoth(Jirasim sim) {
+    void aliceConsentsForAcmeAndGlobexAndOneTokenReachesBoth(JirasimServer sim) {
         var oauth = new OAuth(sim);
         oauth.autoConsent(ALICE, List.of("acme", "globex"));
         var authorize = oauth.authorize(OAuth.authorizeParams(OAuth.SCOPES));
@@ -55,7 +55,7 @@ class ThreeLeggedFlowHttpTest {
     }
 
     @Test
-    void meReturnsTheProfileWithReadMe(Jirasim sim) {
+    void meReturnsTheProfileWithReadMe(JirasimServer sim) {
         var oauth = new OAuth(sim);
         String access = oauth.aliceTokens().path("access_token");
         oauth.http().auth().oauth2(access).get("/api/me").then().statusCode(200)
@@ -68,7 +68,7 @@ class ThreeLeggedFlowHttpTest {
     }
 
     @Test
-    void meWithoutReadMeIsAScopeMismatch(Jirasim sim) {
+    void meWithoutReadMeIsAScopeMismatch(JirasimServer sim) {
         var oauth = new OAuth(sim);
         String access = oauth.exchange(oauth.code(ALICE, List.of("acme"), "read:jira-work")).path("access_token");
         oauth.http().auth().oauth2(access).get("/api/me").then().statusCode(401)
@@ -78,7 +78,7 @@ class ThreeLeggedFlowHttpTest {
     }
 
     @Test
-    void consentingToAnotherSiteWidensTheOneGrantForTokensAlreadyIssued(Jirasim sim) {
+    void consentingToAnotherSiteWidensTheOneGrantForTokensAlreadyIssued(JirasimServer sim) {
         var oauth = new OAuth(sim);
         String first = oauth.exchange(oauth.code(ALICE, List.of("acme"), OAuth.SCOPES)).path("access_token");
         oauth.resources(first).then().body("id", containsInAnyOrder(ACME));
@@ -88,7 +88,7 @@ class ThreeLeggedFlowHttpTest {
     }
 
     @Test
-    void accessTokenIsJwtShapedWithTheRealClaims(Jirasim sim) throws Exception {
+    void accessTokenIsJwtShapedWithTheRealClaims(JirasimServer sim) throws Exception {
         String access = new OAuth(sim).aliceTokens().path("access_token");
         String[] parts = access.split("\\.");
         assertEquals(3, parts.length);
@@ -101,7 +101,7 @@ class ThreeLeggedFlowHttpTest {
     }
 
     @Test
-    void formEncodedTokenRequestsWorkLikeJson(Jirasim sim) {
+    void formEncodedTokenRequestsWorkLikeJson(JirasimServer sim) {
         var oauth = new OAuth(sim);
         String code = oauth.code(ALICE, List.of("acme"), OAuth.SCOPES);
         oauth.http().contentType("application/x-www-form-urlencoded; charset=UTF-8")

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import io.restassured.response.Response;
@@ -20,10 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(SimulatorExtension.class)
 class TokenBadInputHttpTest {
     private OAuth oauth;
-    private Jirasim sim;
+    private JirasimServer sim;
 
     @BeforeEach
-    void setUp(Jirasim sim) {
+    void setUp(JirasimServer sim) {
         this.sim = sim;
         this.oauth = new OAuth(sim);
     }

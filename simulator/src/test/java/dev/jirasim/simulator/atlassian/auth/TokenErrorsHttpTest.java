@@ -3,7 +3,7 @@ package dev.jirasim.simulator.atlassian.auth;
 import static dev.jirasim.simulator.support.OAuth.ALICE;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import io.restassured.response.Response;
@@ -19,7 +19,7 @@ class TokenErrorsHttpTest {
     private OAuth oauth;
 
     @BeforeEach
-    void setUp(Jirasim sim) {
+    void setUp(JirasimServer sim) {
         this.oauth = new OAuth(sim);
     }
 

@@ -2,7 +2,7 @@ package dev.jirasim.simulator.atlassian.auth;
 
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import io.restassured.response.Response;
@@ -14,10 +14,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SimulatorExtension.class)
 class TokenExpiryHttpTest {
     private OAuth oauth;
-    private Jirasim sim;
+    private JirasimServer sim;
 
     @BeforeEach
-    void setUp(Jirasim sim) {
+    void setUp(JirasimServer sim) {
         this.sim = sim;
         this.oauth = new OAuth(sim);
         sim.control().setClock(null, true);

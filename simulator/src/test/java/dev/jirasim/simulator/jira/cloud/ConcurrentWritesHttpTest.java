@@ -2,7 +2,7 @@ package dev.jirasim.simulator.jira.cloud;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.Jira;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConcurrentWritesHttpTest {
 
     @Test
-    void parallelCreatesAndSearchesFinishWithUniqueKeys(Jirasim sim) throws Exception {
+    void parallelCreatesAndSearchesFinishWithUniqueKeys(JirasimServer sim) throws Exception {
         Jira alice = Jira.alice(sim);
         int writers = 6;
         int perWriter = 10;

@@ -2,7 +2,7 @@ package dev.jirasim.simulator.jira.cloud;
 
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.Jira;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GatewayLimitsHttpTest {
 
     @Test
-    void aTokenWithoutTheScopeGetsTheScope401(Jirasim sim) {
+    void aTokenWithoutTheScopeGetsTheScope401(JirasimServer sim) {
         Jira userOnly = Jira.as(sim, OAuth.ALICE, List.of("acme"), "read:jira-user");
         userOnly.acme(3).get("/issue/ACME-1").then().statusCode(401)
                 .body("code", equalTo(401)).body("message", equalTo("Unauthorized; scope does not match"));
@@ -26,13 +26,13 @@ class GatewayLimitsHttpTest {
     }
 
     @Test
-    void granularScopesWorkInsteadOfClassicOnes(Jirasim sim) {
+    void granularScopesWorkInsteadOfClassicOnes(JirasimServer sim) {
         Jira granular = Jira.as(sim, OAuth.ALICE, List.of("acme"), "read:issue-details:jira");
         granular.acme(3).get("/issue/ACME-1").then().statusCode(200);
     }
 
     @Test
-    void aSiteOutsideTheGrantAndBadTokensAre401(Jirasim sim) {
+    void aSiteOutsideTheGrantAndBadTokensAre401(JirasimServer sim) {
         Jira acmeOnly = Jira.as(sim, OAuth.ALICE, List.of("acme"), Jira.ALL_SCOPES);
         acmeOnly.on(OAuth.GLOBEX, 3).get("/myself").then().statusCode(401).body("message", equalTo("Unauthorized"));
         acmeOnly.on("00000000-0000-0000-0000-000000000000", 3).get("/myself").then().statusCode(401);
@@ -44,7 +44,7 @@ class GatewayLimitsHttpTest {
     }
 
     @Test
-    void legacySearchIsGoneByDefault(Jirasim sim) {
+    void legacySearchIsGoneByDefault(JirasimServer sim) {
         Jira alice = Jira.alice(sim);
         for (int version : new int[] {2, 3}) {
             alice.acme(version).queryParam("jql", "project = ACME").get("/search").then().statusCode(410)
@@ -55,7 +55,7 @@ class GatewayLimitsHttpTest {
     }
 
     @Test
-    void enhancedSearchPostWithoutContentTypeIsA415ProblemDocument(Jirasim sim) throws Exception {
+    void enhancedSearchPostWithoutContentTypeIsA415ProblemDocument(JirasimServer sim) throws Exception {
         // REST Assured always adds a Content-Type, so this one goes out through the JDK client.
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.apiUrl() + "/ex/jira/" + OAuth.ACME + "/rest/api/3/search/jql"))
                 .header("Authorization", "Bearer " + Jira.alice(sim).token()).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
@@ -69,7 +69,7 @@ class GatewayLimitsHttpTest {
     }
 
     @Test
-    void unknownJiraPathsAnswerInJirasShape(Jirasim sim) {
+    void unknownJiraPathsAnswerInJirasShape(JirasimServer sim) {
         Jira.alice(sim).acme(3).get("/nothing/here").then().statusCode(404).body("errorMessages.size()", equalTo(1));
     }
 }

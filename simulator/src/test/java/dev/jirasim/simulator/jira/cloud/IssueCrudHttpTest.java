@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.Jira;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
@@ -30,7 +30,7 @@ class IssueCrudHttpTest {
     }
 
     @Test
-    void createReadEditAndDeleteInV3WithAdf(Jirasim sim) {
+    void createReadEditAndDeleteInV3WithAdf(JirasimServer sim) {
         Jira alice = Jira.alice(sim);
         Response created = create(alice, 3, ADF);
         created.then().statusCode(201).body("id", matchesPattern("\\d+")).body("key", startsWith("ACME-"))
@@ -52,7 +52,7 @@ class IssueCrudHttpTest {
     }
 
     @Test
-    void v3RejectsStringsAndV2RejectsAdfWithJirasMessages(Jirasim sim) {
+    void v3RejectsStringsAndV2RejectsAdfWithJirasMessages(JirasimServer sim) {
         Jira alice = Jira.alice(sim);
         create(alice, 3, "plain text").then().statusCode(400).body("errorMessages.size()", equalTo(0))
                 .body("errors.description", equalTo("Operation value must be an Atlassian Document (see the Atlassian Document Format)"));
@@ -61,7 +61,7 @@ class IssueCrudHttpTest {
     }
 
     @Test
-    void createNamesEachBadField(Jirasim sim) {
+    void createNamesEachBadField(JirasimServer sim) {
         Jira alice = Jira.alice(sim);
         alice.acme(3).contentType("application/json")
                 .body(Map.of("fields", Map.of("project", Map.of("key", "NOPE"), "issuetype", Map.of("name", "Saga"), "colour", "red")))
@@ -76,7 +76,7 @@ class IssueCrudHttpTest {
     }
 
     @Test
-    void bobCannotSeeSecIssuesButAliceCan(Jirasim sim) {
+    void bobCannotSeeSecIssuesButAliceCan(JirasimServer sim) {
         Jira.alice(sim).acme(3).get("/issue/SEC-1").then().statusCode(200);
         Jira bob = Jira.bob(sim);
         bob.acme(3).get("/issue/SEC-1").then().statusCode(404)
@@ -87,7 +87,7 @@ class IssueCrudHttpTest {
     }
 
     @Test
-    void commentsAndTransitions(Jirasim sim) {
+    void commentsAndTransitions(JirasimServer sim) {
         Jira alice = Jira.alice(sim);
         alice.acme(3).contentType("application/json").body(Map.of("body", ADF)).post("/issue/ACME-3/comment")
                 .then().statusCode(201).body("author.accountId", equalTo(OAuth.ALICE_ID)).body("body.type", equalTo("doc"));
@@ -102,7 +102,7 @@ class IssueCrudHttpTest {
     }
 
     @Test
-    void myselfProjectsAndServerInfo(Jirasim sim) {
+    void myselfProjectsAndServerInfo(JirasimServer sim) {
         Jira bob = Jira.bob(sim);
         bob.acme(3).get("/myself").then().statusCode(200).body("emailAddress", equalTo("bob@acme.test"))
                 .body("accountType", equalTo("atlassian")).body("key", equalTo("")).body("name", equalTo(""))

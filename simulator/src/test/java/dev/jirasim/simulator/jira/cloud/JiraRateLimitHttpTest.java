@@ -4,7 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.Jira;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import dev.jirasim.simulator.world.JiraSettings;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JiraRateLimitHttpTest {
 
     @Test
-    void theBudgetRunsOutAndRefillsWithTheClock(Jirasim sim) {
+    void theBudgetRunsOutAndRefillsWithTheClock(JirasimServer sim) {
         WorldFile w = sim.control().exportWorld();
         sim.control().replaceWorld(new WorldFile(w.version(), w.auth(),
                 new JiraSettings(JiraSettings.LegacySearch.REMOVED, new RateLimit(3, 0.5, RateLimit.Scope.PER_USER_APP)),

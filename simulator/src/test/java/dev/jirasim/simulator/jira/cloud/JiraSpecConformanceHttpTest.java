@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.Jira;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
@@ -28,7 +28,7 @@ class JiraSpecConformanceHttpTest {
             List.of(Map.of("type", "paragraph", "content", List.of(Map.of("type", "text", "text", "Spec check.")))));
 
     @Test
-    void everyResponseValidatesAgainstTheOfficialSpec(Jirasim sim) {
+    void everyResponseValidatesAgainstTheOfficialSpec(JirasimServer sim) {
         assumeTrue(SpecValidation.available(), "Skipped: " + SpecValidation.SPEC.toAbsolutePath() + " not found (the shared specs folder is not beside this checkout)");
         List<String> problems = SpecValidation.newList();
         Jira alice = Jira.alice(sim);

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.Jira;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import dev.jirasim.simulator.support.SpecValidation;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JqlParseHttpTest {
 
     @Test
-    void structuresErrorsAndWarnings(Jirasim sim) {
+    void structuresErrorsAndWarnings(JirasimServer sim) {
         var problems = SpecValidation.newList();
         var spec = Jira.bob(sim).acme(3).contentType("application/json");
         if (SpecValidation.available()) spec = spec.filter(SpecValidation.recordingInto(problems));

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jirasim.simulator.Jirasim;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.Jira;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import dev.jirasim.simulator.world.JiraSettings;
@@ -40,14 +40,14 @@ class SearchHttpTest {
     }
 
     @Test
-    void aliceSeesEveryProjectSheMayBrowseAndBobNeverSeesSec(Jirasim sim) {
+    void aliceSeesEveryProjectSheMayBrowseAndBobNeverSeesSec(JirasimServer sim) {
         String everything = "created >= \"2000-01-01\" ORDER BY key";
         assertEquals(Set.of("ACME", "OPS", "SEC"), projectsOf(Jira.alice(sim), everything));
         assertEquals(Set.of("ACME", "OPS"), projectsOf(Jira.bob(sim), everything));
     }
 
     @Test
-    void aProjectTheUserCannotSeeIsAValueThatDoesNotExist(Jirasim sim) {
+    void aProjectTheUserCannotSeeIsAValueThatDoesNotExist(JirasimServer sim) {
         Jira.bob(sim).acme(3).queryParam("jql", "project = SEC").get("/search/jql").then().statusCode(400)
                 .body("errorMessages", equalTo(List.of("The value 'SEC' does not exist for the field 'project'.")))
                 .body("errors.size()", equalTo(0));
@@ -55,7 +55,7 @@ class SearchHttpTest {
     }
 
     @Test
-    void defaultFieldsAreIdsOnlyAndPagesAreForwardOnlyWithoutTotals(Jirasim sim) {
+    void defaultFieldsAreIdsOnlyAndPagesAreForwardOnlyWithoutTotals(JirasimServer sim) {
         Response first = Jira.alice(sim).acme(3).queryParam("jql", "project = ACME ORDER BY key").queryParam("maxResults", 10).get("/search/jql");
         first.then().statusCode(200).body("issues.size()", equalTo(10)).body("issues[0].key", equalTo("ACME-1"))
                 .body("issues[0].fields", nullValue()).body("total", nullValue()).body("startAt", nullValue())
@@ -63,7 +63,7 @@ class SearchHttpTest {
     }
 
     @Test
-    void pagesConcatenateToTheFullResultWithoutDuplicates(Jirasim sim) {
+    void pagesConcatenateToTheFullResultWithoutDuplicates(JirasimServer sim) {
         Jira alice = Jira.alice(sim);
         String jql = "project in (ACME, OPS) AND status != Done ORDER BY created DESC";
         List<String> all = alice.acme(3).queryParam("jql", jql).queryParam("maxResults", 5000).get("/search/jql").jsonPath().getList("issues.key");
@@ -85,7 +85,7 @@ class SearchHttpTest {
     }
 
     @Test
-    void badRequestsAreRefusedInTheMeasuredOrder(Jirasim sim) {
+    void badRequestsAreRefusedInTheMeasuredOrder(JirasimServer sim) {
         Jira alice = Jira.alice(sim);
         alice.acme(3).queryParam("jql", "order by created").get("/search/jql").then().statusCode(400)
                 .body("errorMessages[0]", equalTo("Unbounded JQL queries are not allowed here. Please add a search restriction to your query."));
@@ -108,7 +108,7 @@ class SearchHttpTest {
     }
 
     @Test
-    void fieldsAndExpandShapeTheIssues(Jirasim sim) {
+    void fieldsAndExpandShapeTheIssues(JirasimServer sim) {
         Jira.alice(sim).acme(3).queryParam("jql", "key = ACME-1").queryParam("fields", "summary,status").queryParam("expand", "names")
                 .get("/search/jql").then().statusCode(200)
                 .body("issues[0].fields.summary", not(nullValue())).body("issues[0].fields.status.name", not(nullValue()))
@@ -118,14 +118,14 @@ class SearchHttpTest {
     }
 
     @Test
-    void approximateCountCountsWhatTheUserMaySee(Jirasim sim) {
+    void approximateCountCountsWhatTheUserMaySee(JirasimServer sim) {
         int alice = Jira.alice(sim).acme(3).contentType("application/json").body(Map.of("jql", "project in (ACME, OPS)"))
                 .post("/search/approximate-count").then().statusCode(200).extract().path("count");
         assertEquals(120, alice);
     }
 
     @Test
-    void theLegacyPagingComesBackWhenTheWorldAsks(Jirasim sim) {
+    void theLegacyPagingComesBackWhenTheWorldAsks(JirasimServer sim) {
         WorldFile w = sim.control().exportWorld();
         sim.control().replaceWorld(new WorldFile(w.version(), w.auth(), new JiraSettings(JiraSettings.LegacySearch.AVAILABLE, null),
                 w.sites(), w.users(), w.apps(), w.consent(), w.projects(), null, w.issues(), w.tokens()));
@@ -135,7 +135,7 @@ class SearchHttpTest {
     }
 
     @Test
-    void aNewIssueIsFoundAtOnce(Jirasim sim) {
+    void aNewIssueIsFoundAtOnce(JirasimServer sim) {
         Jira alice = Jira.alice(sim);
         String key = alice.acme(3).contentType("application/json").body(Map.of("fields", Map.of("project", Map.of("key", "OPS"),
                 "summary", "Needle in the haystack", "issuetype", Map.of("name", "Task")))).post("/issue").path("key");
@@ -145,7 +145,7 @@ class SearchHttpTest {
     }
 
     @Test
-    void aRepeatedPageFollowsEditsCreatesAndTheClock(Jirasim sim) {
+    void aRepeatedPageFollowsEditsCreatesAndTheClock(JirasimServer sim) {
         Jira alice = Jira.alice(sim);
         sim.control().setClock(null, true);
         java.util.function.Function<Jira, Response> request = as -> as.acme(3).queryParam("jql", "project = OPS AND created >= -1d ORDER BY created DESC")

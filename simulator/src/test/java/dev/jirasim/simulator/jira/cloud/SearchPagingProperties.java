@@ -69,7 +69,7 @@ class SearchPagingProperties {
     /** A page as the route writes it (through the page and result caches), read back as a client would. */
     private static JsonNode page(Caller caller, SearchRequest request) {
         try {
-            return dev.jirasim.simulator.server.Json.MAPPER.readTree(SEARCH.enhancedJson(caller, request));
+            return dev.jirasim.simulator.common.Json.MAPPER.readTree(SEARCH.enhancedJson(caller, request));
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

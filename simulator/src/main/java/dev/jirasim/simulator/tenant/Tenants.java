@@ -1,4 +1,4 @@
-package dev.jirasim.simulator;
+package dev.jirasim.simulator.tenant;
 
 import dev.jirasim.simulator.world.OAuthApp;
 import dev.jirasim.simulator.world.WorldFile;

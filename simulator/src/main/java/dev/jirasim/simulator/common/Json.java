@@ -1,4 +1,4 @@
-package dev.jirasim.simulator.server;
+package dev.jirasim.simulator.common;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.jirasim.simulator.atlassian.auth;
+package dev.jirasim.simulator.tenant;
 
 import dev.jirasim.simulator.world.OAuthApp;
 import java.util.List;

@@ -1,6 +1,5 @@
-package dev.jirasim.simulator;
+package dev.jirasim.simulator.tenant;
 
-import dev.jirasim.simulator.atlassian.auth.PendingAuthorizations;
 import dev.jirasim.simulator.clock.SimClock;
 import dev.jirasim.simulator.faults.Faults;
 import dev.jirasim.simulator.faults.RateLimiter;

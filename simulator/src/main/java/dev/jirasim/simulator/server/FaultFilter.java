@@ -1,6 +1,10 @@
-package dev.jirasim.simulator.faults;
+package dev.jirasim.simulator.server;
 
+import dev.jirasim.simulator.tenant.CurrentTenant;
 import dev.jirasim.simulator.common.ErrorShape;
+import dev.jirasim.simulator.faults.FaultOutcome;
+import dev.jirasim.simulator.faults.Faults;
+import dev.jirasim.simulator.faults.RateLimiter;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
@@ -40,11 +44,11 @@ public final class FaultFilter implements Handler {
             ctx.attribute(FAULT_ATTRIBUTE, outcome.faultId());
             if (outcome.delayMs() > 0) {
                 // The request resumes on a timer thread: carry its tenant over, or it would land in the default world.
-                String tenantId = dev.jirasim.simulator.server.TenantRouting.current();
+                String tenantId = CurrentTenant.id();
                 var done = new CompletableFuture<Void>();
                 ctx.future(() -> done);
                 CompletableFuture.delayedExecutor(outcome.delayMs(), TimeUnit.MILLISECONDS).execute(() ->
-                        dev.jirasim.simulator.server.TenantRouting.runAs(tenantId, () -> {
+                        CurrentTenant.runAs(tenantId, () -> {
                             try {
                                 finish(ctx, outcome);
                                 done.complete(null);
@@ -82,7 +86,7 @@ public final class FaultFilter implements Handler {
     }
 
     private static String messageFor(int status) {
-        if (status == 429) return RateLimits.MESSAGE;
+        if (status == 429) return RateLimiter.MESSAGE;
         HttpStatus known = HttpStatus.forStatus(status);
         return known == HttpStatus.UNKNOWN ? "HTTP " + status : known.getMessage();
     }

@@ -1,5 +1,7 @@
 package dev.jirasim.simulator;
 
+import dev.jirasim.simulator.tenant.Tenants;
+import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.control.SimulatorControl;
 import dev.jirasim.simulator.control.TenantControl;
 import dev.jirasim.simulator.server.SimulatorServer;
@@ -13,26 +15,26 @@ import java.util.Optional;
 /**
  * A running simulator: every emulated host on one port. Start one in a test with
  * <pre>{@code
- * try (Jirasim sim = Jirasim.start(SimulatorConfig.builder().randomPort().build())) {
+ * try (JirasimServer sim = JirasimServer.start(SimulatorConfig.builder().randomPort().build())) {
  *     String authorize = sim.authUrl() + "/authorize";
  *     sim.control().advanceClock(Duration.ofHours(1));
  * }
  * }</pre>
  */
-public final class Jirasim implements AutoCloseable {
+public final class JirasimServer implements AutoCloseable {
     private final SimulatorServer server;
     private final Tenants tenants;
     private final String publicUrl;
     private StateFile persister;
 
-    private Jirasim(SimulatorServer server, Tenants tenants, String publicUrl) {
+    private JirasimServer(SimulatorServer server, Tenants tenants, String publicUrl) {
         this.server = server;
         this.tenants = tenants;
         this.publicUrl = publicUrl;
     }
 
     /** Starts a simulator; a fixture that is not a valid world fails here, before anything listens. */
-    public static Jirasim start(SimulatorConfig config) {
+    public static JirasimServer start(SimulatorConfig config) {
         // The server listens before the world exists (a random port is known only then, and the world's URLs need
         // it): a request in that window waits the few milliseconds until the world is there instead of failing.
         var tenants = new java.util.concurrent.CompletableFuture<Tenants>();
@@ -42,7 +44,7 @@ public final class Jirasim implements AutoCloseable {
         var created = new java.util.concurrent.CompletableFuture<SimulatorServer>();
         Thread setUp = new Thread(() -> {
             try {
-                created.complete(new SimulatorServer(config, current));
+                created.complete(new SimulatorServer(new SimulatorServer.Binding(config.host(), config.port(), config.adminToken()), current));
             } catch (Throwable t) {
                 created.completeExceptionally(t);
             }
@@ -70,7 +72,7 @@ public final class Jirasim implements AutoCloseable {
             String publicUrl = config.publicUrlFor(server.port());
             // A fixed port gives the same URL the world was read with: no need to read it again.
             tenants.complete(new Tenants(publicUrl.equals(expectedUrl) ? checked : seed(config, publicUrl), publicUrl));
-            var sim = new Jirasim(server, tenants.join(), publicUrl);
+            var sim = new JirasimServer(server, tenants.join(), publicUrl);
             if (config.state() != null) {
                 var tenant = sim.tenants.defaultTenant();
                 // The clock as it was when the file was written: expiry reads the same time after a restart.
