@@ -62,7 +62,7 @@ final class DcJson {
             "reporter", "creator", "labels", "created", "updated", "resolution", "resolutiondate", "duedate", "parent");
 
     /** An issue; search defaults to navigable fields, GET issue to all (here the same set). */
-    static Map<String, Object> issue(DcApi.Caller c, dev.jirasim.simulator.world.Issue issue, List<String> fields, boolean inSearch) {
+    static Map<String, Object> issue(DcCaller c, dev.jirasim.simulator.world.Issue issue, List<String> fields, boolean inSearch) {
         var m = new LinkedHashMap<String, Object>();
         m.put("expand", "operations,versionedRepresentations,editmeta,changelog,renderedFields");
         m.put("id", issue.id());
@@ -104,7 +104,7 @@ final class DcJson {
         return m;
     }
 
-    private static Map<String, Object> person(DcApi.Caller c, String key) {
+    private static Map<String, Object> person(DcCaller c, String key) {
         if (key == null) return null;
         return c.dc().instance().user(key).map(u -> user(c.base(), u, false)).orElse(null);
     }

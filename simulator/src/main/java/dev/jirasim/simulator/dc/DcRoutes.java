@@ -1,11 +1,20 @@
 package dev.jirasim.simulator.dc;
 
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
+import static dev.jirasim.simulator.world.DcScope.READ;
+import static dev.jirasim.simulator.world.DcScope.WRITE;
+
 import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.world.DcInstance.DcUser;
 import dev.jirasim.simulator.world.DcRuntime;
+import dev.jirasim.simulator.world.DcScope;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,43 +46,39 @@ public final class DcRoutes {
         routes.before(ctx -> {
             if (ctx.path().startsWith("/dc/")) ctx.header("X-AUSERNAME", "anonymous");
         });
-        both(routes, "GET", "/rest/oauth2/latest/authorize", this::authorize);
-        both(routes, "POST", "/plugins/servlet/oauth2/consent", this::consent);
-        both(routes, "POST", "/rest/oauth2/latest/token", this::token);
+        both(routes, GET, "/rest/oauth2/latest/authorize", this::authorize);
+        both(routes, POST, "/plugins/servlet/oauth2/consent", this::consent);
+        both(routes, POST, "/rest/oauth2/latest/token", this::token);
         for (String version : new String[] {"2", "latest"}) {
-            both(routes, "GET", "/rest/api/" + version + "/myself", this::myself);
-            both(routes, "GET", "/rest/api/" + version + "/serverInfo", this::serverInfo);
-            both(routes, "GET", "/rest/api/" + version + "/project", ctx -> ctx.json(DcApi.projects(caller(ctx, "READ"))));
-            both(routes, "GET", "/rest/api/" + version + "/project/{project}", ctx -> ctx.json(DcApi.project(caller(ctx, "READ"), ctx.pathParam("project"))));
-            both(routes, "GET", "/rest/api/" + version + "/search", this::searchGet);
-            both(routes, "POST", "/rest/api/" + version + "/search", this::searchPost);
-            both(routes, "GET", "/rest/api/" + version + "/issue/{issue}", ctx -> ctx.json(DcApi.issue(caller(ctx, "READ"), ctx.pathParam("issue"),
+            both(routes, GET, "/rest/api/" + version + "/myself", this::myself);
+            both(routes, GET, "/rest/api/" + version + "/serverInfo", this::serverInfo);
+            both(routes, GET, "/rest/api/" + version + "/project", ctx -> ctx.json(DcRestService.projects(caller(ctx, READ))));
+            both(routes, GET, "/rest/api/" + version + "/project/{project}", ctx -> ctx.json(DcRestService.project(caller(ctx, READ), ctx.pathParam("project"))));
+            both(routes, GET, "/rest/api/" + version + "/search", this::searchGet);
+            both(routes, POST, "/rest/api/" + version + "/search", this::searchPost);
+            both(routes, GET, "/rest/api/" + version + "/issue/{issue}", ctx -> ctx.json(DcRestService.issue(caller(ctx, READ), ctx.pathParam("issue"),
                     list(ctx.queryParam("fields")))));
-            both(routes, "PUT", "/rest/api/" + version + "/issue/{issue}", ctx -> {
-                var c = caller(ctx, "WRITE");
-                DcApi.edit(c, ctx.pathParam("issue"), json(ctx));
+            both(routes, PUT, "/rest/api/" + version + "/issue/{issue}", ctx -> {
+                var c = caller(ctx, WRITE);
+                DcRestService.edit(c, ctx.pathParam("issue"), json(ctx));
                 ctx.status(204);
             });
-            both(routes, "DELETE", "/rest/api/" + version + "/issue/{issue}", ctx -> {
-                var c = caller(ctx, "WRITE");
-                DcApi.delete(c, ctx.pathParam("issue"));
+            both(routes, DELETE, "/rest/api/" + version + "/issue/{issue}", ctx -> {
+                var c = caller(ctx, WRITE);
+                DcRestService.delete(c, ctx.pathParam("issue"));
                 ctx.status(204);
             });
-            both(routes, "POST", "/rest/api/" + version + "/issue", ctx -> {
-                var c = caller(ctx, "WRITE");
-                ctx.status(201).json(DcApi.create(c, json(ctx)));
+            both(routes, POST, "/rest/api/" + version + "/issue", ctx -> {
+                var c = caller(ctx, WRITE);
+                ctx.status(201).json(DcRestService.create(c, json(ctx)));
             });
         }
     }
 
-    private static void both(RoutesConfig routes, String method, String path, Handler handler) {
+    /** Each route with and without the instance's context path ({@link #dc} checks which one it has). */
+    private static void both(RoutesConfig routes, HandlerType method, String path, Handler handler) {
         for (String prefix : new String[] {"/dc/{instance}", "/dc/{instance}/{contextPath}"}) {
-            switch (method) {
-                case "GET" -> routes.get(prefix + path, handler);
-                case "PUT" -> routes.put(prefix + path, handler);
-                case "DELETE" -> routes.delete(prefix + path, handler);
-                default -> routes.post(prefix + path, handler);
-            }
+            routes.addHttpHandler(method, prefix + path, handler);
         }
     }
 
@@ -99,7 +104,7 @@ public final class DcRoutes {
     }
 
     /** A signed-in user whose token reaches {@code scope}; else DC's 401 or our 403 for the scope. */
-    private static DcUser require(Context ctx, DcRuntime dc, String scope) {
+    private static DcUser require(Context ctx, DcRuntime dc, DcScope scope) {
         Who who = who(ctx, dc);
         if (who.user().isEmpty()) throw DcErrors.rest(401, DcErrors.NOT_AUTHENTICATED);
         if (!who.bearer().orElseThrow().allows(scope)) {
@@ -114,7 +119,7 @@ public final class DcRoutes {
         Dc dc = dc(ctx);
         var q = new LinkedHashMap<String, String>();
         ctx.queryParamMap().forEach((k, v) -> q.put(k, v.isEmpty() ? null : v.get(0)));
-        answer(ctx, dc, DcOAuth.authorize(dc.runtime(), q, true));
+        answer(ctx, dc, DcOAuthService.authorize(dc.runtime(), q, true));
     }
 
     private void consent(Context ctx) {
@@ -132,8 +137,8 @@ public final class DcRoutes {
             html(ctx, 403, DcPages.error("This form was not sent from the consent page this browser opened. Start again from the app."));
             return;
         }
-        DcOAuth.Outcome checked = DcOAuth.authorize(dc.runtime(), q, false);
-        if (!(checked instanceof DcOAuth.Outcome.ConsentPage page)) {
+        DcOAuthService.Outcome checked = DcOAuthService.authorize(dc.runtime(), q, false);
+        if (!(checked instanceof DcOAuthService.Outcome.ConsentPage page)) {
             answer(ctx, dc, checked);
             return;
         }
@@ -142,16 +147,16 @@ public final class DcRoutes {
             html(ctx, 400, DcPages.error("Choose a user to continue."));
             return;
         }
-        answer(ctx, dc, DcOAuth.decide(dc.runtime(), page.link(), q, page.scopes(), user, "approve".equals(ctx.formParam("decision"))));
+        answer(ctx, dc, DcOAuthService.decide(dc.runtime(), page.link(), q, page.scopes(), user, "approve".equals(ctx.formParam("decision"))));
     }
 
-    private void answer(Context ctx, Dc dc, DcOAuth.Outcome outcome) {
-        if (outcome instanceof DcOAuth.Outcome.Redirect r) {
+    private void answer(Context ctx, Dc dc, DcOAuthService.Outcome outcome) {
+        if (outcome instanceof DcOAuthService.Outcome.Redirect r) {
             ctx.redirect(r.location());
-        } else if (outcome instanceof DcOAuth.Outcome.ErrorPage e) {
+        } else if (outcome instanceof DcOAuthService.Outcome.ErrorPage e) {
             html(ctx, e.status(), DcPages.error(e.error() + ": " + e.description()));
         } else {
-            var page = (DcOAuth.Outcome.ConsentPage) outcome;
+            var page = (DcOAuthService.Outcome.ConsentPage) outcome;
             String[] csrf = dc.runtime().openConsentPage();
             ctx.res().addHeader("Set-Cookie", "jirasim-dc-consent-" + csrf[0] + "=" + csrf[1] + "; Path=/; HttpOnly; SameSite=Lax");
             var params = new LinkedHashMap<>(page.params());
@@ -171,36 +176,36 @@ public final class DcRoutes {
             ctx.formParamMap().forEach((k, v) -> p.put(k, v.isEmpty() ? null : v.get(0)));
         }
         ctx.header("Cache-Control", "no-store");
-        ctx.json(DcOAuth.token(dc.runtime(), type, p));
+        ctx.json(DcOAuthService.token(dc.runtime(), type, p));
     }
 
     // ---- REST v2 ---------------------------------------------------------------------------------------
 
     private void myself(Context ctx) {
         Dc dc = dc(ctx);
-        DcUser u = require(ctx, dc.runtime(), "READ");
+        DcUser u = require(ctx, dc.runtime(), READ);
         ctx.json(DcJson.user(dc.base(), u, true));
     }
 
-    private DcApi.Caller caller(Context ctx, String scope) {
+    private DcCaller caller(Context ctx, DcScope scope) {
         Dc dc = dc(ctx);
         DcUser u = require(ctx, dc.runtime(), scope);
-        return new DcApi.Caller(tenant.get().world(), dc.runtime(), dc.base(), dc.runtime().engineUser(u.name()).orElseThrow());
+        return new DcCaller(tenant.get().world(), dc.runtime(), dc.base(), dc.runtime().engineUser(u.name()).orElseThrow());
     }
 
     private void searchGet(Context ctx) {
-        var c = caller(ctx, "READ");
-        ctx.json(DcApi.search(c, ctx.queryParam("jql"), integer(ctx.queryParam("startAt"), "startAt"),
+        var c = caller(ctx, READ);
+        ctx.json(DcRestService.search(c, ctx.queryParam("jql"), integer(ctx.queryParam("startAt"), "startAt"),
                 integer(ctx.queryParam("maxResults"), "maxResults"), list(ctx.queryParam("fields")), bool(ctx.queryParam("validateQuery"))));
     }
 
     private void searchPost(Context ctx) {
-        var c = caller(ctx, "READ");
+        var c = caller(ctx, READ);
         var body = json(ctx);
         if (body == null || !body.isObject()) throw DcErrors.rest(400, "The request body must be a JSON object.");
         var fields = new java.util.ArrayList<String>();
         body.path("fields").forEach(f -> fields.add(f.asText()));
-        ctx.json(DcApi.search(c, body.path("jql").isTextual() ? body.get("jql").asText() : null,
+        ctx.json(DcRestService.search(c, body.path("jql").isTextual() ? body.get("jql").asText() : null,
                 body.path("startAt").isInt() ? body.get("startAt").asInt() : null,
                 body.path("maxResults").isInt() ? body.get("maxResults").asInt() : null, fields,
                 !body.path("validateQuery").isBoolean() || body.get("validateQuery").asBoolean()));

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class DcRuntime {
     /** DC scopes in rank order: a higher scope includes the lower ones. */
-    public static final List<String> SCOPES = List.of("READ", "WRITE", "ADMIN", "SYSTEM_ADMIN");
+    public static final List<String> SCOPES = DcScope.NAMES;
 
     public record Code(String code, String clientId, String user, String redirectUri, List<String> scopes, String challenge,
                        String challengeMethod, Instant expiresAt) {
@@ -26,10 +26,8 @@ public final class DcRuntime {
     /** A bearer credential: an OAuth access token (with scopes) or a personal access token (the user's full rights). */
     public record Bearer(String user, String clientId, List<String> scopes, Instant expiresAt, boolean personal) {
         /** Whether the token's scopes reach {@code needed}; personal access tokens act with the user's own rights. */
-        public boolean allows(String needed) {
-            if (personal) return true;
-            int want = SCOPES.indexOf(needed);
-            return scopes.stream().anyMatch(s -> SCOPES.indexOf(s) >= want);
+        public boolean allows(DcScope needed) {
+            return personal || scopes.stream().anyMatch(s -> SCOPES.contains(s) && DcScope.valueOf(s).reaches(needed));
         }
     }
 

@@ -41,9 +41,6 @@ public final class TokenStore {
 
     /** An authenticated access token and the grant it speaks for. */
     public record Session(Grant grant, AccessToken token) {
-        public boolean hasScope(String scope) {
-            return grant.scopes().contains(scope);
-        }
     }
 
     private final SimClock clock;

@@ -158,9 +158,9 @@ class DcOAuthHttpTest {
 
     @Test
     void scopesNeverExceedTheUsersOwnRights(JirasimServer sim) {
-        assertEquals(List.of("WRITE"), DcOAuth.effective(List.of("ADMIN"), sim.defaultTenant().world().dataCenter("dc1").orElseThrow()
+        assertEquals(List.of("WRITE"), DcOAuthService.effective(List.of("ADMIN"), sim.defaultTenant().world().dataCenter("dc1").orElseThrow()
                 .user("jdoe").orElseThrow()));
-        assertEquals(List.of("SYSTEM_ADMIN"), DcOAuth.effective(List.of("SYSTEM_ADMIN"), sim.defaultTenant().world().dataCenter("dc1")
+        assertEquals(List.of("SYSTEM_ADMIN"), DcOAuthService.effective(List.of("SYSTEM_ADMIN"), sim.defaultTenant().world().dataCenter("dc1")
                 .orElseThrow().user("admin").orElseThrow()));
     }
 

@@ -23,6 +23,8 @@ public final class ApiRoutes {
         this.tenant = tenant;
     }
 
+    private static final RequiredScope READ_ME = RequiredScope.of("read:me");
+
     public void addTo(RoutesConfig routes) {
         routes.get("/api/oauth/token/accessible-resources", this::accessibleResources);
         routes.get("/api/me", this::me);
@@ -41,7 +43,7 @@ public final class ApiRoutes {
     private void me(Context ctx) {
         World world = tenant.get().world();
         TokenStore.Session session = Bearer.authenticate(world, ctx.header("Authorization"));
-        Bearer.requireScope(session, "read:me");
+        Bearer.requireScope(session, READ_ME);
         ctx.json(Me.of(world.user(session.grant().accountId()).orElseThrow(GatewayErrors::unauthorized)));
     }
 }

@@ -27,7 +27,7 @@ final class EngineJql implements JqlAdapter {
     }
 
     @Override
-    public List<Issue> search(Caller c, String jql, int limit) {
+    public List<Issue> search(CloudCaller c, String jql, int limit) {
         String site = c.site().subdomain();
         IssueIndex index = c.world().derived("jql-index:" + site, () -> IssueIndex.of(c.world().jira(), site));
         var context = new SearchContext(c.user().accountId(), c.world().clock().now(), SearchContext.zoneOf(c.user().zoneinfo()), c::canBrowse,

@@ -29,14 +29,14 @@ final class IssueService {
     /** Transition ids: one per target status, as a simple workflow where every status is reachable. */
     static final Map<String, String> TRANSITIONS = Map.of("11", "To Do", "21", "In Progress", "31", "In Review", "41", "Done");
 
-    Issue visible(Caller c, String idOrKey) {
+    Issue visible(CloudCaller c, String idOrKey) {
         Issue issue = c.world().jira().issue(c.site().subdomain(), idOrKey).orElseThrow(JiraErrors::issueNotFound);
         Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
         if (!c.canBrowse(project)) throw JiraErrors.issueNotFound();
         return issue;
     }
 
-    Map<String, Object> create(Caller c, JsonNode body) {
+    Map<String, Object> create(CloudCaller c, JsonNode body) {
         JsonNode fields = fieldsOf(body);
         var errors = new LinkedHashMap<String, String>();
         Project project = projectOf(c, fields.get("project"), errors);
@@ -62,7 +62,7 @@ final class IssueService {
         return result;
     }
 
-    Issue edit(Caller c, String idOrKey, JsonNode body) {
+    Issue edit(CloudCaller c, String idOrKey, JsonNode body) {
         Issue issue = visible(c, idOrKey);
         Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
         if (!c.can(project, Permission.EDIT)) throw JiraErrors.forbidden("edit issues in this project");
@@ -90,7 +90,7 @@ final class IssueService {
         return c.world().jira().update(next);
     }
 
-    void delete(Caller c, String idOrKey, boolean deleteSubtasks) {
+    void delete(CloudCaller c, String idOrKey, boolean deleteSubtasks) {
         Issue issue = visible(c, idOrKey);
         Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
         if (!c.can(project, Permission.DELETE)) throw JiraErrors.forbidden("delete issues in this project");
@@ -103,7 +103,7 @@ final class IssueService {
         c.world().jira().delete(issue);
     }
 
-    Map<String, Object> comments(Caller c, String idOrKey, int startAt, int maxResults) {
+    Map<String, Object> comments(CloudCaller c, String idOrKey, int startAt, int maxResults) {
         Issue issue = visible(c, idOrKey);
         if (startAt < 0) throw JiraErrors.badRequest("The startAt parameter must not be negative.");
         maxResults = Math.max(0, maxResults);
@@ -119,7 +119,7 @@ final class IssueService {
         return body;
     }
 
-    Map<String, Object> addComment(Caller c, String idOrKey, JsonNode body) {
+    Map<String, Object> addComment(CloudCaller c, String idOrKey, JsonNode body) {
         Issue issue = visible(c, idOrKey);
         JsonNode text = body == null ? null : body.get("body");
         if (text == null || text.isNull() || (text.isTextual() && text.asText().isBlank())) {
@@ -146,7 +146,7 @@ final class IssueService {
         return JiraJson.comment(c, updated, comment);
     }
 
-    Map<String, Object> transitions(Caller c, String idOrKey) {
+    Map<String, Object> transitions(CloudCaller c, String idOrKey) {
         Issue issue = visible(c, idOrKey);
         var list = new ArrayList<Object>();
         for (var t : new java.util.TreeMap<>(TRANSITIONS).entrySet()) {
@@ -166,7 +166,7 @@ final class IssueService {
         return Map.of("expand", "transitions", "transitions", list);
     }
 
-    void transition(Caller c, String idOrKey, JsonNode body) {
+    void transition(CloudCaller c, String idOrKey, JsonNode body) {
         Issue issue = visible(c, idOrKey);
         Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
         if (!c.can(project, Permission.EDIT)) throw JiraErrors.forbidden("transition issues in this project");
@@ -281,7 +281,7 @@ final class IssueService {
         throw JiraErrors.message(501, "Comment visibility (restricting a comment to a group or role) is not simulated yet; send the comment without 'visibility'.");
     }
 
-    private void checkCommon(Caller c, JsonNode fields, Map<String, String> errors) {
+    private void checkCommon(CloudCaller c, JsonNode fields, Map<String, String> errors) {
         fields.fieldNames().forEachRemaining(name -> {
             if (!SETTABLE.contains(name)) errors.put(name, cannotBeSet(name));
         });
@@ -321,7 +321,7 @@ final class IssueService {
     }
 
     /** v3 takes only ADF, v2 only strings; each rejects the other's form with Jira's message (reference §5.1). */
-    private static Object richText(Caller c, String field, JsonNode value) {
+    private static Object richText(CloudCaller c, String field, JsonNode value) {
         if (c.version() == 3) {
             Object tree = JSON.convertValue(value, Object.class);
             if (!Adf.isDocument(tree)) throw new FieldError("Operation value must be an Atlassian Document (see the Atlassian Document Format)");
@@ -331,12 +331,12 @@ final class IssueService {
         return Adf.fromText(value.asText());
     }
 
-    private static Object description(Caller c, JsonNode fields) {
+    private static Object description(CloudCaller c, JsonNode fields) {
         JsonNode d = fields.get("description");
         return d == null || d.isNull() ? null : richText(c, "description", d);
     }
 
-    private static Project projectOf(Caller c, JsonNode node, Map<String, String> errors) {
+    private static Project projectOf(CloudCaller c, JsonNode node, Map<String, String> errors) {
         String ref = node == null ? null : node.isTextual() ? node.asText() : node.hasNonNull("key") ? node.get("key").asText()
                 : node.hasNonNull("id") ? node.get("id").asText() : null;
         Project p = c.world().jira().project(c.site().subdomain(), ref).filter(c::canBrowse).orElse(null);
@@ -350,12 +350,12 @@ final class IssueService {
         return node.hasNonNull("name") ? node.get("name").asText() : node.hasNonNull("id") ? node.get("id").asText() : null;
     }
 
-    private static User user(Caller c, JsonNode node) {
+    private static User user(CloudCaller c, JsonNode node) {
         String id = node.isTextual() ? node.asText() : node.path("accountId").asText(null);
         return c.world().user(id).filter(u -> u.accountId().equals(id) && u.memberOf(c.site().subdomain())).orElse(null);
     }
 
-    private static String assignee(Caller c, JsonNode fields) {
+    private static String assignee(CloudCaller c, JsonNode fields) {
         JsonNode a = fields.get("assignee");
         if (a == null || a.isNull()) return null;
         User u = user(c, a);
@@ -372,7 +372,7 @@ final class IssueService {
         return fields.hasNonNull("duedate") ? LocalDate.parse(fields.get("duedate").asText()) : null;
     }
 
-    private static String parentKey(Caller c, JsonNode fields) {
+    private static String parentKey(CloudCaller c, JsonNode fields) {
         JsonNode p = fields.get("parent");
         if (p == null || p.isNull()) return null;
         String ref = p.isTextual() ? p.asText() : p.hasNonNull("key") ? p.get("key").asText() : p.path("id").asText(null);

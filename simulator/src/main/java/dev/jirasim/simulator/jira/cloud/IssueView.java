@@ -19,7 +19,7 @@ final class IssueView {
     private IssueView() {
     }
 
-    static Map<String, Object> of(Caller c, Issue issue, FieldSelection selection) {
+    static Map<String, Object> of(CloudCaller c, Issue issue, FieldSelection selection) {
         var m = new LinkedHashMap<String, Object>();
         m.put("expand", EXPAND);
         m.put("id", issue.id());
@@ -42,7 +42,7 @@ final class IssueView {
      * immutable (an edit stores a new one), so an issue object with the same base URL and fields renders the same,
      * except through its parent's fields, which are not kept. Dropped with the world.
      */
-    static Object rendered(Caller c, Issue issue, FieldSelection selection) {
+    static Object rendered(CloudCaller c, Issue issue, FieldSelection selection) {
         if (issue.parent() != null && selection.fields().contains("parent")) return of(c, issue, selection);
         Map<Key, RawValue> cache = c.world().derived("issue-json", ConcurrentHashMap::new);
         var key = new Key(issue, c.apiBase(), selection.fields());

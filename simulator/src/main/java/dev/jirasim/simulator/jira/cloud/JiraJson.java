@@ -26,7 +26,7 @@ final class JiraJson {
     }
 
     /** The site's base URL: the API base without {@code /rest/api/N}. */
-    static String siteBase(Caller c) {
+    static String siteBase(CloudCaller c) {
         String base = c.apiBase();
         int cut = base.lastIndexOf("/rest/api/");
         return cut < 0 ? base : base.substring(0, cut);
@@ -42,7 +42,7 @@ final class JiraJson {
         return m;
     }
 
-    static Map<String, Object> user(Caller c, User u) {
+    static Map<String, Object> user(CloudCaller c, User u) {
         if (u == null) return null;
         var m = new LinkedHashMap<String, Object>();
         m.put("self", c.apiBase() + "/user?accountId=" + u.accountId());
@@ -56,7 +56,7 @@ final class JiraJson {
         return m;
     }
 
-    static Map<String, Object> project(Caller c, Project p) {
+    static Map<String, Object> project(CloudCaller c, Project p) {
         var m = new LinkedHashMap<String, Object>();
         m.put("self", c.apiBase() + "/project/" + p.id());
         m.put("id", p.id());
@@ -71,7 +71,7 @@ final class JiraJson {
         return m;
     }
 
-    static Map<String, Object> status(Caller c, String name) {
+    static Map<String, Object> status(CloudCaller c, String name) {
         var s = JiraCatalog.status(name).orElseThrow();
         var category = new LinkedHashMap<String, Object>();
         category.put("self", c.apiBase() + "/statuscategory/" + s.categoryId());
@@ -93,7 +93,7 @@ final class JiraJson {
         return m;
     }
 
-    static Map<String, Object> issueType(Caller c, String name) {
+    static Map<String, Object> issueType(CloudCaller c, String name) {
         var t = JiraCatalog.issueType(name).orElseThrow();
         var m = new LinkedHashMap<String, Object>();
         m.put("self", c.apiBase() + "/issuetype/" + t.id());
@@ -105,7 +105,7 @@ final class JiraJson {
         return m;
     }
 
-    static Map<String, Object> priority(Caller c, String name) {
+    static Map<String, Object> priority(CloudCaller c, String name) {
         var p = JiraCatalog.priority(name).orElseThrow();
         var m = new LinkedHashMap<String, Object>();
         m.put("self", c.apiBase() + "/priority/" + p.id());
@@ -114,12 +114,12 @@ final class JiraJson {
         return m;
     }
 
-    static Object text(Caller c, Object adf) {
+    static Object text(CloudCaller c, Object adf) {
         if (adf == null) return null;
         return c.version() == 3 ? adf : Adf.toText(adf);
     }
 
-    static Map<String, Object> comment(Caller c, Issue issue, Comment comment) {
+    static Map<String, Object> comment(CloudCaller c, Issue issue, Comment comment) {
         var m = new LinkedHashMap<String, Object>();
         m.put("self", c.apiBase() + "/issue/" + issue.id() + "/comment/" + comment.id());
         m.put("id", comment.id());
@@ -137,7 +137,7 @@ final class JiraJson {
      * One field of an issue by field id, or {@link #ABSENT} when the issue has no such member (a parent on a
      * top-level issue). Built one at a time so a page that asks for {@code summary} never renders comments.
      */
-    static Object field(Caller c, Issue issue, String name) {
+    static Object field(CloudCaller c, Issue issue, String name) {
         return switch (name) {
             case "summary" -> issue.summary();
             case "description" -> text(c, issue.description());
@@ -173,7 +173,7 @@ final class JiraJson {
     /** Marks a field the issue does not have, as opposed to one whose value is null. */
     static final Object ABSENT = new Object();
 
-    private static Map<String, Object> commentPage(Caller c, Issue issue) {
+    private static Map<String, Object> commentPage(CloudCaller c, Issue issue) {
         var comments = new ArrayList<Object>();
         for (Comment cm : issue.comments()) comments.add(comment(c, issue, cm));
         var page = new LinkedHashMap<String, Object>();

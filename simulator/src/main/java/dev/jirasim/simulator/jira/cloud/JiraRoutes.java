@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.common.Problem;
+import dev.jirasim.simulator.atlassian.resources.RequiredScope;
 import dev.jirasim.simulator.common.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -43,96 +45,139 @@ public final class JiraRoutes {
     }
 
     public void addTo(RoutesConfig routes) {
-        routes.get(BASE + "/search/jql", ctx -> {
-            Caller c = caller(ctx, "read:jira-work", "read:issue-details:jira");
-            ctx.contentType("application/json").result(search.enhancedJson(c, SearchRequest.fromQuery(ctx.queryParamMap())));
-        });
-        routes.post(BASE + "/search/jql", ctx -> {
-            Caller c = caller(ctx, "read:jira-work", "read:issue-details:jira");
-            ctx.contentType("application/json").result(search.enhancedJson(c, SearchRequest.fromJson(json(ctx, true))));
-        });
-        routes.post(BASE + "/search/approximate-count", ctx -> {
-            Caller c = caller(ctx, "read:jira-work", "read:issue-details:jira");
-            JsonNode body = json(ctx, true);
-            if (!body.isObject() || (body.has("jql") && !body.get("jql").isTextual())) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
-            ctx.json(search.approximateCount(c, body.path("jql").asText(null)));
-        });
-        routes.post(BASE + "/jql/parse", ctx -> {
-            Caller c = caller(ctx, "read:jira-work", "validate:jql:jira");
-            JsonNode body = json(ctx, true);
-            if (!body.path("queries").isArray()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
-            var queries = new java.util.ArrayList<String>();
-            for (JsonNode q : body.get("queries")) {
-                if (!q.isTextual()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
-                queries.add(q.textValue());
-            }
-            ctx.json(jqlParse.parse(c, queries, ctx.queryParam("validation")));
-        });
-        routes.get(BASE + "/search", ctx -> {
-            Caller c = caller(ctx, "read:jira-work", "read:issue-details:jira");
-            ctx.json(search.legacy(c, ctx.queryParam("jql"), intParam(ctx, "startAt", 0), optionalInt(ctx, "maxResults"),
-                    ctx.queryParams("fields"), ctx.queryParam("expand")));
-        });
-        routes.post(BASE + "/search", ctx -> {
-            Caller c = caller(ctx, "read:jira-work", "read:issue-details:jira");
-            JsonNode body = json(ctx, false);
-            ctx.json(search.legacy(c, body.path("jql").asText(null), body.path("startAt").asInt(0),
-                    body.hasNonNull("maxResults") ? body.get("maxResults").asInt() : null,
-                    body.has("fields") && body.get("fields").isArray() ? Json.MAPPER.convertValue(body.get("fields"), List.class) : List.of(),
-                    body.path("expand").asText(null)));
-        });
-        routes.post(BASE + "/issue", ctx -> {
-            Caller c = caller(ctx, "write:jira-work", "write:issue:jira");
-            ctx.status(201).json(issues.create(c, json(ctx, true)));
-        });
-        routes.get(BASE + "/issue/{issue}", ctx -> {
-            Caller c = caller(ctx, "read:jira-work", "read:issue-details:jira");
-            ctx.json(IssueView.of(c, issues.visible(c, ctx.pathParam("issue")), FieldSelection.parse(ctx.queryParams("fields"), "*all")));
-        });
-        routes.put(BASE + "/issue/{issue}", ctx -> {
-            Caller c = caller(ctx, "write:jira-work", "write:issue:jira");
-            var edited = issues.edit(c, ctx.pathParam("issue"), json(ctx, true));
-            if ("true".equals(ctx.queryParam("returnIssue"))) ctx.json(IssueView.of(c, edited, FieldSelection.parse(List.of(), "*all")));
-            else ctx.status(204).contentType("application/json");
-        });
-        routes.delete(BASE + "/issue/{issue}", ctx -> {
-            Caller c = caller(ctx, "write:jira-work", "delete:issue:jira");
-            issues.delete(c, ctx.pathParam("issue"), "true".equals(ctx.queryParam("deleteSubtasks")));
-            ctx.status(204);
-        });
-        routes.get(BASE + "/issue/{issue}/comment", ctx -> {
-            Caller c = caller(ctx, "read:jira-work", "read:issue-details:jira");
-            ctx.json(issues.comments(c, ctx.pathParam("issue"), intParam(ctx, "startAt", 0), Math.min(5000, intParam(ctx, "maxResults", 5000))));
-        });
-        routes.post(BASE + "/issue/{issue}/comment", ctx -> {
-            Caller c = caller(ctx, "write:jira-work", "write:issue:jira");
-            ctx.status(201).json(issues.addComment(c, ctx.pathParam("issue"), json(ctx, true)));
-        });
-        routes.get(BASE + "/issue/{issue}/transitions", ctx -> {
-            Caller c = caller(ctx, "read:jira-work", "read:issue-details:jira");
-            ctx.json(issues.transitions(c, ctx.pathParam("issue")));
-        });
-        routes.post(BASE + "/issue/{issue}/transitions", ctx -> {
-            Caller c = caller(ctx, "write:jira-work", "write:issue:jira");
-            issues.transition(c, ctx.pathParam("issue"), json(ctx, true));
-            ctx.status(204).contentType("application/json");
-        });
-        routes.get(BASE + "/myself", ctx -> {
-            Caller c = caller(ctx, "read:jira-user", "read:user:jira");
-            ctx.json(Myself.of(c));
-        });
-        routes.get(BASE + "/project/search", ctx -> {
-            Caller c = caller(ctx, "read:jira-work", "read:project:jira");
-            ctx.json(ProjectSearch.page(c, ctx.queryParam("query"), ctx.queryParams("keys"), intParam(ctx, "startAt", 0),
-                    intParam(ctx, "maxResults", 50), ctx.queryParam("orderBy")));
-        });
-        routes.get(BASE + "/serverInfo", ctx -> ctx.json(Myself.serverInfo(caller(ctx, null))));
+        routes.get(BASE + "/search/jql", this::searchByQueryString);
+        routes.post(BASE + "/search/jql", this::searchByBody);
+        routes.post(BASE + "/search/approximate-count", this::approximateCount);
+        routes.post(BASE + "/jql/parse", this::parseJql);
+        routes.get(BASE + "/search", this::legacySearchByQueryString);
+        routes.post(BASE + "/search", this::legacySearchByBody);
+        routes.post(BASE + "/issue", this::createIssue);
+        routes.get(BASE + "/issue/{issue}", this::getIssue);
+        routes.put(BASE + "/issue/{issue}", this::editIssue);
+        routes.delete(BASE + "/issue/{issue}", this::deleteIssue);
+        routes.get(BASE + "/issue/{issue}/comment", this::getComments);
+        routes.post(BASE + "/issue/{issue}/comment", this::addComment);
+        routes.get(BASE + "/issue/{issue}/transitions", this::getTransitions);
+        routes.post(BASE + "/issue/{issue}/transitions", this::transition);
+        routes.get(BASE + "/myself", this::myself);
+        routes.get(BASE + "/project/search", this::searchProjects);
+        routes.get(BASE + "/serverInfo", this::serverInfo);
     }
 
-    private Caller caller(Context ctx, String classic, String... granular) {
+    // ---- search ----------------------------------------------------------------------------------------
+
+    private void searchByQueryString(Context ctx) throws JsonProcessingException {
+        CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
+        ctx.contentType("application/json").result(search.enhancedJson(c, SearchRequest.fromQuery(ctx.queryParamMap())));
+    }
+
+    private void searchByBody(Context ctx) throws JsonProcessingException {
+        CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
+        ctx.contentType("application/json").result(search.enhancedJson(c, SearchRequest.fromJson(json(ctx, true))));
+    }
+
+    private void approximateCount(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
+        JsonNode body = json(ctx, true);
+        if (!body.isObject() || (body.has("jql") && !body.get("jql").isTextual())) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
+        ctx.json(search.approximateCount(c, body.path("jql").asText(null)));
+    }
+
+    private void parseJql(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.VALIDATE_JQL);
+        JsonNode body = json(ctx, true);
+        if (!body.path("queries").isArray()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
+        var queries = new ArrayList<String>();
+        for (JsonNode q : body.get("queries")) {
+            if (!q.isTextual()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
+            queries.add(q.textValue());
+        }
+        ctx.json(jqlParse.parse(c, queries, ctx.queryParam("validation")));
+    }
+
+    private void legacySearchByQueryString(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
+        ctx.json(search.legacy(c, ctx.queryParam("jql"), intParam(ctx, "startAt", 0), optionalInt(ctx, "maxResults"),
+                ctx.queryParams("fields"), ctx.queryParam("expand")));
+    }
+
+    private void legacySearchByBody(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
+        JsonNode body = json(ctx, false);
+        ctx.json(search.legacy(c, body.path("jql").asText(null), body.path("startAt").asInt(0),
+                body.hasNonNull("maxResults") ? body.get("maxResults").asInt() : null,
+                body.has("fields") && body.get("fields").isArray() ? Json.MAPPER.convertValue(body.get("fields"), List.class) : List.of(),
+                body.path("expand").asText(null)));
+    }
+
+    // ---- issues ----------------------------------------------------------------------------------------
+
+    private void createIssue(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.WRITE_ISSUES);
+        ctx.status(201).json(issues.create(c, json(ctx, true)));
+    }
+
+    private void getIssue(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
+        ctx.json(IssueView.of(c, issues.visible(c, ctx.pathParam("issue")), FieldSelection.parse(ctx.queryParams("fields"), "*all")));
+    }
+
+    private void editIssue(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.WRITE_ISSUES);
+        var edited = issues.edit(c, ctx.pathParam("issue"), json(ctx, true));
+        if ("true".equals(ctx.queryParam("returnIssue"))) ctx.json(IssueView.of(c, edited, FieldSelection.parse(List.of(), "*all")));
+        else ctx.status(204).contentType("application/json");
+    }
+
+    private void deleteIssue(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.DELETE_ISSUES);
+        issues.delete(c, ctx.pathParam("issue"), "true".equals(ctx.queryParam("deleteSubtasks")));
+        ctx.status(204);
+    }
+
+    private void getComments(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
+        ctx.json(issues.comments(c, ctx.pathParam("issue"), intParam(ctx, "startAt", 0), Math.min(5000, intParam(ctx, "maxResults", 5000))));
+    }
+
+    private void addComment(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.WRITE_ISSUES);
+        ctx.status(201).json(issues.addComment(c, ctx.pathParam("issue"), json(ctx, true)));
+    }
+
+    private void getTransitions(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
+        ctx.json(issues.transitions(c, ctx.pathParam("issue")));
+    }
+
+    private void transition(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.WRITE_ISSUES);
+        issues.transition(c, ctx.pathParam("issue"), json(ctx, true));
+        ctx.status(204).contentType("application/json");
+    }
+
+    // ---- people, projects, the instance --------------------------------------------------------------
+
+    private void myself(Context ctx) {
+        ctx.json(Myself.of(caller(ctx, JiraScopes.READ_USERS)));
+    }
+
+    private void searchProjects(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_PROJECTS);
+        ctx.json(ProjectSearch.page(c, ctx.queryParam("query"), ctx.queryParams("keys"), intParam(ctx, "startAt", 0),
+                intParam(ctx, "maxResults", 50), ctx.queryParam("orderBy")));
+    }
+
+    /** Any valid token for the site: serverInfo asks for no scope. */
+    private void serverInfo(Context ctx) {
+        ctx.json(Myself.serverInfo(caller(ctx, null)));
+    }
+
+    /** The authenticated caller, with {@code scope} (null: none needed) checked and the site's rate limit spent. */
+    private CloudCaller caller(Context ctx, RequiredScope scope) {
         Tenant t = tenant.get();
-        Caller c = Caller.of(t.world(), ctx.header("Authorization"), ctx.pathParam("cloudId"), ctx.pathParam("version"), publicUrl.get());
-        if (classic != null) c.requireScope(classic, granular);
+        CloudCaller c = CloudCaller.of(t.world(), ctx.header("Authorization"), ctx.pathParam("cloudId"), ctx.pathParam("version"), publicUrl.get());
+        if (scope != null) c.requireScope(scope);
         ctx.header("X-AAccountId", c.user().accountId());
         // The budget is spent only by requests that got past the gateway: a bad token still gets its 401.
         var limiter = t.jiraRateLimiter();

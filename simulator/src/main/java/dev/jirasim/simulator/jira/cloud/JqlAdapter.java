@@ -19,10 +19,10 @@ interface JqlAdapter {
     boolean bounded(String jql);
 
     /** Every issue the caller may browse that matches, in the query's order. */
-    default List<Issue> search(Caller caller, String jql) {
+    default List<Issue> search(CloudCaller caller, String jql) {
         return search(caller, jql, Integer.MAX_VALUE);
     }
 
     /** The first {@code limit} of those: a page needs only as far as its end (and one more to know it is not the last). */
-    List<Issue> search(Caller caller, String jql, int limit);
+    List<Issue> search(CloudCaller caller, String jql, int limit);
 }

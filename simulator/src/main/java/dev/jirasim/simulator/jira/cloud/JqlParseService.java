@@ -25,7 +25,7 @@ final class JqlParseService {
         this.engine = engine;
     }
 
-    Map<String, Object> parse(Caller c, List<String> queries, String validation) {
+    Map<String, Object> parse(CloudCaller c, List<String> queries, String validation) {
         // "true" and "false" are the deprecated spellings of strict and warn (reference §5.5).
         String mode = validation == null || validation.equals("true") ? "strict" : validation.equals("false") ? "warn" : validation;
         if (!List.of("strict", "warn", "none").contains(mode)) {
@@ -36,7 +36,7 @@ final class JqlParseService {
         return Map.of("queries", results);
     }
 
-    private Map<String, Object> one(Caller c, String text, String mode) {
+    private Map<String, Object> one(CloudCaller c, String text, String mode) {
         var result = new LinkedHashMap<String, Object>();
         result.put("query", text);
         Query query;

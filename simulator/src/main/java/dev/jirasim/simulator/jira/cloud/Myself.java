@@ -9,7 +9,7 @@ final class Myself {
     private Myself() {
     }
 
-    static Map<String, Object> of(Caller c) {
+    static Map<String, Object> of(CloudCaller c) {
         var m = new LinkedHashMap<String, Object>(JiraJson.user(c, c.user()));
         m.put("locale", c.user().locale().replace('-', '_'));
         // Cloud keeps these legacy Server members, always empty (reference §5.10).
@@ -22,7 +22,7 @@ final class Myself {
         return m;
     }
 
-    static Map<String, Object> serverInfo(Caller c) {
+    static Map<String, Object> serverInfo(CloudCaller c) {
         var m = new LinkedHashMap<String, Object>();
         m.put("baseUrl", c.site().url());
         m.put("displayUrl", c.site().url());

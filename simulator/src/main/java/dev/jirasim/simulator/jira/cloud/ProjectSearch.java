@@ -13,7 +13,7 @@ final class ProjectSearch {
     private ProjectSearch() {
     }
 
-    static Map<String, Object> page(Caller c, String query, List<String> keys, int startAt, int maxResults, String orderBy) {
+    static Map<String, Object> page(CloudCaller c, String query, List<String> keys, int startAt, int maxResults, String orderBy) {
         if (startAt < 0) throw JiraErrors.badRequest("The startAt parameter must not be negative.");
         int max = Math.max(0, Math.min(100, maxResults)); // above 100 is treated as 100
         var wanted = new ArrayList<String>();

@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.jira.cloud;
 
+import dev.jirasim.simulator.common.LegacySearchPage;
 import dev.jirasim.simulator.world.Issue;
 import dev.jirasim.simulator.world.JiraSettings;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Map;
 /**
  * Enhanced search ({@code /search/jql}: forward-only {@code nextPageToken}, no totals, ids by default,
  * unbounded queries refused), the removed legacy search (410, or the old paging when a world asks), and
- * approximate count. Plain Java over {@link Caller}; routes only parse and render.
+ * approximate count. Plain Java over {@link CloudCaller}; routes only parse and render.
  */
 final class SearchService {
     static final int MAX_PAGE = 5000;
@@ -32,7 +33,7 @@ final class SearchService {
      * The page as UTF-8 JSON, ready to write (callers must not change the array). Equal pages of the same shared result (see {@code ResultCache}: the same list object
      * means the same index version, searcher, query and clock) with the same rendering inputs are rendered once.
      */
-    byte[] enhancedJson(Caller c, SearchRequest r) throws com.fasterxml.jackson.core.JsonProcessingException {
+    byte[] enhancedJson(CloudCaller c, SearchRequest r) throws com.fasterxml.jackson.core.JsonProcessingException {
         Page page = page(c, r);
         Map<PageKey, byte[]> cache = c.world().derived("search-pages", java.util.concurrent.ConcurrentHashMap::new);
         var key = new PageKey(page, c.apiBase());
@@ -61,7 +62,7 @@ final class SearchService {
         }
     }
 
-    private Page page(Caller c, SearchRequest r) {
+    private Page page(CloudCaller c, SearchRequest r) {
         String query = r.jql() == null ? "" : r.jql();
         // Precedence measured on a real site: page token, then maxResults, then an unbounded query.
         PageToken token = PageToken.decode(r.nextPageToken(), query.hashCode());
@@ -80,7 +81,7 @@ final class SearchService {
         return new Page(all, from, to, query, fields, r.expand());
     }
 
-    private static Map<String, Object> render(Caller c, Page p) {
+    private static Map<String, Object> render(CloudCaller c, Page p) {
         var issues = new ArrayList<Object>();
         for (Issue i : p.all().subList(p.from(), p.to())) issues.add(IssueView.rendered(c, i, p.fields()));
         var body = new LinkedHashMap<String, Object>();
@@ -91,34 +92,29 @@ final class SearchService {
         return body;
     }
 
-    Map<String, Object> legacy(Caller c, String query, int startAt, Integer maxResults, List<String> fields, String expand) {
+    Map<String, Object> legacy(CloudCaller c, String query, int startAt, Integer maxResults, List<String> fields, String expand) {
         if (c.world().jiraSettings().legacySearch() == JiraSettings.LegacySearch.REMOVED) throw JiraErrors.legacySearchRemoved();
         if (startAt < 0) throw JiraErrors.badRequest("The startAt parameter must not be negative.");
         int max = maxResults == null ? 50 : Math.max(0, Math.min(maxResults, LEGACY_MAX_PAGE));
         FieldSelection selection = FieldSelection.parse(fields, "*navigable");
         List<Issue> all = query == null || query.isBlank() ? run(c, null) : run(c, query);
         var issues = new ArrayList<Object>();
-        for (Issue i : all.subList(Math.min(startAt, all.size()), (int) Math.min(all.size(), (long) startAt + max))) issues.add(IssueView.of(c, i, selection));
-        var body = new LinkedHashMap<String, Object>();
-        body.put("expand", "schema,names");
-        body.put("startAt", startAt);
-        body.put("maxResults", max);
-        body.put("total", all.size());
-        body.put("issues", issues);
+        for (Issue i : LegacySearchPage.slice(all, startAt, max)) issues.add(IssueView.of(c, i, selection));
+        var body = LegacySearchPage.body(startAt, max, all.size(), issues);
         addExpansions(body, expand, selection);
         return body;
     }
 
-    Map<String, Object> approximateCount(Caller c, String query) {
+    Map<String, Object> approximateCount(CloudCaller c, String query) {
         if (query == null || query.isBlank() || !jql.bounded(query)) throw JiraErrors.unbounded();
         return Map.of("count", run(c, query).size());
     }
 
-    private List<Issue> run(Caller c, String query) {
+    private List<Issue> run(CloudCaller c, String query) {
         return run(c, query, Integer.MAX_VALUE);
     }
 
-    private List<Issue> run(Caller c, String query, int limit) {
+    private List<Issue> run(CloudCaller c, String query, int limit) {
         try {
             return jql.search(c, query, limit);
         } catch (JqlAdapter.Invalid e) {

@@ -46,7 +46,7 @@ class SearchPagingProperties {
     @Property(tries = 60)
     void pagesConcatenateAndStayWithinPermissions(@ForAll("users") String who, @ForAll("queries") String jql,
                                                   @ForAll @IntRange(min = 1, max = 40) int pageSize) {
-        Caller caller = caller(who);
+        CloudCaller caller = caller(who);
         List<String> all = keys(page(caller, new SearchRequest(jql, null, 5000, List.of(), null, List.of(), List.of())));
         var paged = new ArrayList<String>();
         String token = null;
@@ -67,7 +67,7 @@ class SearchPagingProperties {
     }
 
     /** A page as the route writes it (through the page and result caches), read back as a client would. */
-    private static JsonNode page(Caller caller, SearchRequest request) {
+    private static JsonNode page(CloudCaller caller, SearchRequest request) {
         try {
             return dev.jirasim.simulator.common.Json.MAPPER.readTree(SEARCH.enhancedJson(caller, request));
         } catch (java.io.IOException e) {
@@ -81,7 +81,7 @@ class SearchPagingProperties {
         return keys;
     }
 
-    private static Caller caller(String who) {
+    private static CloudCaller caller(String who) {
         User user = WORLD.user(who).orElseThrow();
         Site acme = WORLD.site("acme").orElseThrow();
         Grant grant = WORLD.tokens().consent("jirasim-client", user.accountId(), List.of("read:jira-work"), List.of(acme.cloudId()));
@@ -89,6 +89,6 @@ class SearchPagingProperties {
         var issued = (TokenStore.Outcome.Issued<TokenStore.CodeRejection>) WORLD.tokens()
                 .redeem(code.code(), "jirasim-client", "http://localhost:3000/callback", null, false);
         var session = WORLD.tokens().authenticate(issued.pair().access().token()).orElseThrow();
-        return new Caller(WORLD, session, acme, user, 3, "http://localhost:8484/api/ex/jira/" + acme.cloudId() + "/rest/api/3");
+        return new CloudCaller(WORLD, session, acme, user, 3, "http://localhost:8484/api/ex/jira/" + acme.cloudId() + "/rest/api/3");
     }
 }

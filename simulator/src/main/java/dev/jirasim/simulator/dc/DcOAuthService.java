@@ -16,7 +16,7 @@ import java.util.Map;
  * ({@code plain} or {@code S256}), DC scopes only, and a form-only token endpoint whose refresh rotates both
  * tokens. Unknown extra parameters (Nango sends {@code grant_type} to authorize) are ignored.
  */
-final class DcOAuth {
+final class DcOAuthService {
     /** What authorize does: show an error page, redirect to the client, or show the consent page. */
     sealed interface Outcome {
         record ErrorPage(int status, String error, String description) implements Outcome {
@@ -29,7 +29,7 @@ final class DcOAuth {
         }
     }
 
-    private DcOAuth() {
+    private DcOAuthService() {
     }
 
     /** {@code automatic}: whether the instance's automatic consent may decide (not when a person just did). */

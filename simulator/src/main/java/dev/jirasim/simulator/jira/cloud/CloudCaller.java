@@ -2,40 +2,34 @@ package dev.jirasim.simulator.jira.cloud;
 
 import dev.jirasim.simulator.atlassian.resources.Bearer;
 import dev.jirasim.simulator.atlassian.resources.GatewayErrors;
+import dev.jirasim.simulator.atlassian.resources.RequiredScope;
 import dev.jirasim.simulator.world.Permission;
 import dev.jirasim.simulator.world.Project;
 import dev.jirasim.simulator.world.Site;
 import dev.jirasim.simulator.world.TokenStore;
 import dev.jirasim.simulator.world.User;
 import dev.jirasim.simulator.world.World;
-import java.util.Set;
 
 /**
  * Who is calling Jira through the gateway, on which site and API version. Built once per request: the bearer
  * token must be valid and its grant must cover the cloudId in the path (a site outside the grant is a 401,
  * our choice where the reference is silent); then the user's own permissions limit what they see.
  */
-public record Caller(World world, TokenStore.Session session, Site site, User user, int version, String apiBase) {
+public record CloudCaller(World world, TokenStore.Session session, Site site, User user, int version, String apiBase) {
 
-    public static Caller of(World world, String authorization, String cloudId, String version, String publicUrl) {
+    public static CloudCaller of(World world, String authorization, String cloudId, String version, String publicUrl) {
         if (!version.equals("2") && !version.equals("3")) throw JiraErrors.message(404, "No API version " + version + " here.");
         TokenStore.Session session = Bearer.authenticate(world, authorization);
         Site site = world.site(cloudId).filter(s -> s.cloudId().equals(cloudId))
                 .filter(s -> session.grant().siteScopes().containsKey(s.cloudId()))
                 .orElseThrow(GatewayErrors::unauthorized);
         User user = world.user(session.grant().accountId()).orElseThrow(GatewayErrors::unauthorized);
-        return new Caller(world, session, site, user, Integer.parseInt(version), publicUrl + "/api/ex/jira/" + cloudId + "/rest/api/" + version);
+        return new CloudCaller(world, session, site, user, Integer.parseInt(version), publicUrl + "/api/ex/jira/" + cloudId + "/rest/api/" + version);
     }
 
-    /**
-     * Passes when the token holds the classic scope, or every one of the granular scopes, on this site;
-     * a missing scope is the gateway's 401, never a 403 (reference §5.3).
-     */
-    public void requireScope(String classic, String... granular) {
-        Set<String> scopes = session.grant().siteScopes().getOrDefault(site.cloudId(), Set.of());
-        if (scopes.contains(classic)) return;
-        if (granular.length > 0 && scopes.containsAll(Set.of(granular))) return;
-        throw GatewayErrors.scopeMismatch();
+    /** The token's scopes on this site must satisfy {@code scope} (else the gateway's 401). */
+    public void requireScope(RequiredScope scope) {
+        Bearer.requireScope(session, site.cloudId(), scope);
     }
 
     public boolean can(Project project, Permission permission) {

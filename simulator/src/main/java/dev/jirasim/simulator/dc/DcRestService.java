@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.dc;
 
+import dev.jirasim.simulator.common.LegacySearchPage;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jirasim.simulator.jql.IssueIndex;
 import dev.jirasim.simulator.jql.Jql;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * string bodies. The same JQL engine as Cloud, with DC identities (users by name or key) and the user's own
  * browse permission cutting every result (reference jira-data-center.md §3).
  */
-final class DcApi {
+final class DcRestService {
     static final int DEFAULT_MAX = 50;
     /** {@code jira.search.views.default.max}: larger requests are cut to it, not refused. */
     static final int MAX_RESULTS_CAP = 1000;
@@ -34,28 +35,22 @@ final class DcApi {
     static final int RESULT_WINDOW = 10_000;
 
     /** The caller: a DC user and the engine's view of them. */
-    record Caller(World world, DcRuntime dc, String base, User user) {
-        boolean can(Project p, Permission permission) {
-            return dc.jira().can(user, p, permission);
-        }
+    private DcRestService() {
     }
 
-    private DcApi() {
-    }
-
-    static List<Map<String, Object>> projects(Caller c) {
+    static List<Map<String, Object>> projects(DcCaller c) {
         var out = new ArrayList<Map<String, Object>>();
         for (Project p : c.dc().jira().projects(c.dc().instance().id())) if (c.can(p, Permission.BROWSE)) out.add(DcJson.project(c.base(), p));
         return out;
     }
 
-    static Map<String, Object> project(Caller c, String keyOrId) {
+    static Map<String, Object> project(DcCaller c, String keyOrId) {
         Project p = c.dc().jira().project(c.dc().instance().id(), keyOrId).filter(x -> c.can(x, Permission.BROWSE))
                 .orElseThrow(() -> DcErrors.rest(404, "No project could be found with key '" + keyOrId + "'."));
         return DcJson.project(c.base(), p);
     }
 
-    static Map<String, Object> search(Caller c, String jql, Integer startAt, Integer maxResults, List<String> fields) {
+    static Map<String, Object> search(DcCaller c, String jql, Integer startAt, Integer maxResults, List<String> fields) {
         return search(c, jql, startAt, maxResults, fields, true);
     }
 
@@ -63,7 +58,7 @@ final class DcApi {
      * {@code validateQuery=false} turns references to values that do not exist into warnings and an empty
      * result instead of a 400 (our reading of an UNCONFIRMED detail); syntax errors stay errors.
      */
-    static Map<String, Object> search(Caller c, String jql, Integer startAt, Integer maxResults, List<String> fields, boolean validate) {
+    static Map<String, Object> search(DcCaller c, String jql, Integer startAt, Integer maxResults, List<String> fields, boolean validate) {
         int start = startAt == null ? 0 : startAt;
         if (start < 0) throw DcErrors.rest(400, "startAt must not be negative.");
         int max = maxResults == null ? DEFAULT_MAX : Math.max(0, Math.min(maxResults, MAX_RESULTS_CAP));
@@ -84,31 +79,20 @@ final class DcApi {
                 throw dev.jirasim.simulator.common.Problem.withBody(400, String.join(" ", e.errorMessages()),
                         Map.of("errorMessages", e.errorMessages(), "errors", Map.of()));
             }
-            var empty = new LinkedHashMap<String, Object>();
-            empty.put("expand", "schema,names");
-            empty.put("startAt", start);
-            empty.put("maxResults", max);
-            empty.put("total", 0);
-            empty.put("issues", List.of());
+            var empty = LegacySearchPage.body(start, max, 0, List.of());
             empty.put("warningMessages", e.errorMessages());
             return empty;
         }
         var issues = new ArrayList<Object>();
-        for (int i = start; i < Math.min(hits.size(), start + max); i++) issues.add(DcJson.issue(c, hits.get(i), fields, true));
-        var m = new LinkedHashMap<String, Object>();
-        m.put("expand", "schema,names");
-        m.put("startAt", start);
-        m.put("maxResults", max);
-        m.put("total", hits.size());
-        m.put("issues", issues);
-        return m;
+        for (Issue i : LegacySearchPage.slice(hits, start, max)) issues.add(DcJson.issue(c, i, fields, true));
+        return LegacySearchPage.body(start, max, hits.size(), issues);
     }
 
-    static Map<String, Object> issue(Caller c, String idOrKey, List<String> fields) {
+    static Map<String, Object> issue(DcCaller c, String idOrKey, List<String> fields) {
         return DcJson.issue(c, visible(c, idOrKey), fields, false);
     }
 
-    static Issue visible(Caller c, String idOrKey) {
+    static Issue visible(DcCaller c, String idOrKey) {
         String site = c.dc().instance().id();
         return c.dc().jira().issue(site, idOrKey)
                 .filter(i -> c.dc().jira().project(site, i.project()).map(p -> c.can(p, Permission.BROWSE)).orElse(false))
@@ -116,7 +100,7 @@ final class DcApi {
     }
 
     /** {@code POST /issue}: v2 takes plain strings; each bad field is named in {@code errors}. */
-    static Map<String, Object> create(Caller c, JsonNode body) {
+    static Map<String, Object> create(DcCaller c, JsonNode body) {
         String site = c.dc().instance().id();
         JsonNode f = body == null ? null : body.get("fields");
         if (f == null || !f.isObject()) throw DcErrors.fields(Map.of("project", "project is required"));
@@ -149,7 +133,7 @@ final class DcApi {
     }
 
     /** {@code PUT /issue/{key}}: summary, description (a string), labels, priority; needs Edit permission. */
-    static void edit(Caller c, String idOrKey, JsonNode body) {
+    static void edit(DcCaller c, String idOrKey, JsonNode body) {
         Issue issue = visible(c, idOrKey);
         Project project = c.dc().jira().project(issue.site(), issue.project()).orElseThrow();
         if (!c.can(project, Permission.EDIT)) throw DcErrors.rest(403, "You do not have permission to edit issues in this project.");
@@ -198,7 +182,7 @@ final class DcApi {
     }
 
     /** {@code DELETE /issue/{key}}: needs Delete permission. */
-    static void delete(Caller c, String idOrKey) {
+    static void delete(DcCaller c, String idOrKey) {
         Issue issue = visible(c, idOrKey);
         Project project = c.dc().jira().project(issue.site(), issue.project()).orElseThrow();
         if (!c.can(project, Permission.DELETE)) throw DcErrors.rest(403, "You do not have permission to delete issues in this project.");

@@ -1,0 +1,14 @@
+package dev.jirasim.simulator.dc;
+
+import dev.jirasim.simulator.world.DcRuntime;
+import dev.jirasim.simulator.world.Permission;
+import dev.jirasim.simulator.world.Project;
+import dev.jirasim.simulator.world.User;
+import dev.jirasim.simulator.world.World;
+
+/** Who calls a Data Center instance's REST API: the signed-in user, on which instance, with which base URL. */
+record DcCaller(World world, DcRuntime dc, String base, User user) {
+    boolean can(Project p, Permission permission) {
+        return dc.jira().can(user, p, permission);
+    }
+}
