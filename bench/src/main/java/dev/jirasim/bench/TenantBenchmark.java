@@ -2,9 +2,9 @@ package dev.jirasim.bench;
 
 import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
+import dev.jirasim.simulator.control.TokenRequestSpec;
 import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.tenant.Tenants;
-import dev.jirasim.simulator.control.TokenRequestSpec;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;

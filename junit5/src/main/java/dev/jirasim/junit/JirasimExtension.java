@@ -1,6 +1,8 @@
 package dev.jirasim.junit;
 
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
+import dev.jirasim.simulator.tenant.Tenants;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.WorldFile;
 import java.io.IOException;
@@ -158,10 +160,10 @@ public final class JirasimExtension implements BeforeAllCallback, AfterAllCallba
     // ---- worlds -----------------------------------------------------------------------------------
 
     private JirasimHandle open(ExtensionContext context, Settings s, String name) {
-        dev.jirasim.simulator.JirasimServer server = Servers.shared(context.getRoot(), s.port());
+        JirasimServer server = Servers.shared(context.getRoot(), s.port());
         String id = tenantId(name);
         WorldFile seed = s.worldFile() != null ? s.worldFile()
-                : s.world().isEmpty() ? dev.jirasim.simulator.tenant.Tenants.rebase(server.seed(), server.baseUrl(), server.baseUrl(id))
+                : s.world().isEmpty() ? Tenants.rebase(server.seed(), server.baseUrl(), server.baseUrl(id))
                 : server.parseWorld(readWorld(context, s.world()), id);
         server.createTenant(id, withConsent(seed, s.consentAs()));
         return new JirasimHandle(server, id);
@@ -238,22 +240,22 @@ public final class JirasimExtension implements BeforeAllCallback, AfterAllCallba
         private Servers() {
         }
 
-        static dev.jirasim.simulator.JirasimServer shared(ExtensionContext root, int port) {
+        static JirasimServer shared(ExtensionContext root, int port) {
             return root.getStore(NS).getOrComputeIfAbsent("server:" + port, k -> new Running(start(port)), Running.class).sim;
         }
 
-        private static dev.jirasim.simulator.JirasimServer start(int port) {
+        private static JirasimServer start(int port) {
             var config = port == 0 ? SimulatorConfig.builder().randomPort().build() : SimulatorConfig.builder().port(port).build();
-            return dev.jirasim.simulator.JirasimServer.start(config);
+            return JirasimServer.start(config);
         }
     }
 
     @SuppressWarnings("deprecation")
     private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-        final dev.jirasim.simulator.JirasimServer sim;
+        final JirasimServer sim;
         private boolean closed;
 
-        Running(dev.jirasim.simulator.JirasimServer sim) {
+        Running(JirasimServer sim) {
             this.sim = sim;
         }
 

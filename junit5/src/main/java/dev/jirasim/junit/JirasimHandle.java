@@ -1,9 +1,10 @@
 package dev.jirasim.junit;
 
-import dev.jirasim.simulator.tenant.Tenant;
+import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.control.IssuedTokens;
 import dev.jirasim.simulator.control.SimulatorControl;
 import dev.jirasim.simulator.control.TokenRequestSpec;
+import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.world.Site;
 import java.util.List;
 
@@ -14,11 +15,11 @@ import java.util.List;
  * other base URL, so redirects and absolute links stay inside this world.
  */
 public final class JirasimHandle {
-    private final dev.jirasim.simulator.JirasimServer server;
+    private final JirasimServer server;
     private final String tenantId;
     private final SimulatorControl control;
 
-    JirasimHandle(dev.jirasim.simulator.JirasimServer server, String tenantId) {
+    JirasimHandle(JirasimServer server, String tenantId) {
         this.server = server;
         this.tenantId = tenantId;
         this.control = server.control(tenantId);
@@ -127,7 +128,7 @@ public final class JirasimHandle {
         control.reset();
     }
 
-    dev.jirasim.simulator.JirasimServer server() {
+    JirasimServer server() {
         return server;
     }
 

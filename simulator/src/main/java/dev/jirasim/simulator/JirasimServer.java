@@ -1,11 +1,11 @@
 package dev.jirasim.simulator;
 
-import dev.jirasim.simulator.tenant.Tenants;
-import dev.jirasim.simulator.tenant.Tenant;
+import dev.jirasim.simulator.clock.SimClock;
 import dev.jirasim.simulator.control.SimulatorControl;
 import dev.jirasim.simulator.control.TenantControl;
 import dev.jirasim.simulator.server.SimulatorServer;
-import dev.jirasim.simulator.clock.SimClock;
+import dev.jirasim.simulator.tenant.Tenant;
+import dev.jirasim.simulator.tenant.Tenants;
 import dev.jirasim.simulator.world.World;
 import dev.jirasim.simulator.world.WorldException;
 import dev.jirasim.simulator.world.WorldFile;

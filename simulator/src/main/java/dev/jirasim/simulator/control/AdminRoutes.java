@@ -1,10 +1,10 @@
 package dev.jirasim.simulator.control;
 
-import dev.jirasim.simulator.common.Limits;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.jirasim.simulator.tenant.Tenant;
-import dev.jirasim.simulator.common.Redact;
 import dev.jirasim.simulator.common.Json;
+import dev.jirasim.simulator.common.Limits;
+import dev.jirasim.simulator.common.Redact;
+import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.world.AccessToken;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.RefreshToken;

@@ -1,9 +1,9 @@
 package dev.jirasim.simulator.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jirasim.simulator.common.Json;
 import dev.jirasim.simulator.faults.Fault;
 import dev.jirasim.simulator.faults.FaultRuleReader;
-import dev.jirasim.simulator.common.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;

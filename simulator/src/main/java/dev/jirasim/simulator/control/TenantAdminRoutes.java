@@ -1,11 +1,11 @@
 package dev.jirasim.simulator.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jirasim.simulator.common.Json;
+import dev.jirasim.simulator.common.Problem;
+import dev.jirasim.simulator.tenant.CurrentTenant;
 import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.tenant.Tenants;
-import dev.jirasim.simulator.common.Problem;
-import dev.jirasim.simulator.common.Json;
-import dev.jirasim.simulator.tenant.CurrentTenant;
 import dev.jirasim.simulator.world.WorldException;
 import dev.jirasim.simulator.world.WorldFile;
 import dev.jirasim.simulator.world.WorldFiles;

@@ -1,24 +1,24 @@
 package dev.jirasim.simulator.control;
 
-import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.faults.Fault;
 import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.journal.JournalEntry;
+import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.world.AuthorizationCode;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.Grant;
 import dev.jirasim.simulator.world.OAuthApp;
 import dev.jirasim.simulator.world.Site;
 import dev.jirasim.simulator.world.TokenPair;
+import dev.jirasim.simulator.world.TokenState;
 import dev.jirasim.simulator.world.TokenStore;
 import dev.jirasim.simulator.world.User;
 import dev.jirasim.simulator.world.World;
-import java.util.ArrayList;
-import dev.jirasim.simulator.world.TokenState;
 import dev.jirasim.simulator.world.WorldException;
 import dev.jirasim.simulator.world.WorldFile;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@link SimulatorControl} in process, on one tenant. */

@@ -1,7 +1,7 @@
 package dev.jirasim.simulator.dc;
 
-import dev.jirasim.simulator.world.DcInstance;
 import dev.jirasim.simulator.world.DcInstance.DcUser;
+import dev.jirasim.simulator.world.DcInstance;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

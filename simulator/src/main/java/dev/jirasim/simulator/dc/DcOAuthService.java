@@ -1,8 +1,8 @@
 package dev.jirasim.simulator.dc;
 
-import dev.jirasim.simulator.world.DcInstance;
 import dev.jirasim.simulator.world.DcInstance.DcUser;
 import dev.jirasim.simulator.world.DcInstance.IncomingLink;
+import dev.jirasim.simulator.world.DcInstance;
 import dev.jirasim.simulator.world.DcRuntime;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

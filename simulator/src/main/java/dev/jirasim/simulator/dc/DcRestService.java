@@ -1,7 +1,7 @@
 package dev.jirasim.simulator.dc;
 
-import dev.jirasim.simulator.common.LegacySearchPage;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jirasim.simulator.common.LegacySearchPage;
 import dev.jirasim.simulator.jql.IssueIndex;
 import dev.jirasim.simulator.jql.Jql;
 import dev.jirasim.simulator.jql.JqlException;

@@ -1,11 +1,11 @@
 package dev.jirasim.simulator.dc;
 
+import static dev.jirasim.simulator.world.DcScope.READ;
+import static dev.jirasim.simulator.world.DcScope.WRITE;
 import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
-import static dev.jirasim.simulator.world.DcScope.READ;
-import static dev.jirasim.simulator.world.DcScope.WRITE;
 
 import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.world.DcInstance.DcUser;

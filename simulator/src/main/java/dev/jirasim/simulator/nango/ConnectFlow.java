@@ -2,11 +2,11 @@ package dev.jirasim.simulator.nango;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jirasim.simulator.common.Json;
-import dev.jirasim.simulator.world.NangoSettings;
 import dev.jirasim.simulator.world.NangoSettings.Integration;
-import dev.jirasim.simulator.world.NangoStore;
+import dev.jirasim.simulator.world.NangoSettings;
 import dev.jirasim.simulator.world.NangoStore.ConnectSession;
 import dev.jirasim.simulator.world.NangoStore.OAuthSession;
+import dev.jirasim.simulator.world.NangoStore;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;

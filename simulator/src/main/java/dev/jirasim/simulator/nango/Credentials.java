@@ -1,8 +1,8 @@
 package dev.jirasim.simulator.nango;
 
-import dev.jirasim.simulator.world.NangoSettings;
 import dev.jirasim.simulator.world.NangoSettings.Connection;
 import dev.jirasim.simulator.world.NangoSettings.Integration;
+import dev.jirasim.simulator.world.NangoSettings;
 import dev.jirasim.simulator.world.NangoStore;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.jirasim.simulator.server;
 
-import dev.jirasim.simulator.tenant.CurrentTenant;
 import dev.jirasim.simulator.common.ErrorShape;
 import dev.jirasim.simulator.faults.FaultOutcome;
 import dev.jirasim.simulator.faults.Faults;
 import dev.jirasim.simulator.faults.RateLimiter;
+import dev.jirasim.simulator.tenant.CurrentTenant;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;

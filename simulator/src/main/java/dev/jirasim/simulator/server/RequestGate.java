@@ -1,7 +1,7 @@
 package dev.jirasim.simulator.server;
 
-import dev.jirasim.simulator.common.Limits;
 import dev.jirasim.simulator.common.Escapes;
+import dev.jirasim.simulator.common.Limits;
 import dev.jirasim.simulator.common.MediaTypes;
 import dev.jirasim.simulator.common.Problem;
 import io.javalin.http.Context;

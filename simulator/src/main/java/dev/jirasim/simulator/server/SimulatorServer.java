@@ -1,28 +1,28 @@
 package dev.jirasim.simulator.server;
 
-import dev.jirasim.simulator.common.Json;
-import dev.jirasim.simulator.tenant.CurrentTenant;
-import dev.jirasim.simulator.common.Limits;
-import dev.jirasim.simulator.tenant.Tenant;
-import dev.jirasim.simulator.tenant.Tenants;
 import dev.jirasim.simulator.atlassian.auth.AuthRoutes;
 import dev.jirasim.simulator.atlassian.resources.ApiRoutes;
 import dev.jirasim.simulator.common.ErrorShape;
+import dev.jirasim.simulator.common.Json;
+import dev.jirasim.simulator.common.Limits;
 import dev.jirasim.simulator.common.Problem;
 import dev.jirasim.simulator.common.Redact;
 import dev.jirasim.simulator.control.AdminRoutes;
-import dev.jirasim.simulator.journal.JournalEntry;
 import dev.jirasim.simulator.control.TenantAdminRoutes;
+import dev.jirasim.simulator.journal.JournalEntry;
+import dev.jirasim.simulator.tenant.CurrentTenant;
+import dev.jirasim.simulator.tenant.Tenant;
+import dev.jirasim.simulator.tenant.Tenants;
 import io.javalin.Javalin;
-import jakarta.servlet.DispatcherType;
-import java.util.EnumSet;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.function.Supplier;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

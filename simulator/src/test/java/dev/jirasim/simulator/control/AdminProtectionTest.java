@@ -1,6 +1,5 @@
 package dev.jirasim.simulator.control;
 
-import dev.jirasim.simulator.tenant.Tenants;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
+import dev.jirasim.simulator.tenant.Tenants;
 import org.junit.jupiter.api.Test;
 
 /** The control API is loopback-only unless protected by a token; with one, nothing reaches it without the token. */

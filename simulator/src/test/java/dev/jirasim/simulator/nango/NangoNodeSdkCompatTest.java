@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jirasim.simulator.JirasimServer;
-import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.support.SimulatorExtension;
+import dev.jirasim.simulator.tenant.Tenant;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

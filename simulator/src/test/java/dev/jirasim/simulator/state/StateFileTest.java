@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jirasim.simulator.clock.SimClock;
 import dev.jirasim.simulator.control.TokenRequestSpec;
 import dev.jirasim.simulator.support.SimulatorProcess;

@@ -1,13 +1,13 @@
 package dev.jirasim.simulator.atlassian.auth;
 
 import dev.jirasim.simulator.common.Limits;
-import io.javalin.http.HttpResponseException;
 import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.world.Site;
 import dev.jirasim.simulator.world.User;
 import dev.jirasim.simulator.world.World;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.function.Supplier;

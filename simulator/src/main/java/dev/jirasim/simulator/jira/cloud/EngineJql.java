@@ -1,10 +1,10 @@
 package dev.jirasim.simulator.jira.cloud;
 
 import dev.jirasim.simulator.jql.IssueIndex;
-import dev.jirasim.simulator.jql.ParseCache;
 import dev.jirasim.simulator.jql.JqlException;
-import dev.jirasim.simulator.jql.ResultCache;
+import dev.jirasim.simulator.jql.ParseCache;
 import dev.jirasim.simulator.jql.Query;
+import dev.jirasim.simulator.jql.ResultCache;
 import dev.jirasim.simulator.jql.SearchContext;
 import dev.jirasim.simulator.world.Issue;
 import java.util.List;

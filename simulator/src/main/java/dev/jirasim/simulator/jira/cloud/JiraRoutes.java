@@ -2,10 +2,10 @@ package dev.jirasim.simulator.jira.cloud;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jirasim.simulator.tenant.Tenant;
-import dev.jirasim.simulator.common.Problem;
 import dev.jirasim.simulator.atlassian.resources.RequiredScope;
 import dev.jirasim.simulator.common.Json;
+import dev.jirasim.simulator.common.Problem;
+import dev.jirasim.simulator.tenant.Tenant;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

@@ -15,12 +15,12 @@ import dev.jirasim.simulator.world.WorldFiles;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.Provide;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * For any user, query and page size: the pages of {@code /search/jql} concatenate to the full ordered result
