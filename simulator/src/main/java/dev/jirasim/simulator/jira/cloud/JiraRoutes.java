@@ -164,7 +164,7 @@ public final class JiraRoutes {
 
     private void searchProjects(Context ctx) {
         CloudCaller c = caller(ctx, JiraScopes.READ_PROJECTS);
-        ctx.json(ProjectSearch.page(c, ctx.queryParam("query"), ctx.queryParams("keys"), intParam(ctx, "startAt", 0),
+        ctx.json(ProjectService.page(c, ctx.queryParam("query"), ctx.queryParams("keys"), intParam(ctx, "startAt", 0),
                 intParam(ctx, "maxResults", 50), ctx.queryParam("orderBy")));
     }
 

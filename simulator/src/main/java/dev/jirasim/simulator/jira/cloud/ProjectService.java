@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code GET /project/search}: the projects the caller may browse, paged with totals (reference §5.11). */
-final class ProjectSearch {
-    private ProjectSearch() {
+final class ProjectService {
+    private ProjectService() {
     }
 
     static Map<String, Object> page(CloudCaller c, String query, List<String> keys, int startAt, int maxResults, String orderBy) {
