@@ -29,7 +29,7 @@ public final class World {
     private final JiraSettings jiraSettings;
     private final JiraData jira = new JiraData(usersById);
     private volatile Consent consent;
-    private final java.util.concurrent.ConcurrentMap<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<Derived<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     private World(WorldFile file, SimClock clock) {
         this.clock = clock;
@@ -286,9 +286,50 @@ public final class World {
      * State derived from this world and thrown away with it (search indexes): built once per key, on first
      * use, so replacing or resetting the world can never leave a stale index behind.
      */
-    @SuppressWarnings("unchecked")
-    public <T> T derived(String key, java.util.function.Supplier<T> build) {
-        return (T) derived.computeIfAbsent(key, k -> build.get());
+    public <T> T derived(Derived<T> key, java.util.function.Supplier<T> build) {
+        @SuppressWarnings("unchecked") // a key's values are only ever put through this method, built by a Supplier<T>
+        T value = (T) derived.computeIfAbsent(key, k -> build.get());
+        return value;
+    }
+
+    /**
+     * A key for {@link #derived}: it fixes the value's type, and keys compare by identity (two owners never
+     * collide on a name), so each owner keeps its keys as constants. {@link #of} gives one key per site.
+     */
+    public static final class Derived<T> {
+        private final Derived<T> root; // null for a key made by named()
+        private final String label;
+
+        private Derived(Derived<T> root, String label) {
+            this.root = root;
+            this.label = label;
+        }
+
+        /** A new key, distinct from every other; {@code name} only labels it for debugging. */
+        public static <T> Derived<T> named(String name) {
+            return new Derived<>(null, name);
+        }
+
+        /** This key for one site (or other part): equal to the same key for the same part. */
+        public Derived<T> of(String part) {
+            if (root != null) throw new IllegalStateException("already a per-part key: " + this);
+            return new Derived<>(this, java.util.Objects.requireNonNull(part));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || root != null && o instanceof Derived<?> d && d.root == root && d.label.equals(label);
+        }
+
+        @Override
+        public int hashCode() {
+            return root == null ? System.identityHashCode(this) : 31 * System.identityHashCode(root) + label.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return root == null ? label : root.label + ":" + label;
+        }
     }
 
     public JiraData jira() {
