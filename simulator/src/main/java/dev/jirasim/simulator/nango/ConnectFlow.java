@@ -136,6 +136,7 @@ final class ConnectFlow {
         }
         Integration integration = store.integration(integrationKey)
                 .orElseThrow(() -> NangoErrors.of(400, "unknown_provider_config", "There is no Provider Configuration matching this key."));
+        NangoProvider provider = NangoProvider.of(integration);
         for (var e : query.entrySet()) {
             if (e.getKey().startsWith("params[") && e.getKey().endsWith("]") && !e.getValue().isEmpty()) {
                 config.put(e.getKey().substring(7, e.getKey().length() - 1), e.getValue().get(0));
@@ -145,9 +146,7 @@ final class ConnectFlow {
         if (subdomain != null && !subdomain.toString().matches("[a-zA-Z0-9.-]+")) {
             throw NangoErrors.of(400, "invalid_connection_config", "subdomain must match ^[a-zA-Z0-9.-]+$");
         }
-        if (integration.provider().equals("jira-data-center") && config.get("endpointURL") == null) {
-            throw NangoErrors.of(400, "missing_connection_config_param", "Missing connection config param 'endpointURL'.");
-        }
+        provider.requireConfig(config);
         byte[] random = new byte[24];
         RANDOM.nextBytes(random);
         String verifier = HexFormat.of().formatHex(random);
@@ -155,28 +154,19 @@ final class ConnectFlow {
         store.addOAuthSession(new OAuthSession(state, integrationKey, connectionId, config, verifier, endUser, ctx.now()));
         var params = new LinkedHashMap<String, String>();
         params.put("client_id", integration.clientId());
-        params.put("redirect_uri", callbackUrl(ctx));
+        params.put("redirect_uri", ctx.callbackUrl());
         params.put("response_type", "code");
         params.put("scope", String.join(" ", integration.scopes()));
         params.put("state", state);
         params.put("code_challenge", dev.jirasim.simulator.world.Pkce.s256(verifier));
         params.put("code_challenge_method", "S256");
-        if (integration.provider().equals("jira")) {
-            params.put("audience", "api.atlassian.com");
-            params.put("prompt", "consent");
-        } else {
-            params.put("grant_type", "authorization_code");
-        }
+        provider.addAuthorizeParams(params);
         for (var e : query.entrySet()) {
             if (e.getKey().startsWith("authorization_params[") && e.getKey().endsWith("]") && !e.getValue().isEmpty()) {
                 params.put(e.getKey().substring(21, e.getKey().length() - 1), e.getValue().get(0));
             }
         }
-        return dev.jirasim.simulator.common.Urls.withQuery(ctx.authorizeUrl(integration.provider(), config), params);
-    }
-
-    static String callbackUrl(NangoContext ctx) {
-        return ctx.publicBase() + "/nango/oauth/callback";
+        return dev.jirasim.simulator.common.Urls.withQuery(provider.authorizeUrl(ctx, config), params);
     }
 
     // ---- GET /oauth/callback ------------------------------------------------------------------------
@@ -196,13 +186,13 @@ final class ConnectFlow {
         var form = new LinkedHashMap<String, String>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
-        form.put("redirect_uri", callbackUrl(ctx));
+        form.put("redirect_uri", ctx.callbackUrl());
         form.put("client_id", integration.clientId());
         form.put("client_secret", integration.clientSecret());
         form.put("code_verifier", session.codeVerifier());
         Upstream.Answer answer;
         try {
-            answer = ctx.upstream().send("POST", ctx.tokenUrl(integration.provider(), session.connectionConfig()),
+            answer = ctx.upstream().send("POST", NangoProvider.of(integration).tokenUrl(ctx, session.connectionConfig()),
                     Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json", "User-Agent", "Nango"),
                     dev.jirasim.simulator.common.Urls.form(form));
         } catch (IOException e) {
@@ -219,7 +209,7 @@ final class ConnectFlow {
             return new Page(200, Pages.result(false, e.body, session.integration(), session.connectionId()));
         }
         store.upsert(session.integration(), session.connectionId(), credentials, session.connectionConfig(), session.endUser(), ctx.now());
-        if (integration.provider().equals("jira")) JiraPostConnection.run(ctx, session.integration(), session.connectionId(), credentials.accessToken());
+        NangoProvider.of(integration).afterConnect(ctx, session.integration(), session.connectionId(), credentials.accessToken());
         return new Page(200, Pages.result(true, null, session.integration(), session.connectionId()));
     }
 

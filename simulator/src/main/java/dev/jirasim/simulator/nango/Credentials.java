@@ -55,7 +55,7 @@ final class Credentials {
             form.put("refresh_token", c.credentials().refreshToken());
             Upstream.Answer answer;
             try {
-                answer = ctx.upstream().send("POST", ctx.tokenUrl(integration.provider(), c.connectionConfig()),
+                answer = ctx.upstream().send("POST", NangoProvider.of(integration).tokenUrl(ctx, c.connectionConfig()),
                         Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json", "User-Agent", "Nango"),
                         dev.jirasim.simulator.common.Urls.form(form));
             } catch (IOException e) {

@@ -72,7 +72,7 @@ final class NangoProxy {
                 .orElseThrow(() -> NangoErrors.of(404, "unknown_provider_config", "Provider config not found: " + key));
         Connection connection = store.connection(key, connectionId)
                 .orElseThrow(() -> NangoErrors.of(400, "server_error", "Failed to get connection"));
-        String base = override == null || override.isEmpty() ? ctx.proxyBase(integration.provider(), connection.connectionConfig()) : allowed(ctx, override);
+        String base = override == null || override.isEmpty() ? NangoProvider.of(integration).proxyBase(ctx, connection.connectionConfig()) : allowed(ctx, override);
         String url = join(base, endpoint);
 
         var retryCodes = new ArrayList<Integer>();

@@ -107,7 +107,7 @@ public final class World {
         }
         nango = new NangoStore(settings);
         for (var i : settings.integrations()) {
-            if (i.provider().equals("jira") && (i.clientId() == null || app(i.clientId()).isEmpty())) {
+            if (i.kind().usesWorldApp() && (i.clientId() == null || app(i.clientId()).isEmpty())) {
                 throw new WorldException("Nango integration " + i.uniqueKey() + " names unknown app " + i.clientId());
             }
         }
