@@ -183,18 +183,9 @@ final class ConnectFlow {
         String code = NangoApi.first(query, "code");
         Integration integration = store.integration(session.integration()).orElse(null);
         if (code == null || integration == null) return new Page(400, Pages.result(false, "The provider sent no code.", session.integration(), session.connectionId()));
-        var form = new LinkedHashMap<String, String>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", code);
-        form.put("redirect_uri", ctx.callbackUrl());
-        form.put("client_id", integration.clientId());
-        form.put("client_secret", integration.clientSecret());
-        form.put("code_verifier", session.codeVerifier());
         Upstream.Answer answer;
         try {
-            answer = ctx.upstream().send("POST", NangoProvider.of(integration).tokenUrl(ctx, session.connectionConfig()),
-                    Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json", "User-Agent", "Nango"),
-                    dev.jirasim.simulator.common.Urls.form(form));
+            answer = ProviderToken.exchange(ctx, integration, session.connectionConfig(), code, session.codeVerifier());
         } catch (IOException e) {
             return new Page(200, Pages.result(false, "request_token_external_error: " + e.getMessage(), session.integration(), session.connectionId()));
         }
