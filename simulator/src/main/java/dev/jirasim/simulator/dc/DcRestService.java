@@ -33,6 +33,7 @@ final class DcRestService {
     static final int MAX_RESULTS_CAP = 1000;
     /** The search engine's {@code max_result_window}: {@code startAt + maxResults} may not pass it. */
     static final int RESULT_WINDOW = 10_000;
+    private static final World.Derived<IssueIndex> INDEX = World.Derived.named("dc-jql-index");
 
     /** The caller: a DC user and the engine's view of them. */
     private DcRestService() {
@@ -66,7 +67,7 @@ final class DcRestService {
             throw DcErrors.rest(400, "Search limit exceeded: startAt + maxResults may not pass " + RESULT_WINDOW + ".");
         }
         String site = c.dc().instance().id();
-        IssueIndex index = c.world().derived("dc-jql-index:" + site, () -> IssueIndex.of(c.dc().jira(), site));
+        IssueIndex index = c.world().derived(INDEX.of(site), () -> IssueIndex.of(c.dc().jira(), site));
         var ctx = new SearchContext(c.user().accountId(), c.world().clock().now(), SearchContext.zoneOf(c.user().zoneinfo()), p -> c.can(p, Permission.BROWSE),
                 ref -> c.dc().engineUser(ref), ref -> c.dc().jira().projectByRef(site, ref));
         List<Issue> hits;

@@ -2,11 +2,13 @@ package dev.jirasim.simulator.nango;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jirasim.simulator.common.Json;
+import dev.jirasim.simulator.common.Urls;
 import dev.jirasim.simulator.world.NangoSettings.Integration;
 import dev.jirasim.simulator.world.NangoSettings;
 import dev.jirasim.simulator.world.NangoStore.ConnectSession;
 import dev.jirasim.simulator.world.NangoStore.OAuthSession;
 import dev.jirasim.simulator.world.NangoStore;
+import dev.jirasim.simulator.world.Pkce;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -109,74 +111,94 @@ final class ConnectFlow {
 
     // ---- GET /oauth/connect/{key} -------------------------------------------------------------------
 
-    /** Returns the authorize URL to redirect to. */
+    /** The query of {@code /oauth/connect/{key}}, read: {@code params[...]} and {@code authorization_params[...]} unwrapped. */
+    private record ConnectQuery(String sessionToken, String connectionId, String publicKey, Map<String, String> params,
+                                Map<String, String> authorizationParams) {
+        static ConnectQuery parse(Map<String, List<String>> query) {
+            return new ConnectQuery(NangoApi.first(query, "connect_session_token"), NangoApi.first(query, "connection_id"),
+                    NangoApi.first(query, "public_key"), bracketed(query, "params"), bracketed(query, "authorization_params"));
+        }
+
+        /** {@code name[x]=v} as {@code x -> v}, in query order. */
+        private static Map<String, String> bracketed(Map<String, List<String>> query, String name) {
+            var out = new LinkedHashMap<String, String>();
+            for (var e : query.entrySet()) {
+                String k = e.getKey();
+                if (k.startsWith(name + "[") && k.endsWith("]") && !e.getValue().isEmpty()) {
+                    out.put(k.substring(name.length() + 1, k.length() - 1), e.getValue().get(0));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Who is connecting: the connection id, the end user, and the config their connect session sets by default. */
+    private record Connecting(String connectionId, Map<String, Object> endUser, Map<String, Object> configDefaults) {
+    }
+
+    /**
+     * Returns the authorize URL to redirect to: the query read, then who connects to what decided (refusals in
+     * Nango's order: session or public key, integration, connection config), then the OAuth session stored.
+     */
     static String connect(NangoContext ctx, String integrationKey, Map<String, List<String>> query) {
-        NangoStore store = ctx.world().nango();
-        String sessionToken = NangoApi.first(query, "connect_session_token");
-        String connectionId = NangoApi.first(query, "connection_id");
-        Map<String, Object> endUser = Map.of();
-        var config = new LinkedHashMap<String, Object>();
-        if (sessionToken != null) {
-            if (!sessionToken.matches("nango_connect_session_[0-9a-f]{64}")) throw NangoErrors.invalidConnectSessionTokenFormat();
-            ConnectSession session = store.connectSession(sessionToken).filter(s -> ctx.now().isBefore(s.expiresAt()))
-                    .orElseThrow(NangoErrors::unknownConnectSessionToken);
-            if (connectionId != null) throw NangoErrors.of(400, "invalid_query_params", "connection_id is not allowed with a connect session");
-            if (!session.allowedIntegrations().isEmpty() && !session.allowedIntegrations().contains(integrationKey)) {
-                throw NangoErrors.of(400, "integration_not_allowed", "This integration is not allowed by the connect session.");
-            }
-            config.putAll(session.configDefaults().getOrDefault(integrationKey, Map.of()));
-            endUser = session.endUser();
-            connectionId = UUID.randomUUID().toString();
-        } else {
-            String publicKey = NangoApi.first(query, "public_key");
-            if (publicKey == null) throw NangoErrors.missingPublicKey();
-            if (!publicKey.matches(NangoSettings.UUID_V4)) throw NangoErrors.invalidPublicKey();
-            if (!store.publicKey().map(publicKey::equals).orElse(false)) throw NangoErrors.unknownAccount();
-            if (connectionId == null || connectionId.isEmpty()) throw NangoErrors.of(400, "missing_connection", "Missing param 'connection_id'.");
-        }
-        Integration integration = store.integration(integrationKey)
+        ConnectQuery request = ConnectQuery.parse(query);
+        Connecting who = request.sessionToken() != null ? bySession(ctx, integrationKey, request) : byPublicKey(ctx, request);
+        Integration integration = ctx.world().nango().integration(integrationKey)
                 .orElseThrow(() -> NangoErrors.of(400, "unknown_provider_config", "There is no Provider Configuration matching this key."));
-        for (var e : query.entrySet()) {
-            if (e.getKey().startsWith("params[") && e.getKey().endsWith("]") && !e.getValue().isEmpty()) {
-                config.put(e.getKey().substring(7, e.getKey().length() - 1), e.getValue().get(0));
-            }
-        }
+        NangoProvider provider = NangoProvider.of(integration);
+        var config = new LinkedHashMap<String, Object>(who.configDefaults());
+        config.putAll(request.params());
         Object subdomain = config.get("subdomain");
         if (subdomain != null && !subdomain.toString().matches("[a-zA-Z0-9.-]+")) {
             throw NangoErrors.of(400, "invalid_connection_config", "subdomain must match ^[a-zA-Z0-9.-]+$");
         }
-        if (integration.provider().equals("jira-data-center") && config.get("endpointURL") == null) {
-            throw NangoErrors.of(400, "missing_connection_config_param", "Missing connection config param 'endpointURL'.");
+        provider.requireConfig(config);
+        return authorize(ctx, integration, provider, who, config, request.authorizationParams());
+    }
+
+    /** A connect session (the frontend SDK's way): a fresh connection id, the session's end user and defaults. */
+    private static Connecting bySession(NangoContext ctx, String integrationKey, ConnectQuery request) {
+        if (!request.sessionToken().matches("nango_connect_session_[0-9a-f]{64}")) throw NangoErrors.invalidConnectSessionTokenFormat();
+        ConnectSession session = ctx.world().nango().connectSession(request.sessionToken()).filter(s -> ctx.now().isBefore(s.expiresAt()))
+                .orElseThrow(NangoErrors::unknownConnectSessionToken);
+        if (request.connectionId() != null) throw NangoErrors.of(400, "invalid_query_params", "connection_id is not allowed with a connect session");
+        if (!session.allowedIntegrations().isEmpty() && !session.allowedIntegrations().contains(integrationKey)) {
+            throw NangoErrors.of(400, "integration_not_allowed", "This integration is not allowed by the connect session.");
         }
+        return new Connecting(UUID.randomUUID().toString(), session.endUser(), session.configDefaults().getOrDefault(integrationKey, Map.of()));
+    }
+
+    /** The legacy public key, with a connection id of the caller's choosing. */
+    private static Connecting byPublicKey(NangoContext ctx, ConnectQuery request) {
+        String publicKey = request.publicKey();
+        if (publicKey == null) throw NangoErrors.missingPublicKey();
+        if (!publicKey.matches(NangoSettings.UUID_V4)) throw NangoErrors.invalidPublicKey();
+        if (!ctx.world().nango().publicKey().map(publicKey::equals).orElse(false)) throw NangoErrors.unknownAccount();
+        String connectionId = request.connectionId();
+        if (connectionId == null || connectionId.isEmpty()) throw NangoErrors.of(400, "missing_connection", "Missing param 'connection_id'.");
+        return new Connecting(connectionId, Map.of(), Map.of());
+    }
+
+    /** Stores the OAuth session the callback will take, and builds the provider's authorize URL (PKCE S256). */
+    private static String authorize(NangoContext ctx, Integration integration, NangoProvider provider, Connecting who,
+                                    Map<String, Object> config, Map<String, String> authorizationParams) {
         byte[] random = new byte[24];
         RANDOM.nextBytes(random);
         String verifier = HexFormat.of().formatHex(random);
         String state = UUID.randomUUID().toString();
-        store.addOAuthSession(new OAuthSession(state, integrationKey, connectionId, config, verifier, endUser, ctx.now()));
+        ctx.world().nango().addOAuthSession(new OAuthSession(state, integration.uniqueKey(), who.connectionId(), config, verifier,
+                who.endUser(), ctx.now()));
         var params = new LinkedHashMap<String, String>();
         params.put("client_id", integration.clientId());
-        params.put("redirect_uri", callbackUrl(ctx));
+        params.put("redirect_uri", ctx.callbackUrl());
         params.put("response_type", "code");
         params.put("scope", String.join(" ", integration.scopes()));
         params.put("state", state);
-        params.put("code_challenge", dev.jirasim.simulator.world.Pkce.s256(verifier));
+        params.put("code_challenge", Pkce.s256(verifier));
         params.put("code_challenge_method", "S256");
-        if (integration.provider().equals("jira")) {
-            params.put("audience", "api.atlassian.com");
-            params.put("prompt", "consent");
-        } else {
-            params.put("grant_type", "authorization_code");
-        }
-        for (var e : query.entrySet()) {
-            if (e.getKey().startsWith("authorization_params[") && e.getKey().endsWith("]") && !e.getValue().isEmpty()) {
-                params.put(e.getKey().substring(21, e.getKey().length() - 1), e.getValue().get(0));
-            }
-        }
-        return dev.jirasim.simulator.common.Urls.withQuery(ctx.authorizeUrl(integration.provider(), config), params);
-    }
-
-    static String callbackUrl(NangoContext ctx) {
-        return ctx.publicBase() + "/nango/oauth/callback";
+        provider.addAuthorizeParams(params);
+        params.putAll(authorizationParams);
+        return Urls.withQuery(provider.authorizeUrl(ctx, config), params);
     }
 
     // ---- GET /oauth/callback ------------------------------------------------------------------------
@@ -188,40 +210,33 @@ final class ConnectFlow {
         String error = NangoApi.first(query, "error");
         if (error != null) {
             String description = NangoApi.first(query, "error_description");
-            return new Page(200, Pages.result(false, error + (description == null ? "" : ": " + description), session.integration(), session.connectionId()));
+            return failed(session, error + (description == null ? "" : ": " + description));
         }
         String code = NangoApi.first(query, "code");
         Integration integration = store.integration(session.integration()).orElse(null);
         if (code == null || integration == null) return new Page(400, Pages.result(false, "The provider sent no code.", session.integration(), session.connectionId()));
-        var form = new LinkedHashMap<String, String>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", code);
-        form.put("redirect_uri", callbackUrl(ctx));
-        form.put("client_id", integration.clientId());
-        form.put("client_secret", integration.clientSecret());
-        form.put("code_verifier", session.codeVerifier());
         Upstream.Answer answer;
         try {
-            answer = ctx.upstream().send("POST", ctx.tokenUrl(integration.provider(), session.connectionConfig()),
-                    Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json", "User-Agent", "Nango"),
-                    dev.jirasim.simulator.common.Urls.form(form));
+            answer = ProviderToken.exchange(ctx, integration, session.connectionConfig(), code, session.codeVerifier());
         } catch (IOException e) {
-            return new Page(200, Pages.result(false, "request_token_external_error: " + e.getMessage(), session.integration(), session.connectionId()));
+            return failed(session, "request_token_external_error: " + e.getMessage());
         }
         if (answer.status() != 200) {
-            return new Page(200, Pages.result(false, "The external API returned an error when trying to request for an access token. Please try again later. "
-                    + answer.text(), session.integration(), session.connectionId()));
+            return failed(session, "The external API returned an error when trying to request for an access token. Please try again later. " + answer.text());
         }
         NangoSettings.Credentials credentials;
         try {
             credentials = Credentials.parse(answer.text(), null, ctx.now());
         } catch (Credentials.RefreshFailed e) {
-            return new Page(200, Pages.result(false, e.body, session.integration(), session.connectionId()));
+            return failed(session, e.body);
         }
         store.upsert(session.integration(), session.connectionId(), credentials, session.connectionConfig(), session.endUser(), ctx.now());
-        if (integration.provider().equals("jira")) JiraPostConnection.run(ctx, session.integration(), session.connectionId(), credentials.accessToken());
+        NangoProvider.of(integration).afterConnect(ctx, session.integration(), session.connectionId(), credentials.accessToken());
         return new Page(200, Pages.result(true, null, session.integration(), session.connectionId()));
     }
 
-
+    /** The popup's failure page: Nango answers 200 and tells the opener. */
+    private static Page failed(OAuthSession session, String message) {
+        return new Page(200, Pages.result(false, message, session.integration(), session.connectionId()));
+    }
 }

@@ -7,7 +7,6 @@ import dev.jirasim.simulator.world.NangoStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -48,16 +47,9 @@ final class Credentials {
                 throw new RefreshFailed(424, "backoff", true);
             }
             if (c.credentials().refreshToken() == null) return c;
-            var form = new LinkedHashMap<String, String>();
-            form.put("grant_type", "refresh_token");
-            form.put("client_id", integration.clientId());
-            form.put("client_secret", integration.clientSecret());
-            form.put("refresh_token", c.credentials().refreshToken());
             Upstream.Answer answer;
             try {
-                answer = ctx.upstream().send("POST", ctx.tokenUrl(integration.provider(), c.connectionConfig()),
-                        Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json", "User-Agent", "Nango"),
-                        dev.jirasim.simulator.common.Urls.form(form));
+                answer = ProviderToken.refresh(ctx, integration, c.connectionConfig(), c.credentials().refreshToken());
             } catch (IOException e) {
                 store.update(c.refreshFailed(now));
                 throw new RefreshFailed(400, e.getMessage(), false);

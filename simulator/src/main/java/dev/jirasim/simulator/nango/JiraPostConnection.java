@@ -23,7 +23,8 @@ final class JiraPostConnection {
         NangoStore store = ctx.world().nango();
         Connection connection = store.connection(integration, connectionId).orElse(null);
         if (connection == null) return;
-        JsonNode sites = get(ctx, ctx.proxyBase("jira", connection.connectionConfig()) + "/oauth/token/accessible-resources", accessToken);
+        String api = NangoProvider.JIRA.proxyBase(ctx, connection.connectionConfig());
+        JsonNode sites = get(ctx, api + "/oauth/token/accessible-resources", accessToken);
         if (sites == null || !sites.isArray() || sites.isEmpty() || !sites.get(0).hasNonNull("id")) return;
         JsonNode chosen = sites.get(0);
         Object wanted = connection.connectionConfig().get("subdomain");
@@ -41,7 +42,7 @@ final class JiraPostConnection {
         boolean confluence = false;
         for (JsonNode scope : chosen.path("scopes")) confluence |= scope.asText().contains("confluence");
         String path = confluence ? "/ex/confluence/" + cloudId + "/wiki/rest/api/user/current" : "/ex/jira/" + cloudId + "/rest/api/3/myself";
-        JsonNode me = get(ctx, ctx.proxyBase("jira", connection.connectionConfig()) + path, accessToken);
+        JsonNode me = get(ctx, api + path, accessToken);
         var config = new LinkedHashMap<String, Object>(connection.connectionConfig());
         config.put("cloudId", cloudId);
         config.put("baseUrl", chosen.path("url").asText());

@@ -33,55 +33,63 @@ final class NangoProxy {
     }
 
     /**
+     * The headers read and checked, the target decided (integration, connection, URL), the request sent with
+     * retries, and the answer passed on.
+     *
      * @param header   request header lookup (case-insensitive)
      * @param endpoint the path after {@code /proxy}, with the query string
      */
     static Result forward(NangoContext ctx, String method, String endpoint, Function<String, String> header, List<String> headerNames, byte[] body) {
-        NangoStore store = ctx.world().nango();
-        String key = header.apply("Provider-Config-Key");
-        String connectionId = header.apply("Connection-Id");
-        var errors = new ArrayList<Map<String, Object>>();
-        if (key == null || key.isEmpty()) errors.add(NangoErrors.issue("invalid_type", "Required", List.of("provider-config-key")));
-        else if (!key.matches("[a-zA-Z0-9~:.@ _-]{1,255}")) errors.add(NangoErrors.issue("invalid_string", "Invalid", List.of("provider-config-key")));
-        if (connectionId == null || connectionId.isEmpty()) errors.add(NangoErrors.issue("invalid_type", "Required", List.of("connection-id")));
-        else if (connectionId.length() > 255) errors.add(NangoErrors.issue("too_big", "String must contain at most 255 character(s)", List.of("connection-id")));
-        int retries = 0;
-        String retriesHeader = header.apply("Retries");
-        if (retriesHeader != null && !retriesHeader.isEmpty()) {
-            if (retriesHeader.matches("[0-9]{1,2}")) retries = Integer.parseInt(retriesHeader);
-            else errors.add(NangoErrors.issue("invalid_type", "Expected number, received string", List.of("retries")));
-        }
-        String retryOn = header.apply("Retry-On");
-        if (retryOn != null && !retryOn.isEmpty() && !retryOn.matches("\\d{1,3}(,\\d{1,3})*")) {
-            errors.add(NangoErrors.issue("invalid_string", "Invalid", List.of("retry-on")));
-        }
-        String override = header.apply("Base-Url-Override");
-        if (override != null && !override.isEmpty() && !override.matches("https?://.+")) {
-            errors.add(NangoErrors.issue("invalid_string", "Invalid url", List.of("base-url-override")));
-        }
-        for (String flag : List.of("Decompress", "Forward-Headers-On-Redirect")) {
-            String v = header.apply(flag);
-            if (v != null && !v.isEmpty() && !v.equals("true") && !v.equals("false")) {
-                errors.add(NangoErrors.issue("invalid_enum_value", "Invalid enum value. Expected 'true' | 'false', received '" + v + "'",
-                        List.of(flag.toLowerCase(Locale.ROOT))));
+        ProxyHeaders request = ProxyHeaders.parse(header, headerNames);
+        Target target = target(ctx, request, endpoint);
+        return pass(send(ctx, method, body, request, target));
+    }
+
+    /**
+     * The proxy's request headers, checked as Nango checks them (all problems in one {@code invalid_headers}
+     * answer), and the headers that go on to the provider.
+     */
+    private record ProxyHeaders(String key, String connectionId, int retries, List<Integer> retryOn, String baseUrlOverride,
+                                Map<String, String> passed) {
+        static ProxyHeaders parse(Function<String, String> header, List<String> headerNames) {
+            String key = header.apply("Provider-Config-Key");
+            String connectionId = header.apply("Connection-Id");
+            var errors = new ArrayList<Map<String, Object>>();
+            if (key == null || key.isEmpty()) errors.add(NangoErrors.issue("invalid_type", "Required", List.of("provider-config-key")));
+            else if (!key.matches("[a-zA-Z0-9~:.@ _-]{1,255}")) errors.add(NangoErrors.issue("invalid_string", "Invalid", List.of("provider-config-key")));
+            if (connectionId == null || connectionId.isEmpty()) errors.add(NangoErrors.issue("invalid_type", "Required", List.of("connection-id")));
+            else if (connectionId.length() > 255) errors.add(NangoErrors.issue("too_big", "String must contain at most 255 character(s)", List.of("connection-id")));
+            int retries = 0;
+            String retriesHeader = header.apply("Retries");
+            if (retriesHeader != null && !retriesHeader.isEmpty()) {
+                if (retriesHeader.matches("[0-9]{1,2}")) retries = Integer.parseInt(retriesHeader);
+                else errors.add(NangoErrors.issue("invalid_type", "Expected number, received string", List.of("retries")));
             }
+            String retryOn = header.apply("Retry-On");
+            if (retryOn != null && !retryOn.isEmpty() && !retryOn.matches("\\d{1,3}(,\\d{1,3})*")) {
+                errors.add(NangoErrors.issue("invalid_string", "Invalid", List.of("retry-on")));
+            }
+            String override = header.apply("Base-Url-Override");
+            if (override != null && !override.isEmpty() && !override.matches("https?://.+")) {
+                errors.add(NangoErrors.issue("invalid_string", "Invalid url", List.of("base-url-override")));
+            }
+            for (String flag : List.of("Decompress", "Forward-Headers-On-Redirect")) {
+                String v = header.apply(flag);
+                if (v != null && !v.isEmpty() && !v.equals("true") && !v.equals("false")) {
+                    errors.add(NangoErrors.issue("invalid_enum_value", "Invalid enum value. Expected 'true' | 'false', received '" + v + "'",
+                            List.of(flag.toLowerCase(Locale.ROOT))));
+                }
+            }
+            if (!errors.isEmpty()) throw NangoErrors.invalid("invalid_headers", errors);
+            var retryCodes = new ArrayList<Integer>();
+            if (retryOn != null && !retryOn.isEmpty()) for (String code : retryOn.split(",")) retryCodes.add(Integer.parseInt(code));
+            return new ProxyHeaders(key, connectionId, retries, List.copyOf(retryCodes), override == null || override.isEmpty() ? null : override,
+                    passed(header, headerNames));
         }
-        if (!errors.isEmpty()) throw NangoErrors.invalid("invalid_headers", errors);
 
-        Integration integration = store.integration(key)
-                .orElseThrow(() -> NangoErrors.of(404, "unknown_provider_config", "Provider config not found: " + key));
-        Connection connection = store.connection(key, connectionId)
-                .orElseThrow(() -> NangoErrors.of(400, "server_error", "Failed to get connection"));
-        String base = override == null || override.isEmpty() ? ctx.proxyBase(integration.provider(), connection.connectionConfig()) : allowed(ctx, override);
-        String url = join(base, endpoint);
-
-        var retryCodes = new ArrayList<Integer>();
-        if (retryOn != null && !retryOn.isEmpty()) for (String code : retryOn.split(",")) retryCodes.add(Integer.parseInt(code));
-        Upstream.Answer answer = null;
-        for (int attempt = 0; attempt <= retries; attempt++) {
-            connection = token(ctx, integration, connection);
+        /** Content-Type and Accept, then every {@code Nango-Proxy-X} header as {@code X}. */
+        private static Map<String, String> passed(Function<String, String> header, List<String> headerNames) {
             var headers = new LinkedHashMap<String, String>();
-            headers.put("Authorization", "Bearer " + connection.credentials().accessToken());
             String contentType = header.apply("Content-Type");
             if (contentType != null) headers.put("Content-Type", contentType);
             String accept = header.apply("Accept");
@@ -93,18 +101,47 @@ final class NangoProxy {
                 if (OWN_HOP.contains(forwarded.toLowerCase(Locale.ROOT))) continue;
                 headers.put(forwarded, header.apply(name));
             }
+            return headers;
+        }
+    }
+
+    /** Where the call goes: the integration, the connection as first read, and the provider URL. */
+    private record Target(Integration integration, Connection connection, String url) {
+    }
+
+    private static Target target(NangoContext ctx, ProxyHeaders request, String endpoint) {
+        NangoStore store = ctx.world().nango();
+        Integration integration = store.integration(request.key())
+                .orElseThrow(() -> NangoErrors.of(404, "unknown_provider_config", "Provider config not found: " + request.key()));
+        Connection connection = store.connection(request.key(), request.connectionId())
+                .orElseThrow(() -> NangoErrors.of(400, "server_error", "Failed to get connection"));
+        String base = request.baseUrlOverride() == null
+                ? NangoProvider.of(integration).proxyBase(ctx, connection.connectionConfig())
+                : allowed(ctx, request.baseUrlOverride());
+        return new Target(integration, connection, join(base, endpoint));
+    }
+
+    /** Sends with fresh credentials, trying again as {@code Retries} and {@code Retry-On} allow. */
+    private static Upstream.Answer send(NangoContext ctx, String method, byte[] body, ProxyHeaders request, Target target) {
+        Connection connection = target.connection();
+        Upstream.Answer answer = null;
+        for (int attempt = 0; attempt <= request.retries(); attempt++) {
+            connection = token(ctx, target.integration(), connection);
+            var headers = new LinkedHashMap<String, String>();
+            headers.put("Authorization", "Bearer " + connection.credentials().accessToken());
+            headers.putAll(request.passed());
             try {
-                answer = ctx.upstream().send(method, url, headers, body);
+                answer = ctx.upstream().send(method, target.url(), headers, body);
             } catch (IOException e) {
-                if (attempt < retries) continue;
+                if (attempt < request.retries()) continue;
                 throw NangoErrors.of(400, "unknown_error", "The proxy could not reach the provider: " + e.getMessage());
             }
             int s = answer.status();
-            boolean retryable = s >= 500 || s == 429 || s == 401 || retryCodes.contains(s);
-            if (!retryable || attempt == retries) break;
+            boolean retryable = s >= 500 || s == 429 || s == 401 || request.retryOn().contains(s);
+            if (!retryable || attempt == request.retries()) break;
             // No waiting: time in the simulator is its clock, which only tests move.
         }
-        return pass(answer);
+        return answer;
     }
 
     private static Connection token(NangoContext ctx, Integration integration, Connection connection) {

@@ -1,9 +1,12 @@
 package dev.jirasim.simulator.world;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One Nango environment: its secret keys (Nango insists on the UUID v4 form), its legacy public key, its
@@ -22,8 +25,50 @@ public record NangoSettings(List<String> secretKeys, String publicKey, List<Inte
     }
 
     /**
-     * An integration ("provider config"): a unique key, the provider ({@code jira} or {@code jira-data-center})
-     * and the OAuth client it uses (for {@code jira}, an app of this world).
+     * The providers a world file may name, and what the world itself must know of each: the name on the wire,
+     * the display name Nango gives an integration that sets none, and whether the OAuth client is an app of
+     * this world. How Nango talks to each provider is the nango package's {@code NangoProvider}, keyed by this.
+     */
+    public enum Provider {
+        JIRA("jira", "Jira (OAuth)", true),
+        // A Data Center client is an incoming link of the DC instance, which the world cannot check at load.
+        JIRA_DATA_CENTER("jira-data-center", "Jira Data Center", false);
+
+        private final String wire;
+        private final String displayName;
+        private final boolean usesWorldApp;
+
+        Provider(String wire, String displayName, boolean usesWorldApp) {
+            this.wire = wire;
+            this.displayName = displayName;
+            this.usesWorldApp = usesWorldApp;
+        }
+
+        public String wire() {
+            return wire;
+        }
+
+        public String defaultDisplayName() {
+            return displayName;
+        }
+
+        /** Whether an integration's {@code clientId} must name an app of this world. */
+        public boolean usesWorldApp() {
+            return usesWorldApp;
+        }
+
+        public static Optional<Provider> named(String wire) {
+            return Arrays.stream(values()).filter(p -> p.wire.equals(wire)).findFirst();
+        }
+
+        static String choices() {
+            return Arrays.stream(values()).map(Provider::wire).collect(Collectors.joining(" or "));
+        }
+    }
+
+    /**
+     * An integration ("provider config"): a unique key, a {@link Provider} by its wire name and the OAuth
+     * client it uses (for {@code jira}, an app of this world).
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Integration(String uniqueKey, String provider, String displayName, String clientId, String clientSecret,
@@ -31,11 +76,15 @@ public record NangoSettings(List<String> secretKeys, String publicKey, List<Inte
         public Integration {
             Objects.requireNonNull(uniqueKey, "missing required field 'uniqueKey'");
             Objects.requireNonNull(provider, "missing required field 'provider'");
-            if (!List.of("jira", "jira-data-center").contains(provider)) {
-                throw new IllegalArgumentException("integration " + uniqueKey + ": provider must be jira or jira-data-center, not " + provider);
-            }
-            if (displayName == null) displayName = provider.equals("jira") ? "Jira (OAuth)" : "Jira Data Center";
+            Provider kind = Provider.named(provider).orElseThrow(() -> new IllegalArgumentException(
+                    "integration " + uniqueKey + ": provider must be " + Provider.choices() + ", not " + provider));
+            if (displayName == null) displayName = kind.defaultDisplayName();
             scopes = scopes == null ? List.of() : List.copyOf(scopes);
+        }
+
+        /** The provider as a type (the constructor made sure the name is known). */
+        public Provider kind() {
+            return Provider.named(provider).orElseThrow();
         }
     }
 

@@ -7,6 +7,7 @@ import dev.jirasim.simulator.jql.Query;
 import dev.jirasim.simulator.jql.ResultCache;
 import dev.jirasim.simulator.jql.SearchContext;
 import dev.jirasim.simulator.world.Issue;
+import dev.jirasim.simulator.world.World;
 import java.util.List;
 
 /**
@@ -15,6 +16,8 @@ import java.util.List;
  * are reused (see {@link ResultCache} for what makes two searches equal).
  */
 final class EngineJql implements JqlAdapter {
+    private static final World.Derived<IssueIndex> INDEX = World.Derived.named("jql-index");
+    private static final World.Derived<ResultCache> RESULTS = World.Derived.named("jql-results");
     private final ParseCache queries = new ParseCache();
 
     @Override
@@ -29,12 +32,12 @@ final class EngineJql implements JqlAdapter {
     @Override
     public List<Issue> search(CloudCaller c, String jql, int limit) {
         String site = c.site().subdomain();
-        IssueIndex index = c.world().derived("jql-index:" + site, () -> IssueIndex.of(c.world().jira(), site));
+        IssueIndex index = c.world().derived(INDEX.of(site), () -> IssueIndex.of(c.world().jira(), site));
         var context = new SearchContext(c.user().accountId(), c.world().clock().now(), SearchContext.zoneOf(c.user().zoneinfo()), c::canBrowse,
                 ref -> c.world().user(ref), ref -> c.world().jira().projectByRef(c.site().subdomain(), ref));
         try {
             Query query = jql == null || jql.isBlank() ? new Query(null, List.of()) : queries.parse(jql);
-            ResultCache results = c.world().derived("jql-results:" + site, ResultCache::new);
+            ResultCache results = c.world().derived(RESULTS.of(site), ResultCache::new);
             return results.search(index, jql == null ? "" : jql, query, context, limit);
         } catch (JqlException e) {
             throw new Invalid(e.errorMessages());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.jirasim.simulator.common.Json;
 import dev.jirasim.simulator.world.Issue;
+import dev.jirasim.simulator.world.World;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ final class IssueView {
     /** At most this many renderings of at most {@link #CACHE_CHARS} each are kept per world: about 16 MB. */
     private static final int CACHE_CAPACITY = 2_000;
     private static final int CACHE_CHARS = 8_192;
+    private static final World.Derived<Map<Key, RawValue>> CACHE = World.Derived.named("issue-json");
 
     private IssueView() {
     }
@@ -44,7 +46,7 @@ final class IssueView {
      */
     static Object rendered(CloudCaller c, Issue issue, FieldSelection selection) {
         if (issue.parent() != null && selection.fields().contains("parent")) return of(c, issue, selection);
-        Map<Key, RawValue> cache = c.world().derived("issue-json", ConcurrentHashMap::new);
+        Map<Key, RawValue> cache = c.world().derived(CACHE, ConcurrentHashMap::new);
         var key = new Key(issue, c.apiBase(), selection.fields());
         RawValue hit = cache.get(key);
         if (hit != null) return hit;

@@ -3,6 +3,7 @@ package dev.jirasim.simulator.jira.cloud;
 import dev.jirasim.simulator.common.LegacySearchPage;
 import dev.jirasim.simulator.world.Issue;
 import dev.jirasim.simulator.world.JiraSettings;
+import dev.jirasim.simulator.world.World;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ final class SearchService {
     /** Pages with field data are capped lower, as the real service does (its caps are not contractual). */
     static final int MAX_PAGE_WITH_FIELDS = 100;
     static final int LEGACY_MAX_PAGE = 100;
+    private static final World.Derived<Map<PageKey, byte[]>> PAGES = World.Derived.named("search-pages");
 
     private final JqlAdapter jql;
 
@@ -35,7 +37,7 @@ final class SearchService {
      */
     byte[] enhancedJson(CloudCaller c, SearchRequest r) throws com.fasterxml.jackson.core.JsonProcessingException {
         Page page = page(c, r);
-        Map<PageKey, byte[]> cache = c.world().derived("search-pages", java.util.concurrent.ConcurrentHashMap::new);
+        Map<PageKey, byte[]> cache = c.world().derived(PAGES, java.util.concurrent.ConcurrentHashMap::new);
         var key = new PageKey(page, c.apiBase());
         byte[] hit = cache.get(key);
         if (hit != null) return hit;
