@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * Nango's HTTP surface under {@code /nango} (stands in for {@code https://api.nango.dev}); thin adapters over
- * {@link NangoApi}, {@link ConnectFlow} and {@link NangoProxy}.
+ * {@link NangoService}, {@link ConnectService} and {@link ProxyService}.
  */
 public final class NangoRoutes {
     private static final String BASE = "/nango";
@@ -28,29 +28,59 @@ public final class NangoRoutes {
     }
 
     public void addTo(RoutesConfig routes) {
-        routes.get(BASE + "/integrations", ctx -> {
-            var c = authed(ctx);
-            ctx.json(Map.of("data", c.world().nango().integrations().stream().map(NangoApi::integration).toList()));
-        });
-        routes.get(BASE + "/integrations/{key}", ctx -> {
-            var c = authed(ctx);
-            ctx.json(Map.of("data", NangoApi.integration(NangoApi.integrationOrThrow(c.world().nango(), ctx.pathParam("key")))));
-        });
-        for (String family : List.of("/connection", "/connections")) {
-            routes.get(BASE + family, ctx -> ctx.json(NangoApi.list(authed(ctx).world().nango(), ctx.queryParamMap())));
-            routes.get(BASE + family + "/{id}", ctx -> ctx.json(NangoApi.get(authed(ctx), ctx.pathParam("id"), ctx.queryParamMap())));
-            routes.delete(BASE + family + "/{id}", ctx -> ctx.json(NangoApi.delete(authed(ctx).world().nango(), ctx.pathParam("id"), ctx.queryParamMap())));
+        routes.get(BASE + "/integrations", this::listIntegrations);
+        routes.get(BASE + "/integrations/{key}", this::getIntegration);
+        for (String family : List.of("/connection", "/connections")) { // Nango answers under both spellings
+            routes.get(BASE + family, this::listConnections);
+            routes.get(BASE + family + "/{id}", this::getConnection);
+            routes.delete(BASE + family + "/{id}", this::deleteConnection);
         }
-        routes.post(BASE + "/connect/sessions", ctx -> {
-            var c = authed(ctx);
-            ctx.status(201).json(ConnectFlow.createSession(c, ctx.body()));
-        });
-        routes.get(BASE + "/connect", ctx -> page(ctx, ConnectFlow.connectPage(context(), ctx.queryParam("session_token"))));
-        routes.get(BASE + "/oauth/connect/{key}", ctx -> ctx.redirect(ConnectFlow.connect(context(), ctx.pathParam("key"), ctx.queryParamMap())));
-        routes.get(BASE + "/oauth/callback", ctx -> page(ctx, ConnectFlow.callback(context(), ctx.queryParamMap())));
+        routes.post(BASE + "/connect/sessions", this::createConnectSession);
+        routes.get(BASE + "/connect", this::connectPage);
+        routes.get(BASE + "/oauth/connect/{key}", this::startOAuth);
+        routes.get(BASE + "/oauth/callback", this::oauthCallback);
         for (HandlerType method : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE)) {
             routes.addHttpHandler(method, BASE + "/proxy/<endpoint>", this::proxy);
         }
+    }
+
+    private void listIntegrations(Context ctx) {
+        var c = authed(ctx);
+        ctx.json(Map.of("data", c.world().nango().integrations().stream().map(NangoService::integration).toList()));
+    }
+
+    private void getIntegration(Context ctx) {
+        var c = authed(ctx);
+        ctx.json(Map.of("data", NangoService.integration(NangoService.integrationOrThrow(c.world().nango(), ctx.pathParam("key")))));
+    }
+
+    private void listConnections(Context ctx) {
+        ctx.json(NangoService.list(authed(ctx).world().nango(), ctx.queryParamMap()));
+    }
+
+    private void getConnection(Context ctx) {
+        ctx.json(NangoService.get(authed(ctx), ctx.pathParam("id"), ctx.queryParamMap()));
+    }
+
+    private void deleteConnection(Context ctx) {
+        ctx.json(NangoService.delete(authed(ctx).world().nango(), ctx.pathParam("id"), ctx.queryParamMap()));
+    }
+
+    private void createConnectSession(Context ctx) {
+        var c = authed(ctx);
+        ctx.status(201).json(ConnectService.createSession(c, ctx.body()));
+    }
+
+    private void connectPage(Context ctx) {
+        page(ctx, ConnectService.connectPage(context(), ctx.queryParam("session_token")));
+    }
+
+    private void startOAuth(Context ctx) {
+        ctx.redirect(ConnectService.connect(context(), ctx.pathParam("key"), ctx.queryParamMap()));
+    }
+
+    private void oauthCallback(Context ctx) {
+        page(ctx, ConnectService.callback(context(), ctx.queryParamMap()));
     }
 
     private void proxy(Context ctx) {
@@ -59,7 +89,7 @@ public final class NangoRoutes {
         if (ctx.queryString() != null && !ctx.queryString().isEmpty()) endpoint += "?" + ctx.queryString();
         byte[] body = ctx.bodyAsBytes();
         var names = new ArrayList<>(ctx.headerMap().keySet());
-        NangoProxy.Result r = NangoProxy.forward(c, ctx.method().name(), endpoint, ctx::header, names, body);
+        ProxyService.Result r = ProxyService.forward(c, ctx.method().name(), endpoint, ctx::header, names, body);
         ctx.status(r.status());
         r.headers().forEach(ctx::header);
         ctx.result(r.body());
@@ -72,11 +102,11 @@ public final class NangoRoutes {
 
     private NangoContext authed(Context ctx) {
         NangoContext c = context();
-        NangoApi.authenticate(c.world().nango(), ctx.header("Authorization"));
+        NangoService.authenticate(c.world().nango(), ctx.header("Authorization"));
         return c;
     }
 
-    private static void page(Context ctx, ConnectFlow.Page page) {
+    private static void page(Context ctx, ConnectService.Page page) {
         ctx.status(page.status()).contentType("text/html; charset=utf-8").result(page.html());
     }
 }

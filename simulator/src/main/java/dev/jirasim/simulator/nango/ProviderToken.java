@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Nango's POST to a provider's token endpoint, for the code exchange after the connect flow and for every
- * refresh: the client authenticates in the form body, and the answer is read by {@link Credentials#parse}.
+ * refresh: the client authenticates in the form body, and the answer is read by {@link CredentialService#parse}.
  */
 final class ProviderToken {
     private static final Map<String, String> HEADERS =

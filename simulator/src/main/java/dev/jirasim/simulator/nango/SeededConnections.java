@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 
 /**
  * Tokens for a connection a world file seeds with a {@code user}, as if that user had just completed the connect
- * flow: a grant on the user's sites (or the listed ones), the token answer stored the way {@link Credentials#parse}
+ * flow: a grant on the user's sites (or the listed ones), the token answer stored the way {@link CredentialService#parse}
  * stores one, and the config {@link JiraPostConnection} would have merged. The world loader finds this class
  * through {@code META-INF/services} (see {@link NangoMinter}), so loading stays one step that fails as a whole.
  */

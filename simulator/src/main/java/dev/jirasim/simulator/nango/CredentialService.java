@@ -14,7 +14,7 @@ import java.util.Map;
  * when forced; keep the old refresh token if the answer has none; after a failed refresh, unforced requests
  * within 30 seconds fail fast; one refresh at a time per connection, later callers see its result.
  */
-final class Credentials {
+final class CredentialService {
     static final Duration MARGIN = Duration.ofMinutes(15);
     static final Duration BACKOFF = Duration.ofSeconds(30);
 
@@ -32,7 +32,7 @@ final class Credentials {
         }
     }
 
-    private Credentials() {
+    private CredentialService() {
     }
 
     static Connection fresh(NangoContext ctx, Integration integration, Connection seen, boolean force) {

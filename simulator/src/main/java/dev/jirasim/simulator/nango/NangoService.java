@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.Set;
 
 /** Nango's secret-key API: authentication, integrations and connections. Plain Java; the routes adapt HTTP. */
-final class NangoApi {
+final class NangoService {
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
     private static final Set<String> GET_QUERY = Set.of("provider_config_key", "refresh_token", "force_refresh", "refresh_github_app_jwt_token");
     private static final Set<String> LIST_QUERY = Set.of("connectionId", "search", "endUserId", "integrationId", "endUserOrganizationId",
             "tags", "limit", "page");
 
-    private NangoApi() {
+    private NangoService() {
     }
 
     /** {@code Authorization: Bearer <secret key>}, checked in Nango's order. */
@@ -94,8 +94,8 @@ final class NangoApi {
         Connection c = store.connection(key, connectionId)
                 .orElseThrow(() -> NangoErrors.of(404, "not_found", "Failed to find connection"));
         try {
-            c = Credentials.fresh(ctx, integration, c, force);
-        } catch (Credentials.RefreshFailed e) {
+            c = CredentialService.fresh(ctx, integration, c, force);
+        } catch (CredentialService.RefreshFailed e) {
             if (e.backoff) throw NangoErrors.refreshBackoff();
             throw NangoErrors.refreshExternal();
         }

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * {@code Base-Url-Override}) with the connection's access token, and pass the provider's answer through.
  * Nango's own failures get Nango's shape (reference nango.md §3.2).
  */
-final class NangoProxy {
+final class ProxyService {
     /** What comes back to the caller. */
     record Result(int status, Map<String, String> headers, byte[] body) {
     }
@@ -29,7 +29,7 @@ final class NangoProxy {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade",
             "proxy-authenticate", "proxy-authorization", "content-length", "date", "server");
 
-    private NangoProxy() {
+    private ProxyService() {
     }
 
     /**
@@ -146,8 +146,8 @@ final class NangoProxy {
 
     private static Connection token(NangoContext ctx, Integration integration, Connection connection) {
         try {
-            return Credentials.fresh(ctx, integration, connection, false);
-        } catch (Credentials.RefreshFailed e) {
+            return CredentialService.fresh(ctx, integration, connection, false);
+        } catch (CredentialService.RefreshFailed e) {
             if (e.backoff) throw NangoErrors.refreshBackoff();
             int status = e.status >= 400 && e.status < 600 ? e.status : 400;
             throw NangoErrors.of(status, "server_error", "Failed to get connection credentials: '" + firstLine(e.body) + "'");

@@ -26,7 +26,7 @@ import java.util.UUID;
  * scopes and the provider's authorization parameters), and {@code /oauth/callback} (code exchange, the
  * connection stored, then Jira's post-connection site selection, reference nango.md §2).
  */
-final class ConnectFlow {
+final class ConnectService {
     static final Duration SESSION_LIFETIME = Duration.ofMinutes(30);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<String> SESSION_KEYS = Set.of("end_user", "organization", "allowed_integrations", "integrations_config_defaults",
@@ -36,7 +36,7 @@ final class ConnectFlow {
     record Page(int status, String html) {
     }
 
-    private ConnectFlow() {
+    private ConnectService() {
     }
 
     // ---- POST /connect/sessions ---------------------------------------------------------------------
@@ -90,7 +90,7 @@ final class ConnectFlow {
         var data = new LinkedHashMap<String, Object>();
         data.put("token", token);
         data.put("connect_link", ctx.publicBase() + "/nango/connect?session_token=" + token);
-        data.put("expires_at", NangoApi.zulu(expires));
+        data.put("expires_at", NangoService.zulu(expires));
         return Map.of("data", data);
     }
 
@@ -115,8 +115,8 @@ final class ConnectFlow {
     private record ConnectQuery(String sessionToken, String connectionId, String publicKey, Map<String, String> params,
                                 Map<String, String> authorizationParams) {
         static ConnectQuery parse(Map<String, List<String>> query) {
-            return new ConnectQuery(NangoApi.first(query, "connect_session_token"), NangoApi.first(query, "connection_id"),
-                    NangoApi.first(query, "public_key"), bracketed(query, "params"), bracketed(query, "authorization_params"));
+            return new ConnectQuery(NangoService.first(query, "connect_session_token"), NangoService.first(query, "connection_id"),
+                    NangoService.first(query, "public_key"), bracketed(query, "params"), bracketed(query, "authorization_params"));
         }
 
         /** {@code name[x]=v} as {@code x -> v}, in query order. */
@@ -205,14 +205,14 @@ final class ConnectFlow {
 
     static Page callback(NangoContext ctx, Map<String, List<String>> query) {
         NangoStore store = ctx.world().nango();
-        OAuthSession session = store.takeOAuthSession(NangoApi.first(query, "state")).orElse(null);
+        OAuthSession session = store.takeOAuthSession(NangoService.first(query, "state")).orElse(null);
         if (session == null) return new Page(400, Pages.result(false, "Invalid or expired state: no connection attempt is waiting for it.", null, null));
-        String error = NangoApi.first(query, "error");
+        String error = NangoService.first(query, "error");
         if (error != null) {
-            String description = NangoApi.first(query, "error_description");
+            String description = NangoService.first(query, "error_description");
             return failed(session, error + (description == null ? "" : ": " + description));
         }
-        String code = NangoApi.first(query, "code");
+        String code = NangoService.first(query, "code");
         Integration integration = store.integration(session.integration()).orElse(null);
         if (code == null || integration == null) return new Page(400, Pages.result(false, "The provider sent no code.", session.integration(), session.connectionId()));
         Upstream.Answer answer;
@@ -226,8 +226,8 @@ final class ConnectFlow {
         }
         NangoSettings.Credentials credentials;
         try {
-            credentials = Credentials.parse(answer.text(), null, ctx.now());
-        } catch (Credentials.RefreshFailed e) {
+            credentials = CredentialService.parse(answer.text(), null, ctx.now());
+        } catch (CredentialService.RefreshFailed e) {
             return failed(session, e.body);
         }
         store.upsert(session.integration(), session.connectionId(), credentials, session.connectionConfig(), session.endUser(), ctx.now());
