@@ -30,7 +30,7 @@ public final class NangoRoutes {
     public void addTo(RoutesConfig routes) {
         routes.get(BASE + "/integrations", this::listIntegrations);
         routes.get(BASE + "/integrations/{key}", this::getIntegration);
-        for (String family : List.of("/connection", "/connections")) { // Nango answers under both spellings
+        for (String family : List.of("/connection", "/connections")) { // the legacy and the current path (reference nango.md §3.3–3.5)
             routes.get(BASE + family, this::listConnections);
             routes.get(BASE + family + "/{id}", this::getConnection);
             routes.delete(BASE + family + "/{id}", this::deleteConnection);
