@@ -18,8 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,23 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  * over the wire: method, URL, status and bodies, secrets masked.
  */
 class ControlStepsTest {
-    private static JirasimServer sim;
+    @AutoClose
+    private static final JirasimServer SIM = JirasimServer.start(SimulatorConfig.builder().randomPort().build());
     private StepRunner runner;
     private Variables vars;
 
-    @BeforeAll
-    static void start() {
-        sim = JirasimServer.start(SimulatorConfig.builder().randomPort().build());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
     @BeforeEach
     void reset() {
-        runner = new StepRunner(target(sim.adminUrl()));
+        runner = new StepRunner(target(SIM.adminUrl()));
         runner.reset();
         vars = new Variables(k -> null);
     }
@@ -61,31 +51,31 @@ class ControlStepsTest {
     @Test
     void eachKindChangesTheTargetAndShowsItsCall() {
         runner.run(step(Kind.SET_CLOCK, Map.of("now", "2030-01-01T00:00:00Z", "frozen", true)), vars);
-        assertEquals(Instant.parse("2030-01-01T00:00:00Z"), sim.control().now());
+        assertEquals(Instant.parse("2030-01-01T00:00:00Z"), SIM.control().now());
         Exchange clock = runner.lastExchange();
         assertEquals("PUT", clock.method());
-        assertEquals(sim.adminUrl() + "/clock", clock.url());
+        assertEquals(SIM.adminUrl() + "/clock", clock.url());
         assertEquals(200, clock.status());
         assertTrue(clock.responseBody().contains("\"frozen\":true"), clock.responseBody());
 
         runner.run(step(Kind.ADVANCE_CLOCK, 60L), vars);
-        assertEquals(Instant.parse("2030-01-01T00:01:00Z"), sim.control().now());
+        assertEquals(Instant.parse("2030-01-01T00:01:00Z"), SIM.control().now());
         assertEquals("{\"seconds\":60}", runner.lastExchange().requestBody());
 
         vars.put("who", "alice@acme.test");
         runner.run(step(Kind.CONSENT, Map.of("mode", "auto", "user", "${who}", "sites", List.of("acme"))), vars);
-        assertEquals(new Consent(Consent.Mode.AUTO, "alice@acme.test", List.of("acme"), null), sim.control().consent());
+        assertEquals(new Consent(Consent.Mode.AUTO, "alice@acme.test", List.of("acme"), null), SIM.control().consent());
 
         runner.run(step(Kind.FAULT, Map.of("path", "/api/**", "status", 503, "headers", Map.of("Retry-After", 7))), vars);
-        assertEquals(List.of("/api/**"), sim.control().faults().stream().map(f -> f.rule().path()).toList());
+        assertEquals(List.of("/api/**"), SIM.control().faults().stream().map(f -> f.rule().path()).toList());
         Exchange fault = runner.lastExchange();
-        assertEquals("POST " + sim.adminUrl() + "/faults", fault.method() + " " + fault.url());
+        assertEquals("POST " + SIM.adminUrl() + "/faults", fault.method() + " " + fault.url());
         assertEquals(201, fault.status());
         assertTrue(fault.requestBody().contains("\"Retry-After\":\"7\""), fault.requestBody());
         assertTrue(fault.responseBody().contains("\"id\":\"fault-1\""), fault.responseBody());
 
         runner.run(step(Kind.CLEAR_FAULTS, null), vars);
-        assertEquals(List.of(), sim.control().faults());
+        assertEquals(List.of(), SIM.control().faults());
         assertEquals("DELETE", runner.lastExchange().method());
         assertEquals(204, runner.lastExchange().status());
     }
@@ -100,7 +90,7 @@ class ControlStepsTest {
                 apps: [{clientId: app, clientSecret: s, callbackUrls: ["${publicUrl}/callback"]}]
                 """);
         runner.run(step(Kind.SEED, world), vars);
-        assertEquals(List.of(sim.baseUrl() + "/callback"), sim.control().exportWorld().apps().get(0).callbackUrls());
+        assertEquals(List.of(SIM.baseUrl() + "/callback"), SIM.control().exportWorld().apps().get(0).callbackUrls());
         assertEquals(Files.readString(world), runner.lastExchange().requestBody());
         assertTrue(runner.lastExchange().responseBody().contains("\"users\":1"), runner.lastExchange().responseBody());
     }
