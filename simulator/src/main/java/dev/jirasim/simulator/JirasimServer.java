@@ -126,7 +126,7 @@ public final class JirasimServer implements AutoCloseable {
 
     /** The control API of the default tenant, in process. */
     public SimulatorControl control() {
-        return new TenantControl(tenants.defaultTenant());
+        return new TenantControl(tenants.defaultTenant(), publicUrl);
     }
 
     public Tenant defaultTenant() {
@@ -167,7 +167,8 @@ public final class JirasimServer implements AutoCloseable {
 
     /** The control API of one tenant, in process. */
     public SimulatorControl control(String tenantId) {
-        return new TenantControl(tenants.get(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant '" + tenantId + "'")));
+        return new TenantControl(tenants.get(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant '" + tenantId + "'")),
+                baseUrl(tenantId));
     }
 
     /** The base URL a tenant is served under: {@code baseUrl()/t/{id}}, or {@code baseUrl()} for the default. */

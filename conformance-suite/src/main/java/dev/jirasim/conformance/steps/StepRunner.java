@@ -7,6 +7,8 @@ import dev.jirasim.conformance.model.Capture;
 import dev.jirasim.conformance.model.Step;
 import dev.jirasim.conformance.model.Target;
 import dev.jirasim.simulator.common.Redact;
+import dev.jirasim.simulator.control.ControlExchange;
+import dev.jirasim.simulator.control.HttpSimulatorControl;
 import io.restassured.RestAssured;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -15,22 +17,21 @@ import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs steps against a target with REST Assured. HTTP steps check their expectations and capture values;
- * control steps call the target's control API ({@code admin} base URL). Throws {@link StepFailure} with
- * every unmet expectation; the exchange is kept for the report either way.
+ * Runs steps against a target. HTTP steps go through REST Assured, check their expectations and capture values;
+ * control steps call the target's control API ({@code admin} base URL) through {@link HttpSimulatorControl}.
+ * Throws {@link StepFailure} with every unmet expectation; the exchange is kept for the report either way.
  */
 public final class StepRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_EVIDENCE = 16_384;
     private final Target target;
+    private HttpSimulatorControl control;
     private Exchange last;
 
     public StepRunner(Target target) {
@@ -152,44 +153,45 @@ public final class StepRunner {
     }
 
     private void runControl(Step.ControlStep step, Variables vars) {
-        String admin = target.baseUrls().get("admin");
-        if (admin == null) throw new StepFailure("the target has no 'admin' base URL for control steps");
-        RequestSpecification spec = RestAssured.given().contentType("application/json");
-        // A simulator bound off loopback protects its control API with --admin-token; the target names it.
-        String adminToken = target.variables().get("adminToken");
-        if (adminToken != null && !adminToken.isEmpty()) spec.header("Authorization", "Bearer " + adminToken);
-        String method;
-        String path;
-        String body = null;
-        switch (step.kind()) {
-            case RESET -> { method = "POST"; path = "/reset"; }
-            case SEED -> {
-                method = "PUT"; path = "/world";
-                try {
-                    body = Files.readString((Path) step.argument());
-                } catch (java.io.IOException e) {
-                    throw new StepFailure("cannot read " + step.argument() + ": " + e.getMessage());
-                }
-                spec.contentType("application/yaml");
-            }
-            case ADVANCE_CLOCK -> { method = "POST"; path = "/clock/advance"; body = "{\"seconds\":" + step.argument() + "}"; }
-            case SET_CLOCK -> { method = "PUT"; path = "/clock"; body = toJson(Templates.renderTree(step.argument(), vars)); }
-            case CONSENT -> { method = "PUT"; path = "/consent"; body = toJson(Templates.renderTree(step.argument(), vars)); }
-            case FAULT -> { method = "POST"; path = "/faults"; body = toJson(Templates.renderTree(step.argument(), vars)); }
-            default -> { method = "DELETE"; path = "/faults"; }
-        }
-        if (body != null) spec.body(body.getBytes(StandardCharsets.UTF_8));
-        Response response;
+        var calls = new ArrayList<ControlExchange>();
         try {
-            response = spec.request(method, admin + path);
+            ControlSteps.run(control().observedBy(calls::add), step, vars);
+        } catch (StepFailure e) {
+            throw e;
         } catch (RuntimeException e) {
-            last = new Exchange(method, admin + path, Map.of(), body, 0, Map.of(), null);
-            throw new StepFailure("control request failed: " + e.getMessage());
+            throw new StepFailure(controlFailure(step, calls, e));
+        } finally {
+            // The call as it went over the wire, for the report; none when the step failed before sending.
+            if (!calls.isEmpty()) last = exchange(calls.get(calls.size() - 1), vars);
         }
-        last = new Exchange(method, admin + path, Map.of(), vars.mask(body), response.statusCode(), Map.of(), vars.mask(truncate(response.asString())));
-        if (response.statusCode() / 100 != 2) {
-            throw new StepFailure("control step " + step.kind().key + " answered " + response.statusCode() + ": " + truncate(response.asString()));
+    }
+
+    /** The target's control API; a simulator bound off loopback protects it with --admin-token, which the target names. */
+    private HttpSimulatorControl control() {
+        if (control == null) {
+            String admin = target.baseUrls().get("admin");
+            if (admin == null) throw new StepFailure("the target has no 'admin' base URL for control steps");
+            try {
+                control = HttpSimulatorControl.of(admin, target.variables().get("adminToken"));
+            } catch (IllegalArgumentException e) {
+                throw new StepFailure("the target's 'admin' base URL: " + e.getMessage());
+            }
         }
+        return control;
+    }
+
+    private static String controlFailure(Step.ControlStep step, List<ControlExchange> calls, RuntimeException e) {
+        ControlExchange call = calls.isEmpty() ? null : calls.get(calls.size() - 1);
+        if (call != null && call.status() == 0) return "control request failed: " + e.getMessage();
+        if (call != null && call.status() / 100 != 2) {
+            return "control step " + step.kind().key + " answered " + call.status() + ": " + truncate(call.responseBody());
+        }
+        return "control step " + step.kind().key + ": " + e.getMessage();
+    }
+
+    private static Exchange exchange(ControlExchange call, Variables vars) {
+        return new Exchange(call.method(), call.url(), Map.of(), vars.mask(call.requestBody()), call.status(), Map.of(),
+                vars.mask(truncate(call.responseBody())));
     }
 
     /** Resets the target's world: what runs before each scenario on a target with the 'seed' capability. */

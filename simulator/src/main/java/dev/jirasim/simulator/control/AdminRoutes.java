@@ -125,7 +125,7 @@ public final class AdminRoutes {
     }
 
     private SimulatorControl control() {
-        return new TenantControl(tenant.get());
+        return new TenantControl(tenant.get(), publicUrl.get());
     }
 
     private Map<String, Object> clock() {
@@ -149,8 +149,8 @@ public final class AdminRoutes {
         String body = body(ctx);
         if (body.isBlank()) throw AdminErrors.badRequest("Send a world file (JSON or YAML) as the body.");
         try {
-            control().replaceWorld(WorldFiles.parse(body, publicUrl.get()));
-        } catch (WorldException | IllegalArgumentException e) {
+            control().replaceWorld(body);
+        } catch (WorldException e) {
             throw AdminErrors.badRequest("Invalid world: " + e.getMessage());
         }
         var world = control().exportWorld();

@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * Everything a test may do to a simulated world: seed it, move its clock, switch consent, inspect and
- * revoke tokens, inject faults, read the journal. {@code /__admin} is this interface over HTTP.
+ * revoke tokens, inject faults, read the journal. Two doors open it: {@link TenantControl} in process
+ * ({@code JirasimServer.control()}), and {@link HttpSimulatorControl} over {@code /__admin}, for a simulator
+ * in another process. Both throw the same exceptions for the same refusals.
  */
 public interface SimulatorControl {
     /** Back to the seed world (the default world or the fixture given at start), clock and journal reset, no faults. */
@@ -23,17 +25,29 @@ public interface SimulatorControl {
     /** Replaces the whole world; a world that does not validate changes nothing. */
     void replaceWorld(WorldFile world);
 
+    /**
+     * Replaces the whole world with a world file's text, YAML or JSON, as {@code PUT /__admin/world} reads it:
+     * {@code ${publicUrl}} stands for this world's base URL. Text that is not a valid world throws
+     * {@link dev.jirasim.simulator.world.WorldException} and changes nothing.
+     */
+    void replaceWorld(String worldFile);
+
     Instant now();
 
     boolean clockFrozen();
 
-    /** Sets the clock (null keeps the instant) and freezes or lets it run (null keeps the mode). */
+    /**
+     * Sets the clock (null keeps the instant) and freezes or lets it run (null keeps the mode). An instant
+     * outside {@code 1970..3000} throws {@link IllegalArgumentException} and moves nothing.
+     */
     void setClock(Instant now, Boolean frozen);
 
+    /** Moves the clock forward; a negative duration, or one past the year 3000, throws {@link IllegalArgumentException}. */
     void advanceClock(Duration by);
 
     Consent consent();
 
+    /** Sets how authorize decides; consent naming an unknown user or site throws {@link dev.jirasim.simulator.world.WorldException}. */
     void consent(Consent consent);
 
     TokenState tokens();
@@ -51,7 +65,7 @@ public interface SimulatorControl {
     /** Revokes one access or refresh token, given as its value or id; false if there is none. */
     boolean revokeToken(String tokenOrId);
 
-    /** Revokes every grant of a user (e-mail or account id); returns how many. */
+    /** Revokes every grant of a user (e-mail or account id); returns how many. An unknown user throws {@link dev.jirasim.simulator.world.WorldException}. */
     int revokeUser(String user);
 
     /**
@@ -74,7 +88,10 @@ public interface SimulatorControl {
 
     void clearFaults();
 
-    /** How a Data Center instance's consent page decides: interactive, or at once as one of its users. */
+    /**
+     * How a Data Center instance's consent page decides: interactive, or at once as one of its users. An
+     * unknown instance or user throws {@link dev.jirasim.simulator.world.WorldException}.
+     */
     void dcConsent(String instance, dev.jirasim.simulator.world.DcInstance.DcConsent consent);
 
     List<JournalEntry> journal();

@@ -16,6 +16,7 @@ import dev.jirasim.simulator.world.User;
 import dev.jirasim.simulator.world.World;
 import dev.jirasim.simulator.world.WorldException;
 import dev.jirasim.simulator.world.WorldFile;
+import dev.jirasim.simulator.world.WorldFiles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,9 +25,12 @@ import java.util.List;
 /** {@link SimulatorControl} in process, on one tenant. */
 public final class TenantControl implements SimulatorControl {
     private final Tenant tenant;
+    private final String baseUrl;
 
-    public TenantControl(Tenant tenant) {
+    /** {@code baseUrl} is where the tenant is served: what {@code ${publicUrl}} means in a world file's text. */
+    public TenantControl(Tenant tenant, String baseUrl) {
         this.tenant = tenant;
+        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -42,6 +46,16 @@ public final class TenantControl implements SimulatorControl {
     @Override
     public void replaceWorld(WorldFile world) {
         tenant.replace(world);
+    }
+
+    @Override
+    public void replaceWorld(String worldFile) {
+        try {
+            tenant.replace(WorldFiles.parse(worldFile == null ? "" : worldFile, baseUrl));
+        } catch (IllegalArgumentException e) {
+            // A value a record refuses is as much an invalid world as a dangling reference: one exception type, as over HTTP.
+            throw new WorldException(e.getMessage(), e);
+        }
     }
 
     @Override
@@ -118,8 +132,7 @@ public final class TenantControl implements SimulatorControl {
         // The same path as consent + exchange, so lifetimes, rotation and scopes cannot drift from the real flow.
         TokenPair pair = world.tokens().issueDirect(app.clientId(), user.accountId(), scopes, cloudIds);
         String grantId = world.tokens().authenticate(pair.access().token()).map(session -> session.grant().id()).orElse(null);
-        return new IssuedTokens(pair.access().token(), pair.refresh() == null ? null : pair.refresh().token(), pair.expiresIn(),
-                String.join(" ", pair.scopes()), grantId);
+        return IssuedTokens.of(pair, grantId);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.atlassian.auth;
 
+import dev.jirasim.simulator.control.IssuedTokens;
 import dev.jirasim.simulator.world.OAuthApp;
 import dev.jirasim.simulator.world.TokenStore;
 import dev.jirasim.simulator.world.TokenStore.CodeRejection;
@@ -11,7 +12,7 @@ import java.security.MessageDigest;
 /** {@code POST /oauth/token}: one small handler per grant type, client authentication first. */
 public final class TokenService {
 
-    public TokenResponse exchange(World world, TokenRequest request) {
+    public IssuedTokens exchange(World world, TokenRequest request) {
         if (request.grantType() == null) throw AuthErrors.missing("grant_type");
         return switch (request.grantType()) {
             case "authorization_code" -> authorizationCode(world, request);
@@ -20,13 +21,13 @@ public final class TokenService {
         };
     }
 
-    private TokenResponse authorizationCode(World world, TokenRequest request) {
+    private IssuedTokens authorizationCode(World world, TokenRequest request) {
         OAuthApp app = authenticateClient(world, request);
         if (request.code() == null) throw AuthErrors.missing("code");
         if (request.redirectUri() == null) throw AuthErrors.missing("redirect_uri");
         Outcome<CodeRejection> outcome = world.tokens().redeem(request.code(), app.clientId(), request.redirectUri(),
                 request.codeVerifier(), app.pkce() == OAuthApp.PkceMode.VERIFY);
-        if (outcome instanceof Outcome.Issued<CodeRejection> issued) return TokenResponse.of(issued.pair());
+        if (outcome instanceof Outcome.Issued<CodeRejection> issued) return IssuedTokens.of(issued.pair(), null);
         throw switch (((Outcome.Rejected<CodeRejection>) outcome).reason()) {
             case REDIRECT_MISMATCH -> AuthErrors.redirectMismatch();
             case PKCE_MISMATCH -> AuthErrors.pkceMismatch();
@@ -34,11 +35,11 @@ public final class TokenService {
         };
     }
 
-    private TokenResponse refreshToken(World world, TokenRequest request) {
+    private IssuedTokens refreshToken(World world, TokenRequest request) {
         OAuthApp app = authenticateClient(world, request);
         if (request.refreshToken() == null) throw AuthErrors.missing("refresh_token");
         Outcome<TokenStore.RefreshRejection> outcome = world.tokens().refresh(request.refreshToken(), app.clientId());
-        if (outcome instanceof Outcome.Issued<TokenStore.RefreshRejection> issued) return TokenResponse.of(issued.pair());
+        if (outcome instanceof Outcome.Issued<TokenStore.RefreshRejection> issued) return IssuedTokens.of(issued.pair(), null);
         throw AuthErrors.invalidRefreshToken();
     }
 

@@ -1,0 +1,235 @@
+package dev.jirasim.simulator.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jirasim.simulator.faults.Fault;
+import dev.jirasim.simulator.faults.FaultRule;
+import dev.jirasim.simulator.journal.JournalEntry;
+import dev.jirasim.simulator.world.Consent;
+import dev.jirasim.simulator.world.DcInstance;
+import dev.jirasim.simulator.world.TokenState;
+import dev.jirasim.simulator.world.WorldException;
+import dev.jirasim.simulator.world.WorldFile;
+import dev.jirasim.simulator.world.WorldFiles;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@link SimulatorControl} over HTTP: each method is one call of the control API ({@code docs/control-api.md}),
+ * for a simulator in another process, a container or a CI service. Needs only the JDK and Jackson.
+ * <pre>{@code
+ * SimulatorControl control = HttpSimulatorControl.of("http://localhost:8484/__admin");
+ * control.reset();
+ * control.advanceClock(Duration.ofHours(1));
+ * }</pre>
+ * The URL is the control API's base: {@code …/__admin} for the server's world, {@code …/t/{id}/__admin} for a
+ * tenant's. A server started with {@code --admin-token} needs {@link #of(String, String)}.
+ * <p>
+ * A refusal throws what the in-process control throws for it: {@link WorldException} for an invalid world, consent
+ * or token request and for an unknown user, {@link IllegalArgumentException} for a clock move or fault the server
+ * refuses. Any other error status is a {@link ControlApiException} with the server's message; no answer at all is
+ * an {@link java.io.UncheckedIOException}. Unlike in process, {@link #advanceClock} moves by whole seconds only, and
+ * {@link #faults()} gives fault bodies back as JSON values (maps, lists, strings, numbers). Thread-safe.
+ */
+public final class HttpSimulatorControl implements SimulatorControl {
+    private final ControlHttp http;
+
+    private HttpSimulatorControl(ControlHttp http) {
+        this.http = http;
+    }
+
+    /** The control API at {@code controlUrl} ({@code http://host:port/__admin} or {@code …/t/{id}/__admin}), no admin token. */
+    public static HttpSimulatorControl of(String controlUrl) {
+        return of(controlUrl, null);
+    }
+
+    /** The control API at {@code controlUrl}, sending {@code adminToken} (null: none) as {@code Authorization: Bearer}. */
+    public static HttpSimulatorControl of(String controlUrl, String adminToken) {
+        if (controlUrl == null) throw new IllegalArgumentException("the control API's URL is required, e.g. http://localhost:8484/__admin");
+        String base = controlUrl.strip().replaceAll("/+$", "");
+        URI uri;
+        try {
+            uri = URI.create(base);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a URL: " + controlUrl, e);
+        }
+        boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+        if (!web || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("the control API's URL is an http(s) URL such as http://localhost:8484/__admin, not " + controlUrl);
+        }
+        return new HttpSimulatorControl(new ControlHttp(base, adminToken, exchange -> { }));
+    }
+
+    /** The same control, showing every call to {@code observer} once it went over the wire (for reports and debugging). */
+    public HttpSimulatorControl observedBy(Consumer<ControlExchange> observer) {
+        return new HttpSimulatorControl(http.observedBy(observer));
+    }
+
+    /** The control API's base URL, without a trailing slash. */
+    public String url() {
+        return http.base();
+    }
+
+    @Override
+    public void reset() {
+        http.send("POST", "/reset").orThrow();
+    }
+
+    @Override
+    public WorldFile exportWorld() {
+        ControlAnswer answer = http.send("GET", "/world").orThrow();
+        try {
+            return WorldFiles.parse(answer.body(), null);
+        } catch (WorldException e) {
+            throw answer.unreadable("a world file", e);
+        }
+    }
+
+    @Override
+    public void replaceWorld(WorldFile world) {
+        http.sendJson("PUT", "/world", world).orThrow(400, WorldException::new);
+    }
+
+    @Override
+    public void replaceWorld(String worldFile) {
+        String text = worldFile == null ? "" : worldFile;
+        // The server reads JSON or YAML whatever the type says; the type only tells a reader of the exchange.
+        String type = text.stripLeading().startsWith("{") ? "application/json" : "application/yaml";
+        http.send("PUT", "/world", text, type).orThrow(400, WorldException::new);
+    }
+
+    @Override
+    public Instant now() {
+        return clock().now();
+    }
+
+    @Override
+    public boolean clockFrozen() {
+        return clock().frozen();
+    }
+
+    /** {@code GET /__admin/clock}'s answer. */
+    record ClockReading(Instant now, boolean frozen) {
+    }
+
+    private ClockReading clock() {
+        return http.send("GET", "/clock").as(ClockReading.class);
+    }
+
+    @Override
+    public void setClock(Instant now, Boolean frozen) {
+        var body = new LinkedHashMap<String, Object>();
+        if (now != null) body.put("now", now.toString());
+        if (frozen != null) body.put("frozen", frozen);
+        http.sendJson("PUT", "/clock", body).orThrow(400, IllegalArgumentException::new);
+    }
+
+    @Override
+    public void advanceClock(Duration by) {
+        if (by.getNano() != 0) throw new IllegalArgumentException("over HTTP the clock moves by whole seconds, not " + by);
+        http.sendJson("POST", "/clock/advance", Map.of("seconds", by.getSeconds())).orThrow(400, IllegalArgumentException::new);
+    }
+
+    @Override
+    public Consent consent() {
+        return http.send("GET", "/consent").as(Consent.class);
+    }
+
+    @Override
+    public void consent(Consent consent) {
+        http.sendJson("PUT", "/consent", consent).orThrow(400, WorldException::new);
+    }
+
+    /** From the world export: {@code GET /__admin/tokens} masks token values, and the in-process control does not. */
+    @Override
+    public TokenState tokens() {
+        return exportWorld().tokens();
+    }
+
+    @Override
+    public IssuedTokens issueTokens(TokenRequestSpec spec) {
+        return http.sendJson("POST", "/tokens", spec).orThrow(400, WorldException::new).as(IssuedTokens.class);
+    }
+
+    @Override
+    public boolean revokeGrant(String grantId) {
+        return revoked(http.sendJson("POST", "/tokens/revoke", Map.of("grantId", grantId))) > 0;
+    }
+
+    @Override
+    public boolean revokeToken(String tokenOrId) {
+        return revoked(http.sendJson("POST", "/tokens/revoke", Map.of("token", tokenOrId))) > 0;
+    }
+
+    @Override
+    public int revokeUser(String user) {
+        // Here a 404 is an unknown user, not "nothing to revoke" (that is {"revoked": 0}).
+        return revoked(http.sendJson("POST", "/tokens/revoke", Map.of("user", user)).orThrow(404, WorldException::new));
+    }
+
+    private static int revoked(ControlAnswer answer) {
+        if (answer.status() == 404) return 0;
+        return answer.as(JsonNode.class).path("revoked").asInt();
+    }
+
+    @Override
+    public List<Fault> addFaults(List<FaultRule> rules) {
+        // The server refuses an empty list; in process it installs nothing, and so does this.
+        if (rules.isEmpty()) return List.of();
+        return http.sendJson("POST", "/faults", rules).orThrow(400, IllegalArgumentException::new).faults();
+    }
+
+    @Override
+    public List<Fault> faults() {
+        return http.send("GET", "/faults").faults();
+    }
+
+    @Override
+    public boolean removeFault(String id) {
+        ControlAnswer answer = http.send("DELETE", "/faults/" + segment(id));
+        return answer.status() != 404 && answer.orThrow().ok();
+    }
+
+    @Override
+    public void clearFaults() {
+        http.send("DELETE", "/faults").orThrow();
+    }
+
+    @Override
+    public void dcConsent(String instance, DcInstance.DcConsent consent) {
+        http.sendJson("PUT", "/dc/" + segment(instance) + "/consent", consent).orThrow(400, WorldException::new);
+    }
+
+    @Override
+    public List<JournalEntry> journal() {
+        return http.send("GET", "/journal").as(JournalReading.class).requests();
+    }
+
+    /** {@code GET /__admin/journal}'s answer. */
+    record JournalReading(List<JournalEntry> requests) {
+        JournalReading {
+            requests = requests == null ? List.of() : List.copyOf(requests);
+        }
+    }
+
+    @Override
+    public void clearJournal() {
+        http.send("DELETE", "/journal").orThrow();
+    }
+
+    /** Names the URL and whether a token is set, never the token. */
+    @Override
+    public String toString() {
+        return "HttpSimulatorControl[" + http.base() + (http.hasToken() ? ", admin token set]" : "]");
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,273 @@
+package dev.jirasim.simulator.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jirasim.simulator.JirasimServer;
+import dev.jirasim.simulator.faults.Fault;
+import dev.jirasim.simulator.faults.FaultRule;
+import dev.jirasim.simulator.journal.JournalEntry;
+import dev.jirasim.simulator.support.SimulatorExtension;
+import dev.jirasim.simulator.world.Consent;
+import dev.jirasim.simulator.world.DcInstance.DcConsent;
+import dev.jirasim.simulator.world.TokenState;
+import dev.jirasim.simulator.world.WorldException;
+import dev.jirasim.simulator.world.WorldFile;
+import dev.jirasim.simulator.world.WorldFiles;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What every door to {@link SimulatorControl} must do, run once per door (in process, over HTTP, over HTTP into a
+ * tenant): the same calls, the same answers, the same exceptions. A subclass only opens its door.
+ */
+@ExtendWith(SimulatorExtension.class)
+abstract class SimulatorControlContract {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Instant T = Instant.parse("2030-01-01T00:00:00Z");
+    private static final Consent ALICE_ON_ACME = new Consent(Consent.Mode.AUTO, "alice@acme.test", List.of("acme"), Consent.Decision.APPROVE);
+
+    /** A control and the base URL of the world it controls (where the emulated hosts answer). */
+    record Door(SimulatorControl control, String worldUrl) {
+    }
+
+    private SimulatorControl control;
+    private String worldUrl;
+
+    abstract Door open(JirasimServer sim);
+
+    @BeforeEach
+    void openTheDoor(JirasimServer sim) {
+        Door door = open(sim);
+        control = door.control();
+        worldUrl = door.worldUrl();
+    }
+
+    @Test
+    void resetGoesBackToTheSeedWorldWithARunningClockAndNoFaultsOrJournal() throws Exception {
+        control.setClock(T, true);
+        control.consent(ALICE_ON_ACME);
+        control.addFault(FaultRule.on("/nowhere/**").status(503).build());
+        IssuedTokens issued = control.issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme"));
+        get("/api/me", null);
+        awaitJournal(entries -> !entries.isEmpty());
+
+        control.reset();
+
+        assertFalse(control.clockFrozen());
+        assertTrue(Duration.between(control.now(), Instant.now()).abs().getSeconds() < 60, "real time again: " + control.now());
+        assertEquals(Consent.INTERACTIVE, control.consent());
+        assertEquals(List.of(), control.faults());
+        assertEquals(List.of(), control.journal());
+        assertTrue(control.tokens().grants().stream().noneMatch(g -> g.id().equals(issued.grantId())), "the issued grant is gone");
+        assertEquals(401, get("/api/me", issued.accessToken()));
+    }
+
+    @Test
+    void anExportedWorldCanBeChangedAndPutBack() {
+        WorldFile world = control.exportWorld();
+        assertEquals(List.of("acme", "globex", "initech"), world.sites().stream().map(s -> s.subdomain()).toList());
+        control.replaceWorld(world.withConsent(ALICE_ON_ACME));
+        assertEquals(ALICE_ON_ACME, control.consent());
+        assertEquals(WorldFiles.toJson(world.withConsent(ALICE_ON_ACME)), WorldFiles.toJson(control.exportWorld()));
+    }
+
+    @Test
+    void anInvalidWorldIsRefusedAndChangesNothing() {
+        String before = WorldFiles.toJson(control.exportWorld());
+        WorldFile dangling = WorldFiles.parse("""
+                version: 1
+                users:
+                  - {accountId: u1, email: a@x.test, sites: [nowhere]}
+                """, null);
+        assertThrows(WorldException.class, () -> control.replaceWorld(dangling));
+        assertThrows(WorldException.class, () -> control.replaceWorld("version: 7\n"));
+        assertThrows(WorldException.class, () -> control.replaceWorld("sites: [{subdomain: no-cloud-id}]\n"));
+        assertThrows(WorldException.class, () -> control.replaceWorld(""));
+        assertEquals(before, WorldFiles.toJson(control.exportWorld()));
+    }
+
+    @Test
+    void aWorldFilesTextIsReadWithThisWorldsUrl() {
+        control.replaceWorld("""
+                version: 1
+                sites: [{cloudId: 00000000-0000-4000-8000-000000000001, subdomain: one}]
+                users: [{accountId: u1, email: a@x.test, sites: [one]}]
+                apps: [{clientId: app, clientSecret: s, callbackUrls: ["${publicUrl}/callback"]}]
+                """);
+        WorldFile world = control.exportWorld();
+        assertEquals(List.of("a@x.test"), world.users().stream().map(u -> u.email()).toList());
+        assertEquals(List.of(worldUrl + "/callback"), world.apps().get(0).callbackUrls());
+    }
+
+    @Test
+    void theClockIsSetFrozenAdvancedAndLetRun() {
+        control.setClock(T, true);
+        assertEquals(T, control.now());
+        assertTrue(control.clockFrozen());
+        control.advanceClock(Duration.ofSeconds(3601));
+        assertEquals(T.plusSeconds(3601), control.now());
+        control.setClock(null, null);
+        assertEquals(T.plusSeconds(3601), control.now(), "null keeps both");
+        assertTrue(control.clockFrozen());
+        control.setClock(null, false);
+        assertFalse(control.clockFrozen());
+        assertFalse(control.now().isBefore(T.plusSeconds(3601)), "runs on from where it stood");
+    }
+
+    @Test
+    void aClockMoveOutOfItsSpanIsRefusedAndMovesNothing() {
+        control.setClock(T, true);
+        assertThrows(IllegalArgumentException.class, () -> control.setClock(Instant.parse("3001-01-01T00:00:00Z"), false));
+        assertThrows(IllegalArgumentException.class, () -> control.advanceClock(Duration.ofDays(400_000)));
+        assertThrows(IllegalArgumentException.class, () -> control.advanceClock(Duration.ofSeconds(-1)));
+        assertEquals(T, control.now());
+        assertTrue(control.clockFrozen(), "a refused request does not unfreeze");
+    }
+
+    @Test
+    void consentIsSetReadBackAndValidatedAgainstTheWorld() {
+        control.consent(ALICE_ON_ACME);
+        assertEquals(ALICE_ON_ACME, control.consent());
+        assertThrows(WorldException.class, () -> control.consent(new Consent(Consent.Mode.AUTO, "carol@globex.test", List.of("acme"), null)));
+        assertThrows(WorldException.class, () -> control.consent(new Consent(Consent.Mode.AUTO, "nobody@x.test", null, null)));
+        assertEquals(ALICE_ON_ACME, control.consent(), "a refused consent changes nothing");
+        control.consent(Consent.INTERACTIVE);
+        assertEquals(Consent.INTERACTIVE, control.consent());
+    }
+
+    @Test
+    void issuedTokensWorkAreListedInFullAndCanBeRevoked() throws Exception {
+        IssuedTokens issued = control.issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme"));
+        assertEquals("Bearer", issued.tokenType());
+        assertEquals(String.join(" ", TokenRequestSpec.DEFAULT_SCOPES), issued.scope());
+        assertEquals(3600, issued.expiresIn());
+        assertNotNull(issued.refreshToken());
+        assertNotNull(issued.grantId());
+        assertEquals(200, get("/api/me", issued.accessToken()));
+
+        TokenState state = control.tokens();
+        assertTrue(state.grants().stream().anyMatch(g -> g.id().equals(issued.grantId())));
+        assertTrue(state.accessTokens().stream().anyMatch(t -> t.token().equals(issued.accessToken())), "values unmasked");
+        assertTrue(state.refreshTokens().stream().anyMatch(t -> t.token().equals(issued.refreshToken())));
+
+        assertTrue(control.revokeToken(issued.accessToken()));
+        assertEquals(401, get("/api/me", issued.accessToken()));
+        assertFalse(control.revokeToken("at-0000000000000000"));
+    }
+
+    @Test
+    void grantsAndEveryGrantOfAUserAreRevoked() throws Exception {
+        IssuedTokens alice = control.issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme"));
+        assertTrue(control.revokeGrant(alice.grantId()));
+        assertEquals(401, get("/api/me", alice.accessToken()));
+        assertFalse(control.revokeGrant("grant-0000000000000000"));
+
+        IssuedTokens bob = control.issueTokens(new TokenRequestSpec(null, "bob@acme.test", null, List.of("read:me")));
+        assertEquals("read:me", bob.scope());
+        assertEquals(null, bob.refreshToken(), "no offline_access, no refresh token");
+        assertEquals(1, control.revokeUser("bob@acme.test"));
+        assertEquals(401, get("/api/me", bob.accessToken()));
+        assertEquals(0, control.revokeUser("bob@acme.test"), "nothing live is left");
+        assertThrows(WorldException.class, () -> control.revokeUser("nobody@x.test"));
+    }
+
+    @Test
+    void tokensTheWorldCannotGrantAreRefused() {
+        assertThrows(WorldException.class, () -> control.issueTokens(TokenRequestSpec.forUser("nobody@x.test")));
+        assertThrows(WorldException.class, () -> control.issueTokens(TokenRequestSpec.forUser("carol@globex.test", "acme")));
+        assertThrows(WorldException.class, () -> control.issueTokens(new TokenRequestSpec("no-such-app", "alice@acme.test", null, null)));
+    }
+
+    @Test
+    void aFaultIsAddedListedSpentAndRemoved() throws Exception {
+        Fault added = control.addFault(FaultRule.on("/api/me").status(503).header("Retry-After", "5").times(1).build());
+        assertEquals(1, added.remaining());
+        assertEquals(0, added.hits());
+        assertEquals(List.of(added), control.faults());
+
+        assertEquals(503, get("/api/me", null));
+        Fault spent = control.faults().get(0);
+        assertEquals(0, spent.remaining());
+        assertEquals(1, spent.hits());
+        assertEquals(added.rule(), spent.rule());
+        assertEquals(401, get("/api/me", null), "spent after one use");
+
+        assertTrue(control.removeFault(added.id()));
+        assertFalse(control.removeFault(added.id()));
+        assertEquals(List.of(), control.faults());
+    }
+
+    @Test
+    void severalFaultsKeepTheirOrderAndAreClearedTogether() {
+        List<Fault> added = control.addFaults(List.of(
+                FaultRule.on("/api/ex/jira/**").method("GET").status(500).body(Map.of("errorMessages", List.of("down"))).build(),
+                FaultRule.on("/api/me").delayMs(10).build()));
+        assertEquals(2, added.size());
+        assertNotEquals(added.get(0).id(), added.get(1).id());
+        assertEquals(added, control.faults());
+        assertEquals(Map.of("errorMessages", List.of("down")), control.faults().get(0).rule().body());
+        assertEquals(List.of(), control.addFaults(List.of()), "nothing to install");
+        assertEquals(2, control.faults().size());
+        assertThrows(IllegalArgumentException.class, () -> control.addFault(FaultRule.on("/api/**").status(700).build()));
+        control.clearFaults();
+        assertEquals(List.of(), control.faults());
+    }
+
+    @Test
+    void dataCenterConsentIsSetAndValidated() {
+        var auto = new DcConsent("auto", "jdoe", "approve");
+        control.dcConsent("dc1", auto);
+        assertEquals(auto, control.exportWorld().dataCenter().get(0).consent());
+        assertThrows(WorldException.class, () -> control.dcConsent("dc9", auto));
+        assertThrows(WorldException.class, () -> control.dcConsent("dc1", new DcConsent("auto", "ghost", null)));
+        assertEquals(auto, control.exportWorld().dataCenter().get(0).consent(), "a refused consent changes nothing");
+        control.dcConsent("dc1", DcConsent.INTERACTIVE);
+        assertEquals(DcConsent.INTERACTIVE, control.exportWorld().dataCenter().get(0).consent());
+    }
+
+    @Test
+    void theJournalHoldsTheHostsRequestsNotTheControlsAndIsCleared() throws Exception {
+        get("/api/me", null);
+        List<JournalEntry> seen = awaitJournal(entries -> !entries.isEmpty());
+        JournalEntry entry = seen.get(seen.size() - 1);
+        assertEquals("GET", entry.method());
+        assertTrue(entry.path().endsWith("/api/me"), entry.path());
+        assertEquals(401, entry.status());
+        assertTrue(control.journal().stream().noneMatch(e -> e.path().contains("/__admin")), "control calls are not journaled");
+        control.clearJournal();
+        assertEquals(List.of(), control.journal());
+    }
+
+    private int get(String path, String accessToken) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(worldUrl + path));
+        if (accessToken != null) request.header("Authorization", "Bearer " + accessToken);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The journal once it matches: an entry is written as the answer goes out, so it may trail the client a moment. */
+    private List<JournalEntry> awaitJournal(Predicate<List<JournalEntry>> ready) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<JournalEntry> entries = control.journal();
+        while (!ready.test(entries) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            entries = control.journal();
+        }
+        assertTrue(ready.test(entries), "journal: " + entries);
+        return entries;
+    }
+}
