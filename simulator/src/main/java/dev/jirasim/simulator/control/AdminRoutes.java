@@ -7,6 +7,7 @@ import dev.jirasim.simulator.common.Redact;
 import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.world.AccessToken;
 import dev.jirasim.simulator.world.Consent;
+import dev.jirasim.simulator.world.DcInstance;
 import dev.jirasim.simulator.world.RefreshToken;
 import dev.jirasim.simulator.world.TokenState;
 import dev.jirasim.simulator.world.WorldException;
@@ -61,67 +62,81 @@ public final class AdminRoutes {
     }
 
     public void addTo(RoutesConfig routes) {
-        routes.post("/__admin/reset", ctx -> {
-            control().reset();
-            ctx.status(204);
-        });
+        routes.post("/__admin/reset", this::reset);
         routes.get("/__admin/world", this::exportWorld);
         routes.put("/__admin/world", this::replaceWorld);
         routes.get("/__admin/clock", ctx -> ctx.json(clock()));
-        routes.put("/__admin/clock", ctx -> {
-            var body = read(ctx, ClockRequest.class);
-            try {
-                control().setClock(body.now(), body.frozen());
-            } catch (IllegalArgumentException e) {
-                throw AdminErrors.badRequest("Cannot set the clock: " + e.getMessage() + ".");
-            }
-            ctx.json(clock());
-        });
-        routes.post("/__admin/clock/advance", ctx -> {
-            var body = read(ctx, AdvanceRequest.class);
-            if (body.seconds() == null || body.seconds() < 0) throw AdminErrors.badRequest("'seconds' must be a number of seconds, zero or more.");
-            try {
-                control().advanceClock(Duration.ofSeconds(body.seconds()));
-            } catch (IllegalArgumentException e) {
-                throw AdminErrors.badRequest("Cannot advance the clock: " + e.getMessage() + ".");
-            }
-            ctx.json(clock());
-        });
+        routes.put("/__admin/clock", this::setClock);
+        routes.post("/__admin/clock/advance", this::advanceClock);
         routes.get("/__admin/consent", ctx -> ctx.json(control().consent()));
-        routes.put("/__admin/consent", ctx -> {
-            Consent consent = read(ctx, Consent.class);
-            try {
-                control().consent(consent);
-            } catch (WorldException e) {
-                throw AdminErrors.badRequest(e.getMessage());
-            }
-            ctx.json(control().consent());
-        });
-        routes.put("/__admin/dc/{instance}/consent", ctx -> {
-            var consent = read(ctx, dev.jirasim.simulator.world.DcInstance.DcConsent.class);
-            try {
-                control().dcConsent(ctx.pathParam("instance"), consent);
-            } catch (WorldException e) {
-                throw AdminErrors.badRequest(e.getMessage());
-            }
-            ctx.json(consent);
-        });
+        routes.put("/__admin/consent", this::setConsent);
+        routes.put("/__admin/dc/{instance}/consent", this::setDcConsent);
         routes.get("/__admin/tokens", ctx -> ctx.json(masked(control().tokens())));
         routes.post("/__admin/tokens/revoke", this::revoke);
-        routes.post("/__admin/tokens", ctx -> {
-            var spec = read(ctx, TokenRequestSpec.class);
-            try {
-                ctx.json(control().issueTokens(spec));
-            } catch (WorldException e) {
-                throw AdminErrors.badRequest(e.getMessage());
-            }
-        });
+        routes.post("/__admin/tokens", this::issueTokens);
         new FaultAdminRoutes(this::control).addTo(routes);
         routes.get("/__admin/journal", ctx -> ctx.json(Map.of("requests", control().journal())));
-        routes.delete("/__admin/journal", ctx -> {
-            control().clearJournal();
-            ctx.status(204);
-        });
+        routes.delete("/__admin/journal", this::clearJournal);
+    }
+
+    private void reset(Context ctx) {
+        control().reset();
+        ctx.status(204);
+    }
+
+    private void setClock(Context ctx) {
+        var body = read(ctx, ClockRequest.class);
+        try {
+            control().setClock(body.now(), body.frozen());
+        } catch (IllegalArgumentException e) {
+            throw AdminErrors.badRequest("Cannot set the clock: " + e.getMessage() + ".");
+        }
+        ctx.json(clock());
+    }
+
+    private void advanceClock(Context ctx) {
+        var body = read(ctx, AdvanceRequest.class);
+        if (body.seconds() == null || body.seconds() < 0) throw AdminErrors.badRequest("'seconds' must be a number of seconds, zero or more.");
+        try {
+            control().advanceClock(Duration.ofSeconds(body.seconds()));
+        } catch (IllegalArgumentException e) {
+            throw AdminErrors.badRequest("Cannot advance the clock: " + e.getMessage() + ".");
+        }
+        ctx.json(clock());
+    }
+
+    private void setConsent(Context ctx) {
+        Consent consent = read(ctx, Consent.class);
+        try {
+            control().consent(consent);
+        } catch (WorldException e) {
+            throw AdminErrors.badRequest(e.getMessage());
+        }
+        ctx.json(control().consent());
+    }
+
+    private void setDcConsent(Context ctx) {
+        var consent = read(ctx, DcInstance.DcConsent.class);
+        try {
+            control().dcConsent(ctx.pathParam("instance"), consent);
+        } catch (WorldException e) {
+            throw AdminErrors.badRequest(e.getMessage());
+        }
+        ctx.json(consent);
+    }
+
+    private void issueTokens(Context ctx) {
+        var spec = read(ctx, TokenRequestSpec.class);
+        try {
+            ctx.json(control().issueTokens(spec));
+        } catch (WorldException e) {
+            throw AdminErrors.badRequest(e.getMessage());
+        }
+    }
+
+    private void clearJournal(Context ctx) {
+        control().clearJournal();
+        ctx.status(204);
     }
 
     private SimulatorControl control() {

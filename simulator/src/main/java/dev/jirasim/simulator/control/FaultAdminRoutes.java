@@ -22,16 +22,24 @@ final class FaultAdminRoutes {
     void addTo(RoutesConfig routes) {
         routes.post("/__admin/faults", this::add);
         routes.get("/__admin/faults", ctx -> ctx.json(listed(control.get().faults())));
-        routes.delete("/__admin/faults", ctx -> {
-            control.get().clearFaults();
-            ctx.status(204);
-        });
-        routes.get("/__admin/faults/{id}", ctx -> ctx.json(control.get().faults().stream()
-                .filter(f -> f.id().equals(ctx.pathParam("id"))).findFirst().orElseThrow(() -> noSuchFault(ctx))));
-        routes.delete("/__admin/faults/{id}", ctx -> {
-            if (!control.get().removeFault(ctx.pathParam("id"))) throw noSuchFault(ctx);
-            ctx.status(204);
-        });
+        routes.delete("/__admin/faults", this::clear);
+        routes.get("/__admin/faults/{id}", this::get);
+        routes.delete("/__admin/faults/{id}", this::remove);
+    }
+
+    private void clear(Context ctx) {
+        control.get().clearFaults();
+        ctx.status(204);
+    }
+
+    private void get(Context ctx) {
+        ctx.json(control.get().faults().stream().filter(f -> f.id().equals(ctx.pathParam("id"))).findFirst()
+                .orElseThrow(() -> noSuchFault(ctx)));
+    }
+
+    private void remove(Context ctx) {
+        if (!control.get().removeFault(ctx.pathParam("id"))) throw noSuchFault(ctx);
+        ctx.status(204);
     }
 
     private void add(Context ctx) {

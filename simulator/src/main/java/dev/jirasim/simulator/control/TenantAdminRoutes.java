@@ -33,17 +33,20 @@ public final class TenantAdminRoutes {
     }
 
     public void addTo(RoutesConfig routes) {
-        routes.get("/__admin/tenants", ctx -> {
-            onlyAtTheRoot();
-            var list = tenants.get().ids().stream().map(this::describe).toList();
-            ctx.json(Map.of("tenants", list));
-        });
+        routes.get("/__admin/tenants", this::list);
         routes.post("/__admin/tenants", this::create);
-        routes.delete("/__admin/tenants/{id}", ctx -> {
-            onlyAtTheRoot();
-            if (!removed(ctx.pathParam("id"))) throw AdminErrors.notFound("No tenant '" + ctx.pathParam("id") + "'.");
-            ctx.status(204);
-        });
+        routes.delete("/__admin/tenants/{id}", this::remove);
+    }
+
+    private void list(Context ctx) {
+        onlyAtTheRoot();
+        ctx.json(Map.of("tenants", tenants.get().ids().stream().map(this::describe).toList()));
+    }
+
+    private void remove(Context ctx) {
+        onlyAtTheRoot();
+        if (!removed(ctx.pathParam("id"))) throw AdminErrors.notFound("No tenant '" + ctx.pathParam("id") + "'.");
+        ctx.status(204);
     }
 
     private void create(Context ctx) {
