@@ -30,6 +30,11 @@ final class IssueService {
     static final Map<String, String> TRANSITIONS = Map.of("11", "To Do", "21", "In Progress", "31", "In Review", "41", "Done");
 
     Issue visible(CloudCaller c, String idOrKey) {
+        return visibleIssue(c, idOrKey);
+    }
+
+    /** The issue by id or key if the caller may browse its project; else Jira's 404 (absent and hidden look alike). */
+    static Issue visibleIssue(CloudCaller c, String idOrKey) {
         Issue issue = c.world().jira().issue(c.site().subdomain(), idOrKey).orElseThrow(JiraErrors::issueNotFound);
         Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
         if (!c.canBrowse(project)) throw JiraErrors.issueNotFound();
@@ -117,6 +122,14 @@ final class IssueService {
         body.put("total", all.size());
         body.put("comments", page);
         return body;
+    }
+
+    /** {@code GET /issue/{key}/comment/{id}}: one comment of a visible issue. */
+    Map<String, Object> comment(CloudCaller c, String idOrKey, String commentId) {
+        Issue issue = visible(c, idOrKey);
+        return issue.comments().stream().filter(cm -> cm.id().equals(commentId)).findFirst()
+                .map(cm -> JiraJson.comment(c, issue, cm))
+                .orElseThrow(() -> JiraErrors.message(404, "Can not find a comment for the id: " + commentId + "."));
     }
 
     Map<String, Object> addComment(CloudCaller c, String idOrKey, JsonNode body) {

@@ -72,36 +72,51 @@ final class JiraJson {
     }
 
     static Map<String, Object> status(CloudCaller c, String name) {
-        var s = JiraCatalog.status(name).orElseThrow();
-        var category = new LinkedHashMap<String, Object>();
-        category.put("self", c.apiBase() + "/statuscategory/" + s.categoryId());
-        category.put("id", s.categoryId());
-        category.put("key", s.categoryKey());
-        category.put("colorName", switch (s.categoryKey()) {
-            case "new" -> "blue-gray";
-            case "done" -> "green";
-            default -> "yellow";
-        });
-        category.put("name", s.categoryName());
+        return status(c, JiraCatalog.status(name).orElseThrow());
+    }
+
+    /** {@code StatusDetails}; the icon stays on the site host, as on the real gateway (reference jira-cloud-more §1.4). */
+    static Map<String, Object> status(CloudCaller c, JiraCatalog.Status s) {
         var m = new LinkedHashMap<String, Object>();
         m.put("self", c.apiBase() + "/status/" + s.id());
         m.put("description", "");
-        m.put("iconUrl", siteBase(c) + "/images/icons/statuses/generic.png");
+        m.put("iconUrl", c.site().url() + "/images/icons/statuses/generic.png");
         m.put("name", s.name());
+        m.put("untranslatedName", s.name());
         m.put("id", s.id());
-        m.put("statusCategory", category);
+        m.put("statusCategory", statusCategory(c, s.category()));
+        return m;
+    }
+
+    static Map<String, Object> statusCategory(CloudCaller c, JiraCatalog.StatusCategory category) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("self", c.apiBase() + "/statuscategory/" + category.id());
+        m.put("id", category.id());
+        m.put("key", category.key());
+        m.put("colorName", category.colorName());
+        m.put("name", category.name());
         return m;
     }
 
     static Map<String, Object> issueType(CloudCaller c, String name) {
-        var t = JiraCatalog.issueType(name).orElseThrow();
+        return issueType(c, JiraCatalog.issueType(name).orElseThrow());
+    }
+
+    /**
+     * {@code IssueTypeDetails}. Through the gateway the icon is an avatar on the gateway itself, always under
+     * {@code /rest/api/2} (reference jira-cloud-more §1.4), which {@code universal_avatar} serves.
+     */
+    static Map<String, Object> issueType(CloudCaller c, JiraCatalog.IssueType t) {
         var m = new LinkedHashMap<String, Object>();
         m.put("self", c.apiBase() + "/issuetype/" + t.id());
         m.put("id", t.id());
-        m.put("description", "");
+        m.put("description", t.description());
+        m.put("iconUrl", siteBase(c) + "/rest/api/2/universal_avatar/view/type/issuetype/avatar/" + t.avatarId() + "?size=medium");
         m.put("name", t.name());
+        m.put("untranslatedName", t.name());
         m.put("subtask", t.subtask());
-        m.put("hierarchyLevel", t.subtask() ? -1 : t.name().equals("Epic") ? 1 : 0);
+        m.put("avatarId", t.avatarId());
+        m.put("hierarchyLevel", t.hierarchyLevel());
         return m;
     }
 
@@ -109,8 +124,35 @@ final class JiraJson {
         var p = JiraCatalog.priority(name).orElseThrow();
         var m = new LinkedHashMap<String, Object>();
         m.put("self", c.apiBase() + "/priority/" + p.id());
+        m.put("iconUrl", priorityIcon(c, p));
         m.put("name", p.name());
         m.put("id", p.id());
+        return m;
+    }
+
+    /** {@code Priority} as {@code /priority} lists it: the embedded form plus colour, description and the default flag. */
+    static Map<String, Object> priorityDetails(CloudCaller c, JiraCatalog.Priority p) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("self", c.apiBase() + "/priority/" + p.id());
+        m.put("statusColor", p.statusColor());
+        m.put("description", p.description());
+        m.put("iconUrl", priorityIcon(c, p));
+        m.put("name", p.name());
+        m.put("id", p.id());
+        m.put("isDefault", p.isDefault());
+        return m;
+    }
+
+    private static String priorityIcon(CloudCaller c, JiraCatalog.Priority p) {
+        return c.site().url() + "/images/icons/priorities/" + p.name().toLowerCase(java.util.Locale.ROOT) + ".svg";
+    }
+
+    static Map<String, Object> resolution(CloudCaller c, JiraCatalog.Resolution r) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("self", c.apiBase() + "/resolution/" + r.id());
+        m.put("id", r.id());
+        m.put("description", r.description());
+        m.put("name", r.name());
         return m;
     }
 
@@ -153,8 +195,7 @@ final class JiraJson {
             case "created" -> time(issue.created());
             case "resolutiondate" -> time(issue.resolved());
             case "resolution" -> issue.resolution() == null ? null : JiraCatalog.resolution(issue.resolution())
-                    .map(r -> (Object) Map.of("self", c.apiBase() + "/resolution/" + r.id(), "id", r.id(), "name", r.name(), "description", ""))
-                    .orElse(null);
+                    .map(r -> (Object) resolution(c, r)).orElse(null);
             case "duedate" -> issue.duedate() == null ? null : issue.duedate().toString();
             case "parent" -> issue.parent() == null ? ABSENT : c.world().jira().issue(issue.site(), issue.parent()).<Object>map(p -> {
                 var parent = new LinkedHashMap<String, Object>();

@@ -62,6 +62,30 @@ public final class JiraRoutes {
         routes.get(BASE + "/myself", this::myself);
         routes.get(BASE + "/project/search", this::searchProjects);
         routes.get(BASE + "/serverInfo", this::serverInfo);
+        routes.get(BASE + "/issue/{issue}/comment/{id}", this::getComment);
+        // The site's schema and people.
+        routes.get(BASE + "/project", this::listProjects);
+        routes.get(BASE + "/project/{project}", this::getProject);
+        routes.get(BASE + "/issuetype", ctx -> ctx.json(MetadataService.issueTypes(caller(ctx, JiraScopes.READ_ISSUE_TYPES))));
+        routes.get(BASE + "/issuetype/project", this::issueTypesOfProject);
+        routes.get(BASE + "/issuetype/{id}", ctx -> ctx.json(MetadataService.issueType(caller(ctx, JiraScopes.READ_ISSUE_TYPES), ctx.pathParam("id"))));
+        routes.get(BASE + "/priority", ctx -> ctx.json(MetadataService.priorities(caller(ctx, JiraScopes.READ_PRIORITIES))));
+        routes.get(BASE + "/priority/{id}", ctx -> ctx.json(MetadataService.priority(caller(ctx, JiraScopes.READ_PRIORITIES), ctx.pathParam("id"))));
+        routes.get(BASE + "/status", ctx -> ctx.json(MetadataService.statuses(caller(ctx, JiraScopes.READ_STATUSES))));
+        routes.get(BASE + "/status/{idOrName}", ctx -> ctx.json(MetadataService.status(caller(ctx, JiraScopes.READ_STATUSES), ctx.pathParam("idOrName"))));
+        routes.get(BASE + "/statuscategory", ctx -> ctx.json(MetadataService.statusCategories(caller(ctx, JiraScopes.READ_STATUSES))));
+        routes.get(BASE + "/statuscategory/{idOrKey}", ctx -> ctx.json(MetadataService.statusCategory(caller(ctx, JiraScopes.READ_STATUSES),
+                ctx.pathParam("idOrKey"))));
+        routes.get(BASE + "/resolution", ctx -> ctx.json(MetadataService.resolutions(caller(ctx, JiraScopes.READ_RESOLUTIONS))));
+        routes.get(BASE + "/resolution/{id}", ctx -> ctx.json(MetadataService.resolution(caller(ctx, JiraScopes.READ_RESOLUTIONS), ctx.pathParam("id"))));
+        routes.get(BASE + "/field", this::fields);
+        routes.get(BASE + "/universal_avatar/view/type/{type}/avatar/{id}", this::avatar);
+        routes.get(BASE + "/user", ctx -> ctx.json(UserService.user(caller(ctx, JiraScopes.READ_USER), ctx.queryParam("accountId"))));
+        routes.get(BASE + "/user/bulk", this::usersInBulk);
+        routes.get(BASE + "/user/search", this::searchUsers);
+        routes.get(BASE + "/users/search", this::listUsers);
+        routes.get(BASE + "/users", this::listUsers);
+        routes.get(BASE + "/user/assignable/search", this::assignableUsers);
     }
 
     // ---- search ----------------------------------------------------------------------------------------
@@ -166,6 +190,66 @@ public final class JiraRoutes {
         CloudCaller c = caller(ctx, JiraScopes.READ_PROJECTS);
         ctx.json(ProjectService.page(c, ctx.queryParam("query"), ctx.queryParams("keys"), intParam(ctx, "startAt", 0),
                 intParam(ctx, "maxResults", 50), ctx.queryParam("orderBy")));
+    }
+
+    private void getComment(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_COMMENT);
+        ctx.json(issues.comment(c, ctx.pathParam("issue"), ctx.pathParam("id")));
+    }
+
+    // ---- the site's schema and people ------------------------------------------------------------------
+
+    private void listProjects(Context ctx) {
+        ctx.json(ProjectService.all(caller(ctx, JiraScopes.READ_PROJECT)));
+    }
+
+    private void getProject(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_PROJECT);
+        ctx.json(ProjectService.details(c, ctx.pathParam("project"), ctx.queryParam("expand")));
+    }
+
+    private void issueTypesOfProject(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_ISSUE_TYPES);
+        ctx.json(MetadataService.issueTypesOfProject(c, ctx.queryParam("projectId"), ctx.queryParam("level")));
+    }
+
+    private void fields(Context ctx) {
+        caller(ctx, JiraScopes.READ_FIELDS);
+        ctx.json(MetadataService.fields());
+    }
+
+    /** The icons {@code iconUrl} of an issue type names: a small SVG, so a client that follows the link gets an image. */
+    private void avatar(Context ctx) {
+        caller(ctx, null);
+        if (!ctx.pathParam("type").equals("issuetype") || !ctx.pathParam("id").matches("[0-9]{1,18}")) {
+            throw JiraErrors.message(404, "The avatar does not exist.");
+        }
+        ctx.contentType("image/svg+xml").result(ISSUE_TYPE_ICON);
+    }
+
+    private static final String ISSUE_TYPE_ICON = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"16\">"
+            + "<rect width=\"16\" height=\"16\" rx=\"2\" fill=\"#4bade8\"/></svg>";
+
+    private void usersInBulk(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_USER);
+        ctx.json(UserService.bulk(c, ctx.queryParams("accountId"), intParam(ctx, "startAt", 0), intParam(ctx, "maxResults", 10)));
+    }
+
+    private void searchUsers(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.SEARCH_USERS);
+        ctx.json(UserService.search(c, ctx.queryParam("query"), ctx.queryParam("accountId"), intParam(ctx, "startAt", 0),
+                intParam(ctx, "maxResults", 50)));
+    }
+
+    private void listUsers(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.LIST_USERS);
+        ctx.json(UserService.all(c, intParam(ctx, "startAt", 0), intParam(ctx, "maxResults", 50)));
+    }
+
+    private void assignableUsers(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.ASSIGNABLE_USERS);
+        ctx.json(UserService.assignable(c, ctx.queryParam("project"), ctx.queryParam("issueKey"), ctx.queryParam("issueId"),
+                ctx.queryParam("query"), ctx.queryParam("accountId"), intParam(ctx, "startAt", 0), intParam(ctx, "maxResults", 50)));
     }
 
     /** Any valid token for the site: serverInfo asks for no scope. */

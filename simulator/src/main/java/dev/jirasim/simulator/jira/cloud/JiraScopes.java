@@ -11,6 +11,27 @@ final class JiraScopes {
     static final RequiredScope READ_USERS = RequiredScope.of("read:jira-user", "read:user:jira");
     static final RequiredScope READ_PROJECTS = RequiredScope.of("read:jira-work", "read:project:jira");
 
+    static final RequiredScope READ_ISSUE_TYPES = RequiredScope.of("read:jira-work", "read:issue-type:jira", "read:avatar:jira",
+            "read:project-category:jira", "read:project:jira");
+    static final RequiredScope READ_PRIORITIES = RequiredScope.of("read:jira-work", "read:priority:jira");
+    static final RequiredScope READ_STATUSES = RequiredScope.of("read:jira-work", "read:status:jira");
+    static final RequiredScope READ_RESOLUTIONS = RequiredScope.of("read:jira-work", "read:resolution:jira");
+    static final RequiredScope READ_FIELDS = RequiredScope.of("read:jira-work", "read:field:jira", "read:avatar:jira",
+            "read:project-category:jira", "read:project:jira", "read:field-configuration:jira");
+    static final RequiredScope READ_PROJECT = RequiredScope.of("read:jira-work", "read:issue-type:jira", "read:project:jira",
+            "read:project.property:jira", "read:user:jira", "read:application-role:jira", "read:avatar:jira", "read:group:jira",
+            "read:issue-type-hierarchy:jira", "read:project-category:jira", "read:project-version:jira", "read:project.component:jira");
+    static final RequiredScope READ_COMMENT = RequiredScope.of("read:jira-work", "read:comment:jira", "read:comment.property:jira",
+            "read:group:jira", "read:project:jira", "read:project-role:jira", "read:user:jira", "read:avatar:jira");
+    static final RequiredScope READ_USER = RequiredScope.of("read:jira-user", "read:application-role:jira", "read:group:jira",
+            "read:user:jira", "read:avatar:jira");
+    static final RequiredScope SEARCH_USERS = RequiredScope.of("read:jira-user", "read:user:jira", "read:user.property:jira",
+            "read:application-role:jira", "read:avatar:jira", "read:group:jira");
+    static final RequiredScope LIST_USERS = RequiredScope.of("read:jira-user", "read:user:jira", "read:application-role:jira",
+            "read:avatar:jira", "read:group:jira");
+    static final RequiredScope ASSIGNABLE_USERS = RequiredScope.of("read:jira-user", "read:issue:jira", "read:project:jira",
+            "read:user:jira", "read:application-role:jira", "read:avatar:jira", "read:group:jira");
+
     private JiraScopes() {
     }
 }

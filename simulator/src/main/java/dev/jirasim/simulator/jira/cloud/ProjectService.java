@@ -8,9 +8,54 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code GET /project/search}: the projects the caller may browse, paged with totals (reference §5.11). */
+/**
+ * Projects as the caller sees them: {@code /project/search} paged with totals (reference §5.11),
+ * {@code /project/{idOrKey}} and the deprecated {@code /project} list. A project the caller may not browse
+ * does not exist for them.
+ */
 final class ProjectService {
     private ProjectService() {
+    }
+
+    /** The project by id or key (any case), if the caller may browse it; else Jira's 404. */
+    static Project visible(CloudCaller c, String idOrKey) {
+        return c.world().jira().project(c.site().subdomain(), idOrKey).filter(c::canBrowse)
+                .orElseThrow(() -> JiraErrors.message(404, "No project could be found with "
+                        + (idOrKey.matches("[0-9]+") ? "id" : "key") + " '" + idOrKey + "'."));
+    }
+
+    /** {@code GET /project/{idOrKey}}: the search form plus description, lead, issue types, components and versions. */
+    static Map<String, Object> details(CloudCaller c, String idOrKey, String expand) {
+        Project p = visible(c, idOrKey);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("expand", "description,lead,issueTypes,url,projectKeys,permissions,insight");
+        Map<String, Object> base = JiraJson.project(c, p);
+        m.put("self", base.get("self"));
+        m.put("id", p.id());
+        m.put("key", p.key());
+        m.put("description", "");
+        m.put("lead", JiraJson.user(c, c.world().user(p.lead()).orElse(null)));
+        m.put("components", List.of());
+        m.put("issueTypes", MetadataService.issueTypes(c));
+        m.put("assigneeType", "UNASSIGNED");
+        m.put("versions", List.of());
+        m.put("name", p.name());
+        m.put("roles", Map.of());
+        m.put("avatarUrls", base.get("avatarUrls"));
+        m.put("projectTypeKey", p.projectTypeKey());
+        m.put("simplified", base.get("simplified"));
+        m.put("style", base.get("style"));
+        m.put("isPrivate", false);
+        m.put("properties", Map.of());
+        if (expand != null && List.of(expand.split(",")).contains("projectKeys")) m.put("projectKeys", List.of(p.key()));
+        if (m.get("lead") == null) m.remove("lead");
+        return m;
+    }
+
+    /** The deprecated {@code GET /project}: every project the caller may browse, in key order, unpaged. */
+    static List<Map<String, Object>> all(CloudCaller c) {
+        return c.world().jira().projects(c.site().subdomain()).stream().filter(c::canBrowse)
+                .sorted(Comparator.comparing(Project::key)).map(p -> JiraJson.project(c, p)).toList();
     }
 
     static Map<String, Object> page(CloudCaller c, String query, List<String> keys, int startAt, int maxResults, String orderBy) {

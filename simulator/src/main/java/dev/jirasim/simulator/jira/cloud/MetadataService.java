@@ -1,0 +1,135 @@
+package dev.jirasim.simulator.jira.cloud;
+
+import dev.jirasim.simulator.world.JiraCatalog;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The schema a site offers every project today: issue types, priorities, statuses and their categories,
+ * resolutions and the system fields. Read-only lookups; an id that does not exist is Jira's 404.
+ */
+final class MetadataService {
+    private MetadataService() {
+    }
+
+    static List<Map<String, Object>> issueTypes(CloudCaller c) {
+        return JiraCatalog.ISSUE_TYPES.stream().map(t -> JiraJson.issueType(c, t)).toList();
+    }
+
+    static Map<String, Object> issueType(CloudCaller c, String id) {
+        if (!id.matches("[0-9]{1,18}")) throw JiraErrors.badRequest("The issue type ID is invalid.");
+        return JiraCatalog.ISSUE_TYPES.stream().filter(t -> t.id().equals(id)).findFirst().map(t -> JiraJson.issueType(c, t))
+                .orElseThrow(() -> JiraErrors.message(404, "The issue type ID is invalid."));
+    }
+
+    /** {@code /issuetype/project}: the types of a project the caller may browse; {@code level} filters by hierarchy. */
+    static List<Map<String, Object>> issueTypesOfProject(CloudCaller c, String projectId, String level) {
+        if (projectId == null || projectId.isBlank()) throw JiraErrors.badRequest("The projectId parameter is required.");
+        if (!projectId.matches("[0-9]{1,18}")) throw JiraErrors.badRequest("The projectId parameter must be a number.");
+        Integer wanted = null;
+        if (level != null && !level.isBlank()) {
+            try {
+                wanted = Integer.parseInt(level.trim());
+            } catch (NumberFormatException e) {
+                throw JiraErrors.badRequest("The level parameter must be a number.");
+            }
+        }
+        ProjectService.visible(c, projectId); // 404 for a project that does not exist for this user
+        var out = new ArrayList<Map<String, Object>>();
+        for (JiraCatalog.IssueType t : JiraCatalog.ISSUE_TYPES) {
+            if (wanted == null || t.hierarchyLevel() == wanted) out.add(JiraJson.issueType(c, t));
+        }
+        return out;
+    }
+
+    static List<Map<String, Object>> priorities(CloudCaller c) {
+        return JiraCatalog.PRIORITIES.stream().map(p -> JiraJson.priorityDetails(c, p)).toList();
+    }
+
+    static Map<String, Object> priority(CloudCaller c, String id) {
+        return JiraCatalog.PRIORITIES.stream().filter(p -> p.id().equals(id)).findFirst().map(p -> JiraJson.priorityDetails(c, p))
+                .orElseThrow(() -> JiraErrors.message(404, "The priority with ID '" + id + "' does not exist."));
+    }
+
+    static List<Map<String, Object>> statuses(CloudCaller c) {
+        return JiraCatalog.STATUSES.stream().map(s -> JiraJson.status(c, s)).toList();
+    }
+
+    /** By id, or by name ignoring case, as Jira matches {@code idOrName}. */
+    static Map<String, Object> status(CloudCaller c, String idOrName) {
+        return JiraCatalog.status(idOrName).map(s -> JiraJson.status(c, s))
+                .orElseThrow(() -> JiraErrors.message(404, "The status with ID or name '" + idOrName + "' does not exist."));
+    }
+
+    static List<Map<String, Object>> statusCategories(CloudCaller c) {
+        return JiraCatalog.STATUS_CATEGORIES.stream().map(s -> JiraJson.statusCategory(c, s)).toList();
+    }
+
+    static Map<String, Object> statusCategory(CloudCaller c, String idOrKey) {
+        return JiraCatalog.statusCategory(idOrKey).map(s -> JiraJson.statusCategory(c, s))
+                .orElseThrow(() -> JiraErrors.message(404, "The status category with ID or key '" + idOrKey + "' does not exist."));
+    }
+
+    static List<Map<String, Object>> resolutions(CloudCaller c) {
+        return JiraCatalog.RESOLUTIONS.stream().map(r -> JiraJson.resolution(c, r)).toList();
+    }
+
+    static Map<String, Object> resolution(CloudCaller c, String id) {
+        return JiraCatalog.RESOLUTIONS.stream().filter(r -> r.id().equals(id)).findFirst().map(r -> JiraJson.resolution(c, r))
+                .orElseThrow(() -> JiraErrors.message(404, "The resolution with ID '" + id + "' does not exist."));
+    }
+
+    /** A system field: how {@code /field} describes it ({@code schema} absent where Jira gives none). */
+    private record SystemField(String id, String name, boolean orderable, boolean navigable, boolean searchable,
+                               List<String> clauseNames, String type, String items) {
+    }
+
+    private static final List<SystemField> SYSTEM_FIELDS = List.of(
+            new SystemField("issuekey", "Key", false, true, false, List.of("id", "issue", "issuekey", "key"), null, null),
+            new SystemField("summary", "Summary", true, true, true, List.of("summary"), "string", null),
+            new SystemField("description", "Description", true, true, true, List.of("description"), "string", null),
+            new SystemField("issuetype", "Issue Type", true, true, true, List.of("issuetype", "type"), "issuetype", null),
+            new SystemField("project", "Project", false, true, true, List.of("project"), "project", null),
+            new SystemField("status", "Status", false, true, true, List.of("status"), "status", null),
+            new SystemField("statuscategorychangedate", "Status Category Changed", false, true, true,
+                    List.of("statusCategoryChangedDate"), "datetime", null),
+            new SystemField("priority", "Priority", true, true, true, List.of("priority"), "priority", null),
+            new SystemField("assignee", "Assignee", true, true, true, List.of("assignee"), "user", null),
+            new SystemField("reporter", "Reporter", true, true, true, List.of("reporter"), "user", null),
+            new SystemField("creator", "Creator", false, true, true, List.of("creator"), "user", null),
+            new SystemField("labels", "Labels", true, true, true, List.of("labels"), "array", "string"),
+            new SystemField("created", "Created", false, true, true, List.of("created", "createdDate"), "datetime", null),
+            new SystemField("updated", "Updated", false, true, true, List.of("updated", "updatedDate"), "datetime", null),
+            new SystemField("resolutiondate", "Resolved", false, true, true, List.of("resolutiondate", "resolved"), "datetime", null),
+            new SystemField("resolution", "Resolution", true, true, true, List.of("resolution"), "resolution", null),
+            new SystemField("duedate", "Due date", true, true, true, List.of("due", "duedate"), "date", null),
+            new SystemField("parent", "Parent", true, true, true, List.of("parent"), null, null),
+            new SystemField("comment", "Comment", true, false, true, List.of("comment"), "comments-page", null));
+
+    /** {@code /field}: the system fields this simulator renders on issues (custom fields come with the world's schema). */
+    static List<Map<String, Object>> fields() {
+        var out = new ArrayList<Map<String, Object>>();
+        for (SystemField f : SYSTEM_FIELDS) {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("id", f.id());
+            m.put("key", f.id());
+            m.put("name", f.name());
+            m.put("custom", false);
+            m.put("orderable", f.orderable());
+            m.put("navigable", f.navigable());
+            m.put("searchable", f.searchable());
+            m.put("clauseNames", f.clauseNames());
+            if (f.type() != null) {
+                var schema = new LinkedHashMap<String, Object>();
+                schema.put("type", f.type());
+                if (f.items() != null) schema.put("items", f.items());
+                schema.put("system", f.id());
+                m.put("schema", schema);
+            }
+            out.add(m);
+        }
+        return out;
+    }
+}

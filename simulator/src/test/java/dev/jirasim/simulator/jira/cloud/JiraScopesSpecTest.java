@@ -1,0 +1,72 @@
+package dev.jirasim.simulator.jira.cloud;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jirasim.simulator.atlassian.resources.RequiredScope;
+import dev.jirasim.simulator.support.SpecValidation;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The scopes each route asks for are the ones the official v3 document lists: its classic and its granular set. */
+class JiraScopesSpecTest {
+    private static final Map<String, RequiredScope> ROUTES = new LinkedHashMap<>();
+
+    static {
+        ROUTES.put("/rest/api/3/issuetype", JiraScopes.READ_ISSUE_TYPES);
+        ROUTES.put("/rest/api/3/issuetype/{id}", JiraScopes.READ_ISSUE_TYPES);
+        ROUTES.put("/rest/api/3/issuetype/project", JiraScopes.READ_ISSUE_TYPES);
+        ROUTES.put("/rest/api/3/priority", JiraScopes.READ_PRIORITIES);
+        ROUTES.put("/rest/api/3/priority/{id}", JiraScopes.READ_PRIORITIES);
+        ROUTES.put("/rest/api/3/status", JiraScopes.READ_STATUSES);
+        ROUTES.put("/rest/api/3/status/{idOrName}", JiraScopes.READ_STATUSES);
+        ROUTES.put("/rest/api/3/statuscategory", JiraScopes.READ_STATUSES);
+        ROUTES.put("/rest/api/3/statuscategory/{idOrKey}", JiraScopes.READ_STATUSES);
+        ROUTES.put("/rest/api/3/resolution", JiraScopes.READ_RESOLUTIONS);
+        ROUTES.put("/rest/api/3/resolution/{id}", JiraScopes.READ_RESOLUTIONS);
+        ROUTES.put("/rest/api/3/field", JiraScopes.READ_FIELDS);
+        ROUTES.put("/rest/api/3/project", JiraScopes.READ_PROJECT);
+        ROUTES.put("/rest/api/3/project/{projectIdOrKey}", JiraScopes.READ_PROJECT);
+        ROUTES.put("/rest/api/3/issue/{issueIdOrKey}/comment/{id}", JiraScopes.READ_COMMENT);
+        ROUTES.put("/rest/api/3/user", JiraScopes.READ_USER);
+        ROUTES.put("/rest/api/3/user/bulk", JiraScopes.READ_USER);
+        ROUTES.put("/rest/api/3/user/search", JiraScopes.SEARCH_USERS);
+        ROUTES.put("/rest/api/3/users/search", JiraScopes.LIST_USERS);
+        ROUTES.put("/rest/api/3/user/assignable/search", JiraScopes.ASSIGNABLE_USERS);
+    }
+
+    @Test
+    void everyReadRouteAsksForTheDocumentedScopes() throws IOException {
+        assumeTrue(SpecValidation.available(), "Skipped: " + SpecValidation.SPEC.toAbsolutePath() + " not found");
+        JsonNode paths = new ObjectMapper().readTree(SpecValidation.SPEC.toFile()).get("paths");
+        ROUTES.forEach((path, scope) -> {
+            JsonNode get = paths.path(path).path("get");
+            assertFalse(get.isMissingNode(), path + " is not in the document");
+            String classic = null;
+            Set<String> granular = new HashSet<>();
+            for (JsonNode s : get.path("x-atlassian-oauth2-scopes")) {
+                if (s.path("state").asText().equals("Current")) classic = s.path("scopes").get(0).asText();
+                if (s.path("state").asText().equals("Beta")) s.path("scopes").forEach(x -> granular.add(x.asText()));
+            }
+            assertEquals(classic, scope.classic(), path);
+            assertEquals(granular, scope.granular(), path);
+        });
+    }
+
+    @Test
+    void granularScopesCountOnlyAsAWholeSet() {
+        RequiredScope statuses = JiraScopes.READ_STATUSES;
+        assertTrue(statuses.grantedBy(Set.of("read:jira-work")));
+        assertTrue(statuses.grantedBy(Set.of("read:status:jira")));
+        assertFalse(JiraScopes.READ_ISSUE_TYPES.grantedBy(Set.of("read:issue-type:jira", "read:project:jira")));
+        assertFalse(statuses.grantedBy(Set.of("write:jira-work")));
+    }
+}
