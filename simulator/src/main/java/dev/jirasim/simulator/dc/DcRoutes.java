@@ -219,11 +219,15 @@ public final class DcRoutes {
         }
     }
 
-    /** validateQuery: true by default; {@code strict}/{@code warn} as newer Jira versions spell it. */
+    /**
+     * validateQuery: true by default. DC's REST layer reads a boolean parameter as Java's {@code Boolean.valueOf}
+     * does: {@code true} in any case is true, anything else false. {@code strict} (as newer versions spell
+     * validation on) is true too.
+     */
     private static boolean bool(String value) {
-        if (value == null || value.isEmpty() || value.equals("true") || value.equals("strict")) return true;
-        if (value.equals("false") || value.equals("warn") || value.equals("none")) return false;
-        throw DcErrors.rest(400, "validateQuery must be true or false, not '" + value + "'.");
+        if (value == null || value.isEmpty()) return true;
+        String v = value.toLowerCase(java.util.Locale.ROOT);
+        return v.equals("strict") || Boolean.parseBoolean(v);
     }
 
     private static Integer integer(String value, String name) {

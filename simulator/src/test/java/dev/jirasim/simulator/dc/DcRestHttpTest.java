@@ -2,6 +2,7 @@ package dev.jirasim.simulator.dc;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -134,7 +135,12 @@ class DcRestHttpTest {
                 .body("warningMessages", equalTo(List.of("The value 'HR' does not exist for the field 'project'.")));
         as(sim, JDOE_PAT).queryParam("jql", "project = = HR").queryParam("validateQuery", "false").get("/rest/api/2/search").then()
                 .statusCode(400);
-        as(sim, JDOE_PAT).queryParam("jql", "project = DCP").queryParam("validateQuery", "maybe").get("/rest/api/2/search").then()
+        // Booleans are read as Java reads them: any case of "true" validates, anything else does not.
+        as(sim, JDOE_PAT).queryParam("jql", "project = HR").queryParam("validateQuery", "True").get("/rest/api/2/search").then()
                 .statusCode(400);
+        as(sim, JDOE_PAT).queryParam("jql", "project = HR").queryParam("validateQuery", "FALSE").get("/rest/api/2/search").then()
+                .statusCode(200).body("warningMessages", hasSize(1));
+        as(sim, JDOE_PAT).queryParam("jql", "project = HR").queryParam("validateQuery", "maybe").get("/rest/api/2/search").then()
+                .statusCode(200).body("total", equalTo(0));
     }
 }

@@ -35,7 +35,9 @@ public final class SpecValidation {
     /** A REST Assured filter that validates every v3 response through the gateway and records the problems. */
     public static Filter recordingInto(List<String> problems) {
         return recording(SpecValidation::validator, uri -> uri.contains("/rest/api/3/") ? uri.substring(uri.indexOf("/rest/api/3/")) : null,
-                (key, message, status, path) -> knownSpecGap(key, status, path) || unsatisfiableClauseSchema(path, message), problems);
+                (key, message, status, path) -> knownSpecGap(key, status, path) || unsatisfiableClauseSchema(path, message)
+                        || membersTheDocumentForgets(key, message) || (status == 400 && path.equals("/rest/api/3/user")
+                                && key.equals("validation.response.status.unknown")), problems);
     }
 
     /** Which validation messages are the document's fault, not the simulator's. */
@@ -95,6 +97,17 @@ public final class SpecValidation {
      */
     static boolean unsatisfiableClauseSchema(String path, String message) {
         return path.endsWith("/jql/parse") && message.contains("/structure'");
+    }
+
+    /**
+     * Members real responses carry that the document's closed schemas leave out: {@code untranslatedName} on
+     * issue types and {@code projectKeys} from {@code expand=projectKeys} on a project (reference
+     * jira-cloud-more §2, recorded responses). {@code GET /user} without {@code accountId} answers 400 with
+     * "The 'accountId' query parameter needs to be provided", which the document does not list either.
+     */
+    static boolean membersTheDocumentForgets(String key, String message) {
+        return key.equals("validation.response.body.schema.additionalProperties")
+                && (message.endsWith("[\"untranslatedName\"]") || message.endsWith("[\"projectKeys\"]"));
     }
 
     public static List<String> newList() {

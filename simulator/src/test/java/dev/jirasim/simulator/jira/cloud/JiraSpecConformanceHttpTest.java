@@ -45,6 +45,18 @@ class JiraSpecConformanceHttpTest {
             alice.acme(3).filter(SpecValidation.recordingInto(problems)).get(path);
             checked++;
         }
+        // The site's schema and people: lists, one of each, and the 400/404 answers.
+        for (String path : List.of("/issuetype", "/issuetype/10004", "/issuetype/99999", "/issuetype/project?projectId=10000",
+                "/issuetype/project?projectId=10000&level=1", "/issuetype/project?projectId=99999", "/priority", "/priority/3",
+                "/priority/99", "/status", "/status/Done", "/status/10000", "/status/Nope", "/statuscategory", "/statuscategory/done",
+                "/statuscategory/42", "/resolution", "/resolution/10000", "/resolution/1", "/field", "/project", "/project/ACME",
+                "/project/10000?expand=projectKeys", "/project/NOPE", "/issue/ACME-1/comment/999999", "/user?accountId=" + OAuth.ALICE_ID,
+                "/user", "/user?accountId=nobody", "/user/bulk?accountId=" + OAuth.ALICE_ID, "/user/search?query=a", "/user/search",
+                "/users/search", "/users/search?startAt=1&maxResults=1", "/user/assignable/search?project=ACME",
+                "/user/assignable/search?issueKey=ACME-1", "/user/assignable/search")) {
+            alice.acme(3).filter(SpecValidation.recordingInto(problems)).get(path);
+            checked++;
+        }
         alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
                 .body(Map.of("jql", "project = ACME ORDER BY created DESC", "maxResults", 3, "fields", List.of("summary", "assignee")))
                 .post("/search/jql");
