@@ -160,7 +160,11 @@ final class IssueService {
     }
 
     Map<String, Object> transitions(CloudCaller c, String idOrKey) {
-        Issue issue = visible(c, idOrKey);
+        return Map.of("expand", "transitions", "transitions", transitionList(c, visible(c, idOrKey)));
+    }
+
+    /** The transitions an issue may take now: to every other status (one simple workflow for every project). */
+    static List<Object> transitionList(CloudCaller c, Issue issue) {
         var list = new ArrayList<Object>();
         for (var t : new java.util.TreeMap<>(TRANSITIONS).entrySet()) {
             if (t.getValue().equals(issue.status())) continue;
@@ -176,7 +180,7 @@ final class IssueService {
             m.put("isLooped", false);
             list.add(m);
         }
-        return Map.of("expand", "transitions", "transitions", list);
+        return list;
     }
 
     void transition(CloudCaller c, String idOrKey, JsonNode body) {

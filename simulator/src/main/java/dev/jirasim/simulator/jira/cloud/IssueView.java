@@ -21,21 +21,63 @@ final class IssueView {
     private IssueView() {
     }
 
+    /**
+     * What {@code expand} asks of each issue: {@code names} and {@code schema} of its fields (on a single issue;
+     * a search puts them on the page instead), its {@code transitions}, {@code editmeta} and {@code operations}.
+     * Other values ({@code renderedFields}, {@code changelog}, …) are not rendered yet and are left out.
+     */
+    record Expand(boolean names, boolean schema, boolean transitions, boolean editmeta, boolean operations) {
+        static final Expand NONE = new Expand(false, false, false, false, false);
+
+        static Expand parse(String raw) {
+            if (raw == null || raw.isBlank()) return NONE;
+            var parts = java.util.Set.of(raw.replace(" ", "").split(","));
+            return new Expand(parts.contains("names"), parts.contains("schema"), parts.contains("transitions"),
+                    parts.contains("editmeta"), parts.contains("operations"));
+        }
+
+        /** The same without what a search answers once per page. */
+        Expand perIssue() {
+            return new Expand(false, false, transitions, editmeta, operations);
+        }
+    }
+
     static Map<String, Object> of(CloudCaller c, Issue issue, FieldSelection selection) {
+        return of(c, issue, selection, Expand.NONE);
+    }
+
+    static Map<String, Object> of(CloudCaller c, Issue issue, FieldSelection selection, Expand expand) {
         var m = new LinkedHashMap<String, Object>();
         m.put("expand", EXPAND);
         m.put("id", issue.id());
         m.put("self", c.apiBase() + "/issue/" + issue.id());
         m.put("key", issue.key());
+        if (expand.operations()) m.put("operations", java.util.Map.of("linkGroups", java.util.List.of()));
+        if (expand.editmeta()) m.put("editmeta", IssueMetaService.editmeta(c, issue));
+        var present = new java.util.ArrayList<String>();
         if (!selection.none()) {
             var fields = new LinkedHashMap<String, Object>();
             for (String name : FieldSelection.ALL) {
                 if (!selection.fields().contains(name)) continue;
                 Object value = JiraJson.field(c, issue, name);
-                if (value != JiraJson.ABSENT) fields.put(name, value);
+                if (value != JiraJson.ABSENT) {
+                    fields.put(name, value);
+                    present.add(name);
+                }
             }
             m.put("fields", fields);
         }
+        if (expand.names()) {
+            var names = new LinkedHashMap<String, String>();
+            for (String f : present) names.put(f, SystemFields.name(f));
+            m.put("names", names);
+        }
+        if (expand.schema()) {
+            var schema = new LinkedHashMap<String, Object>();
+            for (String f : present) if (SystemFields.schema(f) != null) schema.put(f, SystemFields.schema(f));
+            m.put("schema", schema);
+        }
+        if (expand.transitions()) m.put("transitions", IssueService.transitionList(c, issue));
         return m;
     }
 
@@ -44,8 +86,11 @@ final class IssueView {
      * immutable (an edit stores a new one), so an issue object with the same base URL and fields renders the same,
      * except through its parent's fields, which are not kept. Dropped with the world.
      */
-    static Object rendered(CloudCaller c, Issue issue, FieldSelection selection) {
-        if (issue.parent() != null && selection.fields().contains("parent")) return of(c, issue, selection);
+    static Object rendered(CloudCaller c, Issue issue, FieldSelection selection, Expand expand) {
+        // Expansions depend on the caller's rights (editmeta) and the parent's fields change under it: not kept.
+        if ((issue.parent() != null && selection.fields().contains("parent")) || !expand.equals(Expand.NONE)) {
+            return of(c, issue, selection, expand);
+        }
         Map<Key, RawValue> cache = c.world().derived(CACHE, ConcurrentHashMap::new);
         var key = new Key(issue, c.apiBase(), selection.fields());
         RawValue hit = cache.get(key);

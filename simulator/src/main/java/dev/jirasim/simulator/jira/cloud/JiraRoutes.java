@@ -52,6 +52,11 @@ public final class JiraRoutes {
         routes.get(BASE + "/search", this::legacySearchByQueryString);
         routes.post(BASE + "/search", this::legacySearchByBody);
         routes.post(BASE + "/issue", this::createIssue);
+        // Before /issue/{issue}, which would take "createmeta" for an issue key.
+        routes.get(BASE + "/issue/createmeta", this::legacyCreateMeta);
+        routes.get(BASE + "/issue/createmeta/{project}/issuetypes", this::createMetaIssueTypes);
+        routes.get(BASE + "/issue/createmeta/{project}/issuetypes/{issueType}", this::createMetaFields);
+        routes.get(BASE + "/issue/{issue}/editmeta", this::editMeta);
         routes.get(BASE + "/issue/{issue}", this::getIssue);
         routes.put(BASE + "/issue/{issue}", this::editIssue);
         routes.delete(BASE + "/issue/{issue}", this::deleteIssue);
@@ -143,7 +148,8 @@ public final class JiraRoutes {
 
     private void getIssue(Context ctx) {
         CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
-        ctx.json(IssueView.of(c, issues.visible(c, ctx.pathParam("issue")), FieldSelection.parse(ctx.queryParams("fields"), "*all")));
+        ctx.json(IssueView.of(c, issues.visible(c, ctx.pathParam("issue")), FieldSelection.parse(ctx.queryParams("fields"), "*all"),
+                IssueView.Expand.parse(String.join(",", ctx.queryParams("expand")))));
     }
 
     private void editIssue(Context ctx) {
@@ -190,6 +196,35 @@ public final class JiraRoutes {
         CloudCaller c = caller(ctx, JiraScopes.READ_PROJECTS);
         ctx.json(ProjectService.page(c, ctx.queryParam("query"), ctx.queryParams("keys"), intParam(ctx, "startAt", 0),
                 intParam(ctx, "maxResults", 50), ctx.queryParam("orderBy")));
+    }
+
+    private void legacyCreateMeta(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
+        ctx.json(IssueMetaService.legacy(c, csv(ctx, "projectIds"), csv(ctx, "projectKeys"), csv(ctx, "issuetypeIds"),
+                csv(ctx, "issuetypeNames"), String.join(",", ctx.queryParams("expand"))));
+    }
+
+    private void createMetaIssueTypes(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
+        ctx.json(IssueMetaService.issueTypes(c, ctx.pathParam("project"), intParam(ctx, "startAt", 0), intParam(ctx, "maxResults", 50)));
+    }
+
+    private void createMetaFields(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
+        ctx.json(IssueMetaService.fields(c, ctx.pathParam("project"), ctx.pathParam("issueType"), intParam(ctx, "startAt", 0),
+                intParam(ctx, "maxResults", 50)));
+    }
+
+    private void editMeta(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
+        ctx.json(IssueMetaService.editmeta(c, issues.visible(c, ctx.pathParam("issue"))));
+    }
+
+    /** A list parameter sent repeated or comma-separated (jira.js and Nango's SDK join arrays with commas). */
+    private static List<String> csv(Context ctx, String name) {
+        var out = new ArrayList<String>();
+        for (String v : ctx.queryParams(name)) for (String part : v.split(",")) if (!part.isBlank()) out.add(part.trim());
+        return out;
     }
 
     private void getComment(Context ctx) {

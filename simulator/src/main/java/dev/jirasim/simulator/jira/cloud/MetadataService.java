@@ -1,7 +1,6 @@
 package dev.jirasim.simulator.jira.cloud;
 
 import dev.jirasim.simulator.world.JiraCatalog;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,55 +80,8 @@ final class MetadataService {
                 .orElseThrow(() -> JiraErrors.message(404, "The resolution with ID '" + id + "' does not exist."));
     }
 
-    /** A system field: how {@code /field} describes it ({@code schema} absent where Jira gives none). */
-    private record SystemField(String id, String name, boolean orderable, boolean navigable, boolean searchable,
-                               List<String> clauseNames, String type, String items) {
-    }
-
-    private static final List<SystemField> SYSTEM_FIELDS = List.of(
-            new SystemField("issuekey", "Key", false, true, false, List.of("id", "issue", "issuekey", "key"), null, null),
-            new SystemField("summary", "Summary", true, true, true, List.of("summary"), "string", null),
-            new SystemField("description", "Description", true, true, true, List.of("description"), "string", null),
-            new SystemField("issuetype", "Issue Type", true, true, true, List.of("issuetype", "type"), "issuetype", null),
-            new SystemField("project", "Project", false, true, true, List.of("project"), "project", null),
-            new SystemField("status", "Status", false, true, true, List.of("status"), "status", null),
-            new SystemField("statuscategorychangedate", "Status Category Changed", false, true, true,
-                    List.of("statusCategoryChangedDate"), "datetime", null),
-            new SystemField("priority", "Priority", true, true, true, List.of("priority"), "priority", null),
-            new SystemField("assignee", "Assignee", true, true, true, List.of("assignee"), "user", null),
-            new SystemField("reporter", "Reporter", true, true, true, List.of("reporter"), "user", null),
-            new SystemField("creator", "Creator", false, true, true, List.of("creator"), "user", null),
-            new SystemField("labels", "Labels", true, true, true, List.of("labels"), "array", "string"),
-            new SystemField("created", "Created", false, true, true, List.of("created", "createdDate"), "datetime", null),
-            new SystemField("updated", "Updated", false, true, true, List.of("updated", "updatedDate"), "datetime", null),
-            new SystemField("resolutiondate", "Resolved", false, true, true, List.of("resolutiondate", "resolved"), "datetime", null),
-            new SystemField("resolution", "Resolution", true, true, true, List.of("resolution"), "resolution", null),
-            new SystemField("duedate", "Due date", true, true, true, List.of("due", "duedate"), "date", null),
-            new SystemField("parent", "Parent", true, true, true, List.of("parent"), null, null),
-            new SystemField("comment", "Comment", true, false, true, List.of("comment"), "comments-page", null));
-
     /** {@code /field}: the system fields this simulator renders on issues (custom fields come with the world's schema). */
     static List<Map<String, Object>> fields() {
-        var out = new ArrayList<Map<String, Object>>();
-        for (SystemField f : SYSTEM_FIELDS) {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("id", f.id());
-            m.put("key", f.id());
-            m.put("name", f.name());
-            m.put("custom", false);
-            m.put("orderable", f.orderable());
-            m.put("navigable", f.navigable());
-            m.put("searchable", f.searchable());
-            m.put("clauseNames", f.clauseNames());
-            if (f.type() != null) {
-                var schema = new LinkedHashMap<String, Object>();
-                schema.put("type", f.type());
-                if (f.items() != null) schema.put("items", f.items());
-                schema.put("system", f.id());
-                m.put("schema", schema);
-            }
-            out.add(m);
-        }
-        return out;
+        return SystemFields.ALL.stream().map(SystemFields::details).toList();
     }
 }

@@ -85,7 +85,7 @@ final class SearchService {
 
     private static Map<String, Object> render(CloudCaller c, Page p) {
         var issues = new ArrayList<Object>();
-        for (Issue i : p.all().subList(p.from(), p.to())) issues.add(IssueView.rendered(c, i, p.fields()));
+        for (Issue i : p.all().subList(p.from(), p.to())) issues.add(IssueView.rendered(c, i, p.fields(), IssueView.Expand.parse(p.expand()).perIssue()));
         var body = new LinkedHashMap<String, Object>();
         body.put("issues", issues);
         if (p.to() < p.all().size()) body.put("nextPageToken", new PageToken(p.to(), p.query().hashCode()).encode());
@@ -101,7 +101,7 @@ final class SearchService {
         FieldSelection selection = FieldSelection.parse(fields, "*navigable");
         List<Issue> all = query == null || query.isBlank() ? run(c, null) : run(c, query);
         var issues = new ArrayList<Object>();
-        for (Issue i : LegacySearchPage.slice(all, startAt, max)) issues.add(IssueView.of(c, i, selection));
+        for (Issue i : LegacySearchPage.slice(all, startAt, max)) issues.add(IssueView.of(c, i, selection, IssueView.Expand.parse(expand).perIssue()));
         var body = LegacySearchPage.body(startAt, max, all.size(), issues);
         addExpansions(body, expand, selection);
         return body;
@@ -129,12 +129,12 @@ final class SearchService {
         var parts = List.of(expand.split(","));
         if (parts.contains("names")) {
             var names = new LinkedHashMap<String, String>();
-            for (String f : fields.fields()) names.put(f, FieldNames.display(f));
+            for (String f : fields.fields()) names.put(f, SystemFields.name(f));
             body.put("names", names);
         }
         if (parts.contains("schema")) {
             var schema = new LinkedHashMap<String, Object>();
-            for (String f : fields.fields()) schema.put(f, FieldNames.schema(f));
+            for (String f : fields.fields()) if (SystemFields.schema(f) != null) schema.put(f, SystemFields.schema(f));
             body.put("schema", schema);
         }
     }

@@ -53,7 +53,10 @@ class JiraSpecConformanceHttpTest {
                 "/project/10000?expand=projectKeys", "/project/NOPE", "/issue/ACME-1/comment/999999", "/user?accountId=" + OAuth.ALICE_ID,
                 "/user", "/user?accountId=nobody", "/user/bulk?accountId=" + OAuth.ALICE_ID, "/user/search?query=a", "/user/search",
                 "/users/search", "/users/search?startAt=1&maxResults=1", "/user/assignable/search?project=ACME",
-                "/user/assignable/search?issueKey=ACME-1", "/user/assignable/search")) {
+                "/user/assignable/search?issueKey=ACME-1", "/user/assignable/search", "/issue/createmeta/ACME/issuetypes",
+                "/issue/createmeta/ACME/issuetypes/10001", "/issue/createmeta/ACME/issuetypes/10005", "/issue/createmeta/NOPE/issuetypes",
+                "/issue/createmeta?projectKeys=ACME&expand=projects.issuetypes.fields", "/issue/ACME-1/editmeta",
+                "/issue/ACME-1?expand=names,schema,transitions,editmeta,operations")) {
             alice.acme(3).filter(SpecValidation.recordingInto(problems)).get(path);
             checked++;
         }

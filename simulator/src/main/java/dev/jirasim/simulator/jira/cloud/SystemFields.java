@@ -1,0 +1,91 @@
+package dev.jirasim.simulator.jira.cloud;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The system fields this simulator's issues carry, described once: what {@code /field} lists, what
+ * {@code expand=names,schema} says, and how the create and edit screens offer them (the operations Jira
+ * allows on each, whether creating needs it).
+ */
+final class SystemFields {
+    /**
+     * @param type       {@code schema.type}; null where Jira gives the field no schema
+     * @param items      {@code schema.items} for arrays
+     * @param operations what {@code update} may do with it on the create and edit screens; empty: not on them
+     * @param required   whether creating an issue needs it
+     */
+    record Field(String id, String name, boolean orderable, boolean navigable, boolean searchable, List<String> clauseNames,
+                 String type, String items, List<String> operations, boolean required) {
+        Map<String, Object> schema() {
+            if (type == null) return null;
+            var schema = new LinkedHashMap<String, Object>();
+            schema.put("type", type);
+            if (items != null) schema.put("items", items);
+            schema.put("system", id);
+            return schema;
+        }
+
+        boolean onScreens() {
+            return !operations.isEmpty();
+        }
+    }
+
+    private static final List<String> SET = List.of("set");
+
+    static final List<Field> ALL = List.of(
+            new Field("issuekey", "Key", false, true, false, List.of("id", "issue", "issuekey", "key"), null, null, List.of(), false),
+            new Field("summary", "Summary", true, true, true, List.of("summary"), "string", null, SET, true),
+            new Field("description", "Description", true, true, true, List.of("description"), "string", null, SET, false),
+            new Field("issuetype", "Issue Type", true, true, true, List.of("issuetype", "type"), "issuetype", null, List.of(), true),
+            new Field("project", "Project", false, true, true, List.of("project"), "project", null, SET, true),
+            new Field("status", "Status", false, true, true, List.of("status"), "status", null, List.of(), false),
+            new Field("statuscategorychangedate", "Status Category Changed", false, true, true, List.of("statusCategoryChangedDate"),
+                    "datetime", null, List.of(), false),
+            new Field("priority", "Priority", true, true, true, List.of("priority"), "priority", null, SET, false),
+            new Field("assignee", "Assignee", true, true, true, List.of("assignee"), "user", null, SET, false),
+            new Field("reporter", "Reporter", true, true, true, List.of("reporter"), "user", null, SET, true),
+            new Field("creator", "Creator", false, true, true, List.of("creator"), "user", null, List.of(), false),
+            new Field("labels", "Labels", true, true, true, List.of("labels"), "array", "string", List.of("add", "set", "remove"), false),
+            new Field("created", "Created", false, true, true, List.of("created", "createdDate"), "datetime", null, List.of(), false),
+            new Field("updated", "Updated", false, true, true, List.of("updated", "updatedDate"), "datetime", null, List.of(), false),
+            new Field("resolutiondate", "Resolved", false, true, true, List.of("resolutiondate", "resolved"), "datetime", null, List.of(), false),
+            new Field("resolution", "Resolution", true, true, true, List.of("resolution"), "resolution", null, List.of(), false),
+            new Field("duedate", "Due date", true, true, true, List.of("due", "duedate"), "date", null, SET, false),
+            new Field("parent", "Parent", true, true, true, List.of("parent"), null, null, SET, false),
+            new Field("comment", "Comment", true, false, true, List.of("comment"), "comments-page", null, List.of("add", "edit", "remove"), false));
+
+    private SystemFields() {
+    }
+
+    static Optional<Field> byId(String id) {
+        return ALL.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** The display name, for {@code expand=names}. */
+    static String name(String id) {
+        return byId(id).map(Field::name).orElse(id);
+    }
+
+    /** The schema, for {@code expand=schema}; null for a field without one. */
+    static Map<String, Object> schema(String id) {
+        return byId(id).map(Field::schema).orElse(null);
+    }
+
+    /** {@code FieldDetails}, as {@code /field} lists it. */
+    static Map<String, Object> details(Field f) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", f.id());
+        m.put("key", f.id());
+        m.put("name", f.name());
+        m.put("custom", false);
+        m.put("orderable", f.orderable());
+        m.put("navigable", f.navigable());
+        m.put("searchable", f.searchable());
+        m.put("clauseNames", f.clauseNames());
+        if (f.schema() != null) m.put("schema", f.schema());
+        return m;
+    }
+}
