@@ -115,7 +115,7 @@ public final class WorldBuilder {
         var on = new LinkedHashSet<>(u.sites());
         on.add(site);
         return user(new User(u.accountId(), u.email(), u.displayName(), u.nickname(), u.zoneinfo(), u.locale(), u.accountStatus(),
-                List.copyOf(on), List.copyOf(admin)));
+                List.copyOf(on), List.copyOf(admin), u.accountType(), u.emailVisibility()));
     }
 
     /** A project with a generated numeric id and no permissions yet. */

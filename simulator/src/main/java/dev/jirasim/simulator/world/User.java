@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
- * An Atlassian account. {@code sites} and {@code siteAdmin} hold site subdomains.
+ * An Atlassian account. {@code sites} and {@code siteAdmin} hold site subdomains. {@code accountType} is
+ * {@code atlassian} (a person), {@code app} (an integration's system account) or {@code customer} (a service
+ * desk customer); {@code emailVisibility} is the profile setting that decides whether other people's API calls
+ * see the address: {@code anyone} or {@code private} (only the user themself).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record User(
@@ -17,7 +20,11 @@ public record User(
         String locale,
         String accountStatus,
         List<String> sites,
-        List<String> siteAdmin) {
+        List<String> siteAdmin,
+        String accountType,
+        String emailVisibility) {
+    public static final List<String> ACCOUNT_TYPES = List.of("atlassian", "app", "customer");
+    public static final List<String> EMAIL_VISIBILITIES = List.of("anyone", "private");
 
     public User {
         Objects.requireNonNull(accountId, "missing required field 'accountId'");
@@ -29,6 +36,23 @@ public record User(
         if (accountStatus == null) accountStatus = "active";
         sites = sites == null ? List.of() : List.copyOf(sites);
         siteAdmin = siteAdmin == null ? List.of() : List.copyOf(siteAdmin);
+        if (accountType == null) accountType = "atlassian";
+        if (!ACCOUNT_TYPES.contains(accountType)) throw new IllegalArgumentException("accountType must be one of " + ACCOUNT_TYPES + ": " + accountType);
+        if (emailVisibility == null) emailVisibility = "anyone";
+        if (!EMAIL_VISIBILITIES.contains(emailVisibility)) {
+            throw new IllegalArgumentException("emailVisibility must be one of " + EMAIL_VISIBILITIES + ": " + emailVisibility);
+        }
+    }
+
+    /** A person with the defaults: an Atlassian account whose address anyone may see. */
+    public User(String accountId, String email, String displayName, String nickname, String zoneinfo, String locale,
+                String accountStatus, List<String> sites, List<String> siteAdmin) {
+        this(accountId, email, displayName, nickname, zoneinfo, locale, accountStatus, sites, siteAdmin, null, null);
+    }
+
+    /** Whether {@code viewer} (an account id; null for nobody) may see this user's e-mail address. */
+    public boolean emailVisibleTo(String viewer) {
+        return emailVisibility.equals("anyone") || accountId.equals(viewer);
     }
 
     public boolean memberOf(String subdomain) {

@@ -57,7 +57,7 @@ final class WorldLoader {
             // Sites may be named by subdomain or cloudId; the world keeps subdomains.
             User user = new User(listed.accountId(), listed.email(), listed.displayName(), listed.nickname(), listed.zoneinfo(),
                     listed.locale(), listed.accountStatus(), subdomains(listed.sites(), listed.email()),
-                    subdomains(listed.siteAdmin(), listed.email()));
+                    subdomains(listed.siteAdmin(), listed.email()), listed.accountType(), listed.emailVisibility());
             requireUnique(accountIds.add(user.accountId()), "user accountId", user.accountId());
             world.addUser(user);
             if (!emails.add(user.email().toLowerCase())) throw new WorldException("duplicate user email: " + user.email());

@@ -47,8 +47,9 @@ final class JiraJson {
         var m = new LinkedHashMap<String, Object>();
         m.put("self", c.apiBase() + "/user?accountId=" + u.accountId());
         m.put("accountId", u.accountId());
-        m.put("accountType", "atlassian");
-        m.put("emailAddress", u.email());
+        m.put("accountType", u.accountType());
+        // Others see the address only where the user's profile shows it (reference jira-cloud-more §3).
+        if (u.emailVisibleTo(c.user().accountId())) m.put("emailAddress", u.email());
         m.put("avatarUrls", avatarUrls(u.accountId()));
         m.put("displayName", u.displayName());
         m.put("active", "active".equals(u.accountStatus()));

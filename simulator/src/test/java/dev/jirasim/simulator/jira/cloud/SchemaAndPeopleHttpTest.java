@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -93,7 +94,13 @@ class SchemaAndPeopleHttpTest {
     void usersOfTheSiteOnly(JirasimServer sim) {
         Jira alice = Jira.alice(sim);
         alice.acme(3).queryParam("accountId", BOB_ID).get("/user").then().statusCode(200).body("displayName", equalTo("Bob Brown"))
-                .body("accountType", equalTo("atlassian"));
+                .body("accountType", equalTo("atlassian")).body("$", not(hasKey("emailAddress")));
+        // Bob's address is private: only his own calls see it; Alice's is visible to anyone.
+        Jira.bob(sim).acme(3).queryParam("accountId", BOB_ID).get("/user").then().statusCode(200).body("emailAddress", equalTo("bob@acme.test"));
+        Jira.bob(sim).acme(3).queryParam("accountId", OAuth.ALICE_ID).get("/user").then().statusCode(200)
+                .body("emailAddress", equalTo(OAuth.ALICE));
+        alice.acme(3).queryParam("query", "bob@").get("/user/search").then().statusCode(200).body("accountId", contains(BOB_ID))
+                .body("[0]", not(hasKey("emailAddress")));
         alice.acme(3).get("/user").then().statusCode(400)
                 .body("errorMessages[0]", equalTo("The 'accountId' query parameter needs to be provided"));
         // Carol is on globex, not acme: on acme she does not exist; on globex she does.
