@@ -9,13 +9,14 @@ import java.util.Objects;
 /**
  * A Jira issue. Ids are numeric strings; the key is {@code PROJECT-n}. {@code description} and comment bodies
  * are ADF trees (what v3 speaks; v2 renders them as strings). People are account ids. {@code status},
- * {@code issueType}, {@code priority} and {@code resolution} are names from {@link JiraCatalog}.
+ * {@code issueType}, {@code priority} and {@code resolution} are names from {@link JiraCatalog}; {@code components}
+ * and {@code fixVersions} name (by name) the project's components and versions.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Issue(String id, String key, String site, String project, String summary, Object description,
                     String issueType, String status, String priority, String assignee, String reporter, String creator,
                     List<String> labels, Instant created, Instant updated, Instant resolved, String resolution,
-                    LocalDate duedate, String parent, List<Comment> comments) {
+                    LocalDate duedate, String parent, List<Comment> comments, List<String> components, List<String> fixVersions) {
 
     public Issue {
         Objects.requireNonNull(id, "missing required field 'id'");
@@ -35,7 +36,18 @@ public record Issue(String id, String key, String site, String project, String s
         labels = labels == null ? List.of() : List.copyOf(labels);
         if (updated == null) updated = created;
         comments = comments == null ? List.of() : List.copyOf(comments);
+        components = components == null ? List.of() : List.copyOf(components);
+        fixVersions = fixVersions == null ? List.of() : List.copyOf(fixVersions);
         description = Adf.freeze(description);
+    }
+
+    /** An issue without components or fix versions. */
+    public Issue(String id, String key, String site, String project, String summary, Object description, String issueType,
+                 String status, String priority, String assignee, String reporter, String creator, List<String> labels,
+                 Instant created, Instant updated, Instant resolved, String resolution, LocalDate duedate, String parent,
+                 List<Comment> comments) {
+        this(id, key, site, project, summary, description, issueType, status, priority, assignee, reporter, creator, labels,
+                created, updated, resolved, resolution, duedate, parent, comments, null, null);
     }
 
     /** True when {@code s} from {@code from} on is one or more ASCII digits (checked by hand: worlds build many issues). */

@@ -71,10 +71,20 @@ public final class IssueGenerator {
             }
             LocalDate due = random.nextInt(3) == 0 ? LocalDate.ofInstant(created, ZoneOffset.UTC).plusDays(7 + random.nextInt(60)) : null;
             String key = project.key() + "-" + n;
+            String priority = PRIORITIES[random.nextInt(PRIORITIES.length)];
+            String resolution = done ? (random.nextInt(5) == 0 ? "Won't Do" : "Done") : null;
+            // Components and versions draw from their own sequence, so worlds generated before they existed stay the same.
+            var parts = new Random(spec.seed() * 17 + key.hashCode());
+            var components = new ArrayList<String>();
+            for (Project.Component c : project.components()) if (parts.nextInt(3) == 0) components.add(c.name());
+            var fixVersions = new ArrayList<String>();
+            if (!project.versions().isEmpty() && parts.nextInt(2) == 0) {
+                fixVersions.add(project.versions().get(parts.nextInt(project.versions().size())).name());
+            }
             issues.add(new Issue(Long.toString(firstId + n - 1), key, project.site(), project.key(), summary,
-                    Adf.fromText(description), type, status, PRIORITIES[random.nextInt(PRIORITIES.length)], assignee, reporter,
-                    reporter, labels, created, updated, done ? updated : null, done ? (random.nextInt(5) == 0 ? "Won't Do" : "Done") : null,
-                    due, type.equals("Subtask") ? lastParent : null, comments));
+                    Adf.fromText(description), type, status, priority, assignee, reporter,
+                    reporter, labels, created, updated, done ? updated : null, resolution,
+                    due, type.equals("Subtask") ? lastParent : null, comments, components, fixVersions));
             if (type.equals("Epic") || type.equals("Story")) lastParent = key;
         }
         return issues;

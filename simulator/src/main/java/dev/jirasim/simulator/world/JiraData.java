@@ -134,7 +134,8 @@ public final class JiraData {
         Issue issue = fill.apply(new Issue(id, project.key() + "-" + number, site, project.key(), template.summary(),
                 template.description(), template.issueType(), template.status(), template.priority(), template.assignee(),
                 template.reporter(), template.creator(), template.labels(), template.created(), template.updated(), template.resolved(),
-                template.resolution(), template.duedate(), template.parent(), template.comments()));
+                template.resolution(), template.duedate(), template.parent(), template.comments(), template.components(),
+                template.fixVersions()));
         issuesBySite.computeIfAbsent(site, k -> new LinkedHashMap<>()).put(issue.key(), issue);
         issuesByIdBySite.computeIfAbsent(site, k -> new HashMap<>()).put(issue.id(), issue);
         listeners(site).forEach(l -> l.added(issue));

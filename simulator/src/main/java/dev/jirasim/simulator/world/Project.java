@@ -13,7 +13,31 @@ import java.util.TreeMap;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Project(String id, String key, String name, String site, String projectTypeKey, String lead,
-                      Map<String, List<Permission>> permissions) {
+                      Map<String, List<Permission>> permissions, String description, List<Component> components,
+                      List<Version> versions) {
+
+    /** A component: a part of the project issues can be filed against. Ids are numeric strings, unique on the site. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Component(String id, String name, String description, String lead) {
+        public Component {
+            Objects.requireNonNull(id, "a component needs an 'id'");
+            Objects.requireNonNull(name, "a component needs a 'name'");
+            if (!id.matches("[0-9]{1,18}")) throw new IllegalArgumentException("component id must be numeric: " + id);
+        }
+    }
+
+    /** A version (release) issues can be fixed in. Ids are numeric strings, unique on the site. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Version(String id, String name, String description, Boolean released, Boolean archived,
+                          java.time.LocalDate startDate, java.time.LocalDate releaseDate) {
+        public Version {
+            if (released == null) released = false;
+            if (archived == null) archived = false;
+            Objects.requireNonNull(id, "a version needs an 'id'");
+            Objects.requireNonNull(name, "a version needs a 'name'");
+            if (!id.matches("[0-9]{1,18}")) throw new IllegalArgumentException("version id must be numeric: " + id);
+        }
+    }
 
     public Project {
         Objects.requireNonNull(id, "missing required field 'id'");
@@ -24,5 +48,21 @@ public record Project(String id, String key, String name, String site, String pr
         if (name == null) name = key;
         if (projectTypeKey == null) projectTypeKey = "software";
         permissions = permissions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(permissions));
+        components = components == null ? List.of() : List.copyOf(components);
+        versions = versions == null ? List.of() : List.copyOf(versions);
+    }
+
+    /** A project without a description, components or versions. */
+    public Project(String id, String key, String name, String site, String projectTypeKey, String lead,
+                   Map<String, List<Permission>> permissions) {
+        this(id, key, name, site, projectTypeKey, lead, permissions, null, null, null);
+    }
+
+    public java.util.Optional<Component> component(String idOrName) {
+        return components.stream().filter(c -> c.id().equals(idOrName) || c.name().equalsIgnoreCase(idOrName)).findFirst();
+    }
+
+    public java.util.Optional<Version> version(String idOrName) {
+        return versions.stream().filter(v -> v.id().equals(idOrName) || v.name().equalsIgnoreCase(idOrName)).findFirst();
     }
 }

@@ -79,15 +79,33 @@ final class WorldLoader {
 
     private void jira(WorldFile file) {
         JiraData jira = world.jira();
+        var partIds = new HashSet<String>();
+        var partNames = new HashSet<String>();
         for (Project p : file.projects()) {
             requireSite(world, p.site(), "project " + p.key());
             if (p.lead() != null && world.user(p.lead()).isEmpty()) throw new WorldException("project " + p.key() + " has unknown lead " + p.lead());
             for (String who : p.permissions().keySet()) {
                 if (!who.equals("*") && world.user(who).isEmpty()) throw new WorldException("project " + p.key() + " grants permissions to unknown user " + who);
             }
+            for (Project.Component x : p.components()) {
+                if (x.lead() != null && world.user(x.lead()).isEmpty()) throw new WorldException("component " + x.name() + " of " + p.key() + " has unknown lead " + x.lead());
+                requireUnique(partIds.add(p.site() + "/component/" + x.id()), "component id", x.id());
+                requireUnique(partNames.add(p.key() + "/component/" + x.name().toLowerCase(java.util.Locale.ROOT)), "component name in " + p.key(), x.name());
+            }
+            for (Project.Version v : p.versions()) {
+                requireUnique(partIds.add(p.site() + "/version/" + v.id()), "version id", v.id());
+                requireUnique(partNames.add(p.key() + "/version/" + v.name().toLowerCase(java.util.Locale.ROOT)), "version name in " + p.key(), v.name());
+            }
             jira.addProject(p);
         }
         for (Issue issue : file.issues()) {
+            Project owner = jira.project(issue.site(), issue.project()).orElse(null);
+            for (String part : issue.components()) {
+                if (owner == null || owner.component(part).isEmpty()) throw new WorldException("issue " + issue.key() + " names unknown component " + part);
+            }
+            for (String part : issue.fixVersions()) {
+                if (owner == null || owner.version(part).isEmpty()) throw new WorldException("issue " + issue.key() + " names unknown version " + part);
+            }
             for (String person : new String[] {issue.assignee(), issue.reporter(), issue.creator()}) {
                 if (person != null && !accountIds.contains(person)) throw new WorldException("issue " + issue.key() + " names unknown account " + person);
             }

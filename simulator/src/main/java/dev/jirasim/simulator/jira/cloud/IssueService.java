@@ -25,7 +25,7 @@ import java.util.Set;
 final class IssueService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SETTABLE = Set.of("project", "summary", "description", "issuetype", "priority",
-            "assignee", "labels", "duedate", "parent", "reporter");
+            "assignee", "labels", "duedate", "parent", "reporter", "components", "fixVersions");
     /** Transition ids: one per target status, as a simple workflow where every status is reachable. */
     static final Map<String, String> TRANSITIONS = Map.of("11", "To Do", "21", "In Progress", "31", "In Review", "41", "Done");
 
@@ -51,6 +51,7 @@ final class IssueService {
         String type = fields.has("issuetype") ? nameOrId(fields.get("issuetype")) : null;
         if (type == null || JiraCatalog.issueType(type).isEmpty()) errors.put("issuetype", "The issue type selected is invalid.");
         checkCommon(c, fields, errors);
+        if (project != null) checkParts(fields, project, errors);
         if (project != null && !c.can(project, Permission.CREATE)) errors.put("project", "You do not have permission to create issues in this project.");
         if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
         Instant now = c.world().clock().now();
@@ -58,7 +59,7 @@ final class IssueService {
                 description(c, fields), JiraCatalog.issueType(type).orElseThrow().name(), "To Do",
                 fields.has("priority") ? JiraCatalog.priority(nameOrId(fields.get("priority"))).orElseThrow().name() : "Medium",
                 assignee(c, fields), c.user().accountId(), c.user().accountId(), labels(fields), now, now, null, null,
-                duedate(fields), parentKey(c, fields), List.of());
+                duedate(fields), parentKey(c, fields), List.of(), components(c, fields, project.key()), fixVersions(c, fields, project.key()));
         Issue created = c.world().jira().create(c.site().subdomain(), project.key(), i -> i, template);
         var result = new LinkedHashMap<String, Object>();
         result.put("id", created.id());
@@ -71,7 +72,7 @@ final class IssueService {
         Issue issue = visible(c, idOrKey);
         Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
         if (!c.can(project, Permission.EDIT)) throw JiraErrors.forbidden("edit issues in this project");
-        JsonNode fields = effectiveFields(issue, body);
+        JsonNode fields = effectiveFields(issue, c.world().jira().project(issue.site(), issue.project()).orElseThrow(), body);
         var errors = new LinkedHashMap<String, String>();
         if (fields.has("project")) errors.put("project", "Field 'project' cannot be set. It is not on the appropriate screen, or unknown.");
         if (fields.has("summary") && (fields.get("summary").isNull() || (fields.get("summary").isTextual() && fields.get("summary").asText().isBlank()))) {
@@ -81,6 +82,7 @@ final class IssueService {
             errors.put("issuetype", "The issue type selected is invalid.");
         }
         checkCommon(c, fields, errors);
+        checkParts(fields, c.world().jira().project(issue.site(), issue.project()).orElseThrow(), errors);
         if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
         Issue next = new Issue(issue.id(), issue.key(), issue.site(), issue.project(),
                 fields.has("summary") ? fields.get("summary").asText() : issue.summary(),
@@ -91,7 +93,9 @@ final class IssueService {
                 fields.has("assignee") ? assignee(c, fields) : issue.assignee(), issue.reporter(), issue.creator(),
                 fields.has("labels") ? labels(fields) : issue.labels(), issue.created(), c.world().clock().now(),
                 issue.resolved(), issue.resolution(), fields.has("duedate") ? duedate(fields) : issue.duedate(),
-                fields.has("parent") ? parentKey(c, fields) : issue.parent(), issue.comments());
+                fields.has("parent") ? parentKey(c, fields) : issue.parent(), issue.comments(),
+                fields.has("components") ? components(c, fields, issue.project()) : issue.components(),
+                fields.has("fixVersions") ? fixVersions(c, fields, issue.project()) : issue.fixVersions());
         return c.world().jira().update(next);
     }
 
@@ -155,7 +159,7 @@ final class IssueService {
         Issue updated = c.world().jira().update(new Issue(issue.id(), issue.key(), issue.site(), issue.project(), issue.summary(),
                 issue.description(), issue.issueType(), issue.status(), issue.priority(), issue.assignee(), issue.reporter(),
                 issue.creator(), issue.labels(), issue.created(), now, issue.resolved(), issue.resolution(), issue.duedate(),
-                issue.parent(), comments));
+                issue.parent(), comments, issue.components(), issue.fixVersions()));
         return JiraJson.comment(c, updated, comment);
     }
 
@@ -203,7 +207,8 @@ final class IssueService {
         boolean done = to.equals("Done");
         c.world().jira().update(new Issue(issue.id(), issue.key(), issue.site(), issue.project(), issue.summary(), issue.description(),
                 issue.issueType(), to, issue.priority(), issue.assignee(), issue.reporter(), issue.creator(), issue.labels(),
-                issue.created(), now, done ? now : null, done ? "Done" : null, issue.duedate(), issue.parent(), issue.comments()));
+                issue.created(), now, done ? now : null, done ? "Done" : null, issue.duedate(), issue.parent(), issue.comments(),
+                issue.components(), issue.fixVersions()));
     }
 
     // ---- field parsing ---------------------------------------------------------------------------
@@ -222,7 +227,7 @@ final class IssueService {
      * issue's current value ({@code set} on any settable field; {@code add} and {@code remove} on labels). A
      * field named in both parts, an unknown operation or a malformed one is refused before anything changes.
      */
-    private static JsonNode effectiveFields(Issue issue, JsonNode body) {
+    private static JsonNode effectiveFields(Issue issue, Project project, JsonNode body) {
         if (body == null || !body.isObject()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
         var fields = body.has("fields") ? fieldsOf(body).deepCopy() : JSON.createObjectNode();
         JsonNode update = body.get("update");
@@ -261,6 +266,20 @@ final class IssueService {
                     } else {
                         result.set(name, value);
                     }
+                } else if ((name.equals("components") || name.equals("fixVersions")) && ("add".equals(verb) || "remove".equals(verb))) {
+                    var current = result.has(name) && result.get(name).isArray() ? (com.fasterxml.jackson.databind.node.ArrayNode) result.get(name)
+                            : partsOf(result.putArray(name), project, name.equals("components") ? issue.components() : issue.fixVersions(), name);
+                    String ref = value != null && value.isObject() ? value.path("name").asText(value.path("id").asText(null)) : null;
+                    if (ref == null) {
+                        errors.put(name, "Operation value must be an object with an 'id' or a 'name'.");
+                        break;
+                    }
+                    var kept = JSON.createArrayNode();
+                    current.forEach(n -> {
+                        if (!refersTo(n, value)) kept.add(n);
+                    });
+                    if (verb.equals("add")) kept.add(value);
+                    result.set(name, kept);
                 } else if (name.equals("labels") && ("add".equals(verb) || "remove".equals(verb))) {
                     if (!value.isTextual()) {
                         errors.put(name, "Operation value must be a string");
@@ -270,8 +289,9 @@ final class IssueService {
                     if (verb.equals("remove")) labels.remove(value.asText());
                     touchedLabels = true;
                 } else {
+                    boolean many = name.equals("labels") || name.equals("components") || name.equals("fixVersions");
                     errors.put(name, "Field '" + name + "' does not support the operation " + (verb == null ? op.toString() : "'" + verb + "'")
-                            + (name.equals("labels") ? ": use set, add or remove." : ": use set."));
+                            + (many ? ": use set, add or remove." : ": use set."));
                     break;
                 }
             }
@@ -377,6 +397,74 @@ final class IssueService {
         if (a == null || a.isNull()) return null;
         User u = user(c, a);
         return u == null ? null : u.accountId();
+    }
+
+    /**
+     * {@code components} and {@code fixVersions}: arrays of {@code {"id": …}} or {@code {"name": …}} naming the
+     * project's own components and versions. The texts are our wording.
+     */
+    private static void checkParts(JsonNode fields, Project project, Map<String, String> errors) {
+        for (String name : List.of("components", "fixVersions")) {
+            if (!fields.has(name) || fields.get(name).isNull()) continue;
+            JsonNode list = fields.get(name);
+            if (!list.isArray()) {
+                errors.put(name, "Field '" + name + "' must be a list of objects with an 'id' or a 'name'.");
+                continue;
+            }
+            for (JsonNode ref : list) {
+                String id = ref.path("id").isValueNode() ? ref.path("id").asText() : null;
+                String label = ref.path("name").isTextual() ? ref.path("name").asText() : null;
+                boolean known = name.equals("components")
+                        ? (id != null ? project.component(id).filter(x -> x.id().equals(id)) : project.component(String.valueOf(label))).isPresent()
+                        : (id != null ? project.version(id).filter(x -> x.id().equals(id)) : project.version(String.valueOf(label))).isPresent();
+                if (!known) {
+                    errors.put(name, (name.equals("components") ? "Component" : "Version") + " with "
+                            + (id != null ? "id '" + id + "'" : "name '" + label + "'") + " does not exist in project " + project.key() + ".");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static List<String> components(CloudCaller c, JsonNode fields, String projectKey) {
+        Project p = c.world().jira().project(c.site().subdomain(), projectKey).orElseThrow();
+        var out = new ArrayList<String>();
+        if (fields.has("components") && fields.get("components").isArray()) {
+            for (JsonNode ref : fields.get("components")) p.component(ref.path("id").asText(ref.path("name").asText())).ifPresent(x -> {
+                if (!out.contains(x.name())) out.add(x.name());
+            });
+        }
+        return out;
+    }
+
+    private static List<String> fixVersions(CloudCaller c, JsonNode fields, String projectKey) {
+        Project p = c.world().jira().project(c.site().subdomain(), projectKey).orElseThrow();
+        var out = new ArrayList<String>();
+        if (fields.has("fixVersions") && fields.get("fixVersions").isArray()) {
+            for (JsonNode ref : fields.get("fixVersions")) p.version(ref.path("id").asText(ref.path("name").asText())).ifPresent(x -> {
+                if (!out.contains(x.name())) out.add(x.name());
+            });
+        }
+        return out;
+    }
+
+    /** The issue's current components or fix versions as references with both id and name, for add and remove. */
+    private static com.fasterxml.jackson.databind.node.ArrayNode partsOf(com.fasterxml.jackson.databind.node.ArrayNode into, Project project,
+                                                                          List<String> names, String field) {
+        for (String n : names) {
+            String id = field.equals("components") ? project.component(n).map(Project.Component::id).orElse(null)
+                    : project.version(n).map(Project.Version::id).orElse(null);
+            var ref = into.addObject();
+            if (id != null) ref.put("id", id);
+            ref.put("name", n);
+        }
+        return into;
+    }
+
+    /** Whether two part references ({@code id} or {@code name}) name the same thing, by what they share. */
+    private static boolean refersTo(JsonNode a, JsonNode b) {
+        if (a.has("id") && b.has("id")) return a.get("id").asText().equals(b.get("id").asText());
+        return a.path("name").asText("").equalsIgnoreCase(b.path("name").asText(""));
     }
 
     private static List<String> labels(JsonNode fields) {

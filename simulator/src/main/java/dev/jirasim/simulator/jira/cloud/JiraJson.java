@@ -148,6 +148,40 @@ final class JiraJson {
         return c.site().url() + "/images/icons/priorities/" + p.name().toLowerCase(java.util.Locale.ROOT) + ".svg";
     }
 
+    /** {@code ProjectComponent}; the full form (with the project and assignee members) for the component routes. */
+    static Map<String, Object> component(CloudCaller c, Project p, Project.Component x, boolean full) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("self", c.apiBase() + "/component/" + x.id());
+        m.put("id", x.id());
+        m.put("name", x.name());
+        if (x.description() != null) m.put("description", x.description());
+        if (full) {
+            User lead = c.world().user(x.lead()).orElse(null);
+            if (lead != null) m.put("lead", user(c, lead));
+            m.put("assigneeType", "PROJECT_DEFAULT");
+            m.put("realAssigneeType", "PROJECT_DEFAULT");
+            m.put("isAssigneeTypeValid", false);
+            m.put("project", p.key());
+            m.put("projectId", Long.parseLong(p.id()));
+        }
+        return m;
+    }
+
+    /** {@code Version}. */
+    static Map<String, Object> version(CloudCaller c, Project p, Project.Version v) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("self", c.apiBase() + "/version/" + v.id());
+        m.put("id", v.id());
+        if (v.description() != null) m.put("description", v.description());
+        m.put("name", v.name());
+        m.put("archived", v.archived());
+        m.put("released", v.released());
+        if (v.startDate() != null) m.put("startDate", v.startDate().toString());
+        if (v.releaseDate() != null) m.put("releaseDate", v.releaseDate().toString());
+        m.put("projectId", Long.parseLong(p.id()));
+        return m;
+    }
+
     static Map<String, Object> resolution(CloudCaller c, JiraCatalog.Resolution r) {
         var m = new LinkedHashMap<String, Object>();
         m.put("self", c.apiBase() + "/resolution/" + r.id());
@@ -208,6 +242,16 @@ final class JiraJson {
                 return parent;
             }).orElse(ABSENT);
             case "comment" -> commentPage(c, issue);
+            case "components" -> {
+                Project p = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
+                yield issue.components().stream().map(n -> p.component(n).map(x -> component(c, p, x, false)).orElse(null))
+                        .filter(java.util.Objects::nonNull).toList();
+            }
+            case "fixVersions" -> {
+                Project p = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
+                yield issue.fixVersions().stream().map(n -> p.version(n).map(x -> version(c, p, x)).orElse(null))
+                        .filter(java.util.Objects::nonNull).toList();
+            }
             default -> ABSENT;
         };
     }
@@ -230,5 +274,5 @@ final class JiraJson {
     /** Fields a search returns for {@code *navigable}: every field here but the comment page. */
     static final List<String> NAVIGABLE = List.of("summary", "description", "issuetype", "project", "status",
             "statuscategorychangedate", "priority", "assignee", "reporter", "creator", "labels", "created", "updated",
-            "resolutiondate", "resolution", "duedate", "parent");
+            "resolutiondate", "resolution", "duedate", "parent", "components", "fixVersions");
 }

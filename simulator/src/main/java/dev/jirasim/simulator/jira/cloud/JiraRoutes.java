@@ -71,6 +71,12 @@ public final class JiraRoutes {
         // The site's schema and people.
         routes.get(BASE + "/project", this::listProjects);
         routes.get(BASE + "/project/{project}", this::getProject);
+        routes.get(BASE + "/project/{project}/components", ctx -> ctx.json(ProjectService.components(caller(ctx, JiraScopes.READ_COMPONENTS),
+                ctx.pathParam("project"))));
+        routes.get(BASE + "/project/{project}/versions", ctx -> ctx.json(ProjectService.versions(caller(ctx, JiraScopes.READ_VERSIONS),
+                ctx.pathParam("project"))));
+        routes.get(BASE + "/component/{id}", ctx -> ctx.json(ProjectService.component(caller(ctx, JiraScopes.READ_COMPONENTS), ctx.pathParam("id"))));
+        routes.get(BASE + "/version/{id}", ctx -> ctx.json(ProjectService.version(caller(ctx, JiraScopes.READ_VERSIONS), ctx.pathParam("id"))));
         routes.get(BASE + "/issuetype", ctx -> ctx.json(MetadataService.issueTypes(caller(ctx, JiraScopes.READ_ISSUE_TYPES))));
         routes.get(BASE + "/issuetype/project", this::issueTypesOfProject);
         routes.get(BASE + "/issuetype/{id}", ctx -> ctx.json(MetadataService.issueType(caller(ctx, JiraScopes.READ_ISSUE_TYPES), ctx.pathParam("id"))));
@@ -167,7 +173,7 @@ public final class JiraRoutes {
 
     private void getComments(Context ctx) {
         CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
-        ctx.json(issues.comments(c, ctx.pathParam("issue"), intParam(ctx, "startAt", 0), Math.min(5000, intParam(ctx, "maxResults", 5000))));
+        ctx.json(issues.comments(c, ctx.pathParam("issue"), intParam(ctx, "startAt", 0), Math.min(5000, intParam(ctx, "maxResults", 100))));
     }
 
     private void addComment(Context ctx) {

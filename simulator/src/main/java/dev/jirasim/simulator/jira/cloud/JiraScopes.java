@@ -32,6 +32,10 @@ final class JiraScopes {
     static final RequiredScope ASSIGNABLE_USERS = RequiredScope.of("read:jira-user", "read:issue:jira", "read:project:jira",
             "read:user:jira", "read:application-role:jira", "read:avatar:jira", "read:group:jira");
 
+    static final RequiredScope READ_COMPONENTS = RequiredScope.of("read:jira-work", "read:project:jira", "read:project.component:jira",
+            "read:user:jira", "read:application-role:jira", "read:avatar:jira", "read:group:jira");
+    static final RequiredScope READ_VERSIONS = RequiredScope.of("read:jira-work", "read:project-version:jira");
+
     private JiraScopes() {
     }
 }

@@ -33,12 +33,12 @@ final class ProjectService {
         m.put("self", base.get("self"));
         m.put("id", p.id());
         m.put("key", p.key());
-        m.put("description", "");
+        m.put("description", p.description() == null ? "" : p.description());
         m.put("lead", JiraJson.user(c, c.world().user(p.lead()).orElse(null)));
-        m.put("components", List.of());
+        m.put("components", p.components().stream().map(x -> JiraJson.component(c, p, x, false)).toList());
         m.put("issueTypes", MetadataService.issueTypes(c));
         m.put("assigneeType", "UNASSIGNED");
-        m.put("versions", List.of());
+        m.put("versions", p.versions().stream().map(v -> JiraJson.version(c, p, v)).toList());
         m.put("name", p.name());
         m.put("roles", Map.of());
         m.put("avatarUrls", base.get("avatarUrls"));
@@ -50,6 +50,38 @@ final class ProjectService {
         if (expand != null && List.of(expand.split(",")).contains("projectKeys")) m.put("projectKeys", List.of(p.key()));
         if (m.get("lead") == null) m.remove("lead");
         return m;
+    }
+
+    /** {@code GET /project/{idOrKey}/components}: every component, full form, unpaged. */
+    static List<Map<String, Object>> components(CloudCaller c, String idOrKey) {
+        Project p = visible(c, idOrKey);
+        return p.components().stream().map(x -> JiraJson.component(c, p, x, true)).toList();
+    }
+
+    /** {@code GET /project/{idOrKey}/versions}: every version, unpaged. */
+    static List<Map<String, Object>> versions(CloudCaller c, String idOrKey) {
+        Project p = visible(c, idOrKey);
+        return p.versions().stream().map(v -> JiraJson.version(c, p, v)).toList();
+    }
+
+    /** {@code GET /component/{id}}: a component of a project the caller may browse. */
+    static Map<String, Object> component(CloudCaller c, String id) {
+        for (Project p : c.world().jira().projects(c.site().subdomain())) {
+            if (!c.canBrowse(p)) continue;
+            var found = p.components().stream().filter(x -> x.id().equals(id)).findFirst();
+            if (found.isPresent()) return JiraJson.component(c, p, found.get(), true);
+        }
+        throw JiraErrors.message(404, "The component with id " + id + " does not exist.");
+    }
+
+    /** {@code GET /version/{id}}: a version of a project the caller may browse. */
+    static Map<String, Object> version(CloudCaller c, String id) {
+        for (Project p : c.world().jira().projects(c.site().subdomain())) {
+            if (!c.canBrowse(p)) continue;
+            var found = p.versions().stream().filter(v -> v.id().equals(id)).findFirst();
+            if (found.isPresent()) return JiraJson.version(c, p, found.get());
+        }
+        throw JiraErrors.message(404, "Could not find version for id '" + id + "'");
     }
 
     /** The deprecated {@code GET /project}: every project the caller may browse, in key order, unpaged. */

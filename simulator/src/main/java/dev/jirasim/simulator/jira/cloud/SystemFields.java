@@ -55,6 +55,10 @@ final class SystemFields {
             new Field("resolution", "Resolution", true, true, true, List.of("resolution"), "resolution", null, List.of(), false),
             new Field("duedate", "Due date", true, true, true, List.of("due", "duedate"), "date", null, SET, false),
             new Field("parent", "Parent", true, true, true, List.of("parent"), null, null, SET, false),
+            new Field("components", "Components", true, true, true, List.of("component"), "array", "component",
+                    List.of("add", "set", "remove"), false),
+            new Field("fixVersions", "Fix versions", true, true, true, List.of("fixVersion"), "array", "version",
+                    List.of("add", "set", "remove"), false),
             new Field("comment", "Comment", true, false, true, List.of("comment"), "comments-page", null, List.of("add", "edit", "remove"), false));
 
     private SystemFields() {

@@ -41,6 +41,10 @@ class JiraScopesSpecTest {
         ROUTES.put("/rest/api/3/user/search", JiraScopes.SEARCH_USERS);
         ROUTES.put("/rest/api/3/users/search", JiraScopes.LIST_USERS);
         ROUTES.put("/rest/api/3/user/assignable/search", JiraScopes.ASSIGNABLE_USERS);
+        ROUTES.put("/rest/api/3/project/{projectIdOrKey}/components", JiraScopes.READ_COMPONENTS);
+        ROUTES.put("/rest/api/3/component/{id}", JiraScopes.READ_COMPONENTS);
+        ROUTES.put("/rest/api/3/project/{projectIdOrKey}/versions", JiraScopes.READ_VERSIONS);
+        ROUTES.put("/rest/api/3/version/{id}", JiraScopes.READ_VERSIONS);
     }
 
     @Test

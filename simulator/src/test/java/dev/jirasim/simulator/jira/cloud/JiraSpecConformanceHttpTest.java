@@ -56,7 +56,8 @@ class JiraSpecConformanceHttpTest {
                 "/user/assignable/search?issueKey=ACME-1", "/user/assignable/search", "/issue/createmeta/ACME/issuetypes",
                 "/issue/createmeta/ACME/issuetypes/10001", "/issue/createmeta/ACME/issuetypes/10005", "/issue/createmeta/NOPE/issuetypes",
                 "/issue/createmeta?projectKeys=ACME&expand=projects.issuetypes.fields", "/issue/ACME-1/editmeta",
-                "/issue/ACME-1?expand=names,schema,transitions,editmeta,operations")) {
+                "/issue/ACME-1?expand=names,schema,transitions,editmeta,operations", "/project/ACME/components", "/project/ACME/versions",
+                "/component/10100", "/component/99", "/version/10200", "/version/99", "/issue/ACME-1?fields=components,fixVersions")) {
             alice.acme(3).filter(SpecValidation.recordingInto(problems)).get(path);
             checked++;
         }
