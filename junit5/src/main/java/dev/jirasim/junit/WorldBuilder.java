@@ -208,13 +208,13 @@ public final class WorldBuilder {
 
     /** Whether the removed {@code /rest/api/{2,3}/search} still answers (it is a 410 by default, as on Cloud). */
     public WorldBuilder legacySearch(boolean available) {
-        jira = new JiraSettings(available ? JiraSettings.LegacySearch.AVAILABLE : JiraSettings.LegacySearch.REMOVED, jira.rateLimit());
+        jira = jira.withLegacySearch(available ? JiraSettings.LegacySearch.AVAILABLE : JiraSettings.LegacySearch.REMOVED);
         return this;
     }
 
     /** A Jira REST budget per user and app: {@code capacity} calls, refilled at {@code refillPerSecond} on the world's clock. */
     public WorldBuilder rateLimit(int capacity, double refillPerSecond) {
-        jira = new JiraSettings(jira.legacySearch(), RateLimit.of(capacity, refillPerSecond));
+        jira = jira.withRateLimit(RateLimit.of(capacity, refillPerSecond));
         return this;
     }
 

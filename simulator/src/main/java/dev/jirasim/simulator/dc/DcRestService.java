@@ -179,7 +179,7 @@ final class DcRestService {
         Instant now = c.world().clock().now();
         c.dc().jira().update(new Issue(issue.id(), issue.key(), issue.site(), issue.project(), summary, description, issue.issueType(),
                 issue.status(), priority, issue.assignee(), issue.reporter(), issue.creator(), labels, issue.created(), now, issue.resolved(),
-                issue.resolution(), issue.duedate(), issue.parent(), issue.comments(), issue.components(), issue.fixVersions()));
+                issue.resolution(), issue.duedate(), issue.parent(), issue.comments(), issue.components(), issue.fixVersions(), issue.customFields()));
     }
 
     /** {@code DELETE /issue/{key}}: needs Delete permission. */

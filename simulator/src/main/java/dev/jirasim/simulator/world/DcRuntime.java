@@ -81,7 +81,7 @@ public final class DcRuntime {
         for (Issue i : instance.issues()) {
             jira.load(new Issue(i.id(), i.key(), instance.id(), i.project(), i.summary(), i.description(), i.issueType(), i.status(),
                     i.priority(), ref(i.assignee()), ref(i.reporter()), ref(i.creator()), i.labels(), i.created(), i.updated(), i.resolved(),
-                    i.resolution(), i.duedate(), i.parent(), i.comments(), i.components(), i.fixVersions()));
+                    i.resolution(), i.duedate(), i.parent(), i.comments(), i.components(), i.fixVersions(), i.customFields()));
         }
     }
 

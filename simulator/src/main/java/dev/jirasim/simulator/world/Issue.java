@@ -16,7 +16,8 @@ import java.util.Objects;
 public record Issue(String id, String key, String site, String project, String summary, Object description,
                     String issueType, String status, String priority, String assignee, String reporter, String creator,
                     List<String> labels, Instant created, Instant updated, Instant resolved, String resolution,
-                    LocalDate duedate, String parent, List<Comment> comments, List<String> components, List<String> fixVersions) {
+                    LocalDate duedate, String parent, List<Comment> comments, List<String> components, List<String> fixVersions,
+                    java.util.Map<String, Object> customFields) {
 
     public Issue {
         Objects.requireNonNull(id, "missing required field 'id'");
@@ -38,6 +39,14 @@ public record Issue(String id, String key, String site, String project, String s
         comments = comments == null ? List.of() : List.copyOf(comments);
         components = components == null ? List.of() : List.copyOf(components);
         fixVersions = fixVersions == null ? List.of() : List.copyOf(fixVersions);
+        // Values in world form (see CustomField); frozen like descriptions, so a stored issue never changes.
+        if (customFields == null) {
+            customFields = java.util.Map.of();
+        } else {
+            var values = new java.util.TreeMap<String, Object>();
+            customFields.forEach((k, v) -> values.put(k, Adf.freeze(canonicalNumbers(v))));
+            customFields = java.util.Collections.unmodifiableMap(values);
+        }
         description = Adf.freeze(description);
     }
 
@@ -47,7 +56,24 @@ public record Issue(String id, String key, String site, String project, String s
                  Instant created, Instant updated, Instant resolved, String resolution, LocalDate duedate, String parent,
                  List<Comment> comments) {
         this(id, key, site, project, summary, description, issueType, status, priority, assignee, reporter, creator, labels,
-                created, updated, resolved, resolution, duedate, parent, comments, null, null);
+                created, updated, resolved, resolution, duedate, parent, comments, null, null, null);
+    }
+
+    /**
+     * Whole numbers as {@code Long} and the rest as {@code Double}, however they were read (YAML, JSON, code), so
+     * an issue equals itself after an export and an import.
+     */
+    private static Object canonicalNumbers(Object v) {
+        if (v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal) return ((Number) v).doubleValue();
+        if (v instanceof Number n) return n.longValue();
+        if (v instanceof List<?> l) return l.stream().map(Issue::canonicalNumbers).toList();
+        return v;
+    }
+
+    /** The same issue with other custom field values (world form). */
+    public Issue withCustomFields(java.util.Map<String, Object> values) {
+        return new Issue(id, key, site, project, summary, description, issueType, status, priority, assignee, reporter, creator, labels,
+                created, updated, resolved, resolution, duedate, parent, comments, components, fixVersions, values);
     }
 
     /** True when {@code s} from {@code from} on is one or more ASCII digits (checked by hand: worlds build many issues). */

@@ -35,6 +35,7 @@ public final class IssueGenerator {
     private static final String[] LABELS = {"backend", "frontend", "api", "security", "ux", "infra", "customer", "tech-debt"};
     private static final String[] TYPES = {"Task", "Task", "Bug", "Bug", "Story", "Story", "Epic", "Subtask"};
     private static final String[] STATUSES = {"To Do", "To Do", "In Progress", "In Review", "Done", "Done"};
+    private static final int[] POINTS = {1, 2, 3, 5, 8, 13};
     private static final String[] PRIORITIES = {"Highest", "High", "Medium", "Medium", "Medium", "Low", "Lowest"};
 
     private IssueGenerator() {
@@ -42,6 +43,15 @@ public final class IssueGenerator {
 
     /** Issues for one project, numbered from 1, ids from {@code firstId}. {@code people} are account ids of site members. */
     public static List<Issue> generate(Spec spec, Project project, List<String> people, long firstId) {
+        return generate(spec, project, people, firstId, List.of(), List.of());
+    }
+
+    /**
+     * The same, with values for the site's custom fields: story points and numbers, a sprint of the site, a
+     * start date, a select option, a few people; team and text fields stay empty.
+     */
+    public static List<Issue> generate(Spec spec, Project project, List<String> people, long firstId, List<CustomField> customFields,
+                                       List<Sprint> sprints) {
         var random = new Random(spec.seed() * 31 + project.key().hashCode());
         var issues = new ArrayList<Issue>();
         long span = Duration.between(FROM, TO).getSeconds();
@@ -81,10 +91,31 @@ public final class IssueGenerator {
             if (!project.versions().isEmpty() && parts.nextInt(2) == 0) {
                 fixVersions.add(project.versions().get(parts.nextInt(project.versions().size())).name());
             }
+            var custom = new java.util.LinkedHashMap<String, Object>();
+            for (CustomField f : customFields) {
+                switch (f.type()) {
+                    case "storyPoints", "number" -> {
+                        if (!type.equals("Epic") && parts.nextInt(5) < 3) custom.put(f.id(), (double) POINTS[parts.nextInt(POINTS.length)]);
+                    }
+                    case "sprint" -> {
+                        if (!sprints.isEmpty() && parts.nextInt(2) == 0) custom.put(f.id(), List.of(sprints.get(parts.nextInt(sprints.size())).id()));
+                    }
+                    case "date" -> {
+                        if (parts.nextInt(3) == 0) custom.put(f.id(), LocalDate.ofInstant(created, ZoneOffset.UTC).plusDays(parts.nextInt(14)).toString());
+                    }
+                    case "select" -> {
+                        if (!f.options().isEmpty() && parts.nextInt(5) < 2) custom.put(f.id(), f.options().get(parts.nextInt(f.options().size())).value());
+                    }
+                    case "multiUser" -> {
+                        if (!people.isEmpty() && parts.nextInt(10) < 3) custom.put(f.id(), List.of(people.get(parts.nextInt(people.size()))));
+                    }
+                    default -> { }
+                }
+            }
             issues.add(new Issue(Long.toString(firstId + n - 1), key, project.site(), project.key(), summary,
                     Adf.fromText(description), type, status, priority, assignee, reporter,
                     reporter, labels, created, updated, done ? updated : null, resolution,
-                    due, type.equals("Subtask") ? lastParent : null, comments, components, fixVersions));
+                    due, type.equals("Subtask") ? lastParent : null, comments, components, fixVersions, custom));
             if (type.equals("Epic") || type.equals("Story")) lastParent = key;
         }
         return issues;

@@ -135,7 +135,7 @@ public final class JiraData {
                 template.description(), template.issueType(), template.status(), template.priority(), template.assignee(),
                 template.reporter(), template.creator(), template.labels(), template.created(), template.updated(), template.resolved(),
                 template.resolution(), template.duedate(), template.parent(), template.comments(), template.components(),
-                template.fixVersions()));
+                template.fixVersions(), template.customFields()));
         issuesBySite.computeIfAbsent(site, k -> new LinkedHashMap<>()).put(issue.key(), issue);
         issuesByIdBySite.computeIfAbsent(site, k -> new HashMap<>()).put(issue.id(), issue);
         listeners(site).forEach(l -> l.added(issue));

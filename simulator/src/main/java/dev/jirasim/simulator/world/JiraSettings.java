@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param rateLimit    the Jira REST rate limit (a token bucket on the world's clock); none when absent. A
  *                     {@code scope} left out means {@code perUserApp}. See docs/faults.md.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit) {
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.util.List<CustomField> customFields,
+                           java.util.List<Sprint> sprints) {
     public enum LegacySearch {
         REMOVED, AVAILABLE;
 
@@ -23,10 +24,12 @@ public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit) {
         }
     }
 
-    public static final JiraSettings DEFAULTS = new JiraSettings(null, null);
+    public static final JiraSettings DEFAULTS = new JiraSettings(null, null, null, null);
 
     public JiraSettings {
         if (legacySearch == null) legacySearch = LegacySearch.REMOVED;
+        customFields = customFields == null ? java.util.List.of() : java.util.List.copyOf(customFields);
+        sprints = sprints == null ? java.util.List.of() : java.util.List.copyOf(sprints);
         if (rateLimit != null && rateLimit.scope() == null) {
             rateLimit = new RateLimit(rateLimit.capacity(), rateLimit.refillPerSecond(), RateLimit.Scope.PER_USER_APP);
         }
@@ -35,6 +38,34 @@ public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit) {
     /** Settings with only the search mode chosen, no rate limit. */
     public JiraSettings(LegacySearch legacySearch) {
         this(legacySearch, null);
+    }
+
+    /** Search mode and rate limit, no custom fields or sprints. */
+    public JiraSettings(LegacySearch legacySearch, RateLimit rateLimit) {
+        this(legacySearch, rateLimit, null, null);
+    }
+
+    /** The same settings with another search mode. */
+    public JiraSettings withLegacySearch(LegacySearch mode) {
+        return new JiraSettings(mode, rateLimit, customFields, sprints);
+    }
+
+    /** The same settings with another rate limit (null: none). */
+    public JiraSettings withRateLimit(RateLimit limit) {
+        return new JiraSettings(legacySearch, limit, customFields, sprints);
+    }
+
+    /** The custom fields of one site, in the order the world lists them. */
+    public java.util.List<CustomField> customFields(String site) {
+        return customFields.stream().filter(f -> f.site().equals(site)).toList();
+    }
+
+    public Optional<CustomField> customField(String site, String id) {
+        return customFields.stream().filter(f -> f.site().equals(site) && f.id().equals(id)).findFirst();
+    }
+
+    public Optional<Sprint> sprint(String site, long id) {
+        return sprints.stream().filter(s -> s.site().equals(site) && s.id() == id).findFirst();
     }
 
     public Optional<RateLimit> rateLimitIfOn() {

@@ -79,6 +79,7 @@ final class WorldLoader {
 
     private void jira(WorldFile file) {
         JiraData jira = world.jira();
+        checkCustomFields(world, file.jira());
         var partIds = new HashSet<String>();
         var partNames = new HashSet<String>();
         for (Project p : file.projects()) {
@@ -106,6 +107,7 @@ final class WorldLoader {
             for (String part : issue.fixVersions()) {
                 if (owner == null || owner.version(part).isEmpty()) throw new WorldException("issue " + issue.key() + " names unknown version " + part);
             }
+            for (var value : issue.customFields().entrySet()) checkCustomValue(world, file.jira(), issue, value.getKey(), value.getValue());
             for (String person : new String[] {issue.assignee(), issue.reporter(), issue.creator()}) {
                 if (person != null && !accountIds.contains(person)) throw new WorldException("issue " + issue.key() + " names unknown account " + person);
             }
@@ -118,7 +120,8 @@ final class WorldLoader {
             long nextId = Math.max(10_000, jira.allIssues().stream().mapToLong(i -> Long.parseLong(i.id())).max().orElse(10_000)) + 1;
             for (Project p : file.projects()) {
                 var people = world.users().stream().filter(u -> u.memberOf(p.site())).map(User::accountId).toList();
-                for (Issue issue : IssueGenerator.generate(file.generateIssues(), p, people, nextId)) {
+                for (Issue issue : IssueGenerator.generate(file.generateIssues(), p, people, nextId,
+                        file.jira().customFields(p.site()), file.jira().sprints().stream().filter(sp -> sp.site().equals(p.site())).toList())) {
                     if (jira.issue(p.site(), issue.key()).isPresent()) continue;
                     jira.load(issue);
                 }
@@ -235,6 +238,41 @@ final class WorldLoader {
             if (!ids.add(dc.id())) throw new WorldException("duplicate DC instance " + dc.id());
             world.addDataCenter(dc.id(), runtime);
         }
+    }
+
+    /** Custom field ids and names unique per site, on known sites; sprint ids unique per site. */
+    private static void checkCustomFields(World world, JiraSettings jira) {
+        var ids = new HashSet<String>();
+        var names = new HashSet<String>();
+        for (CustomField f : jira.customFields()) {
+            requireSite(world, f.site(), "custom field " + f.id());
+            requireUnique(ids.add(f.site() + "/" + f.id()), "custom field id on " + f.site(), f.id());
+            requireUnique(names.add(f.site() + "/" + f.name().toLowerCase(java.util.Locale.ROOT)), "custom field name on " + f.site(), f.name());
+            var optionIds = new HashSet<String>();
+            for (CustomField.Option o : f.options()) requireUnique(optionIds.add(o.id()), "option id of " + f.id(), o.id());
+        }
+        var sprintIds = new HashSet<String>();
+        for (Sprint sp : jira.sprints()) {
+            requireSite(world, sp.site(), "sprint " + sp.id());
+            requireUnique(sprintIds.add(sp.site() + "/" + sp.id()), "sprint id on " + sp.site(), Long.toString(sp.id()));
+        }
+    }
+
+    /** An issue's value for a custom field: the field exists on the issue's site and the value has its form. */
+    private static void checkCustomValue(World world, JiraSettings jira, Issue issue, String id, Object value) {
+        CustomField f = jira.customField(issue.site(), id)
+                .orElseThrow(() -> new WorldException("issue " + issue.key() + " has a value for unknown custom field " + id));
+        String bad = "issue " + issue.key() + ": " + id + " (" + f.type() + ") ";
+        boolean ok = switch (f.type()) {
+            case "storyPoints", "number" -> value instanceof Number;
+            case "sprint" -> value instanceof List<?> l && l.stream().allMatch(x -> x instanceof Number n
+                    && jira.sprint(issue.site(), n.longValue()).isPresent());
+            case "team", "text" -> value instanceof String;
+            case "date" -> value instanceof String d && d.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+            case "select" -> value instanceof String v && f.option(v).filter(o -> o.value().equals(v)).isPresent();
+            default -> value instanceof List<?> l && l.stream().allMatch(x -> x instanceof String a && world.user(a).isPresent());
+        };
+        if (!ok) throw new WorldException(bad + "has a value of the wrong form: " + value);
     }
 
     private static void requireUnique(boolean added, String what, String value) {

@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.jira.cloud;
 
+import dev.jirasim.simulator.world.CustomField;
 import dev.jirasim.simulator.world.Issue;
 import dev.jirasim.simulator.world.JiraCatalog;
 import dev.jirasim.simulator.world.Permission;
@@ -94,6 +95,7 @@ final class IssueMetaService {
                 if (!f.onScreens() || f.id().equals("project")) continue;
                 fields.put(f.id(), meta(c, p, f, false, "issueKey=" + issue.key()));
             }
+            for (CustomField f : c.world().jiraSettings().customFields(issue.site())) fields.put(f.id(), customMeta(c, f, "issueKey=" + issue.key()));
         }
         return Map.of("fields", fields);
     }
@@ -120,7 +122,25 @@ final class IssueMetaService {
                 screen.put(f.id(), meta);
             }
         }
+        for (CustomField f : c.world().jiraSettings().customFields(p.site())) screen.put(f.id(), customMeta(c, f, "project=" + p.key()));
         return screen;
+    }
+
+    /** A custom field on the screens: never required here; a select lists its options, a user picker says where to find people. */
+    private static Map<String, Object> customMeta(CloudCaller c, CustomField f, String assignableTo) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("required", false);
+        m.put("schema", SystemFields.schema(f));
+        m.put("name", f.name());
+        m.put("key", f.id());
+        if (f.type().equals("multiUser")) m.put("autoCompleteUrl", c.apiBase() + "/user/assignable/search?" + assignableTo + "&query=");
+        m.put("hasDefaultValue", false);
+        m.put("operations", f.type().equals("multiUser") ? List.of("add", "set", "remove") : List.of("set"));
+        if (f.type().equals("select")) {
+            m.put("allowedValues", f.options().stream().map(o -> Map.of("self", c.apiBase() + "/customFieldOption/" + o.id(),
+                    "value", o.value(), "id", o.id())).toList());
+        }
+        return m;
     }
 
     /** {@code FieldCreateMetadata} / {@code FieldMetadata} without the field id. */

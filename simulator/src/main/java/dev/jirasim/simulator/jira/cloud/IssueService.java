@@ -59,7 +59,8 @@ final class IssueService {
                 description(c, fields), JiraCatalog.issueType(type).orElseThrow().name(), "To Do",
                 fields.has("priority") ? JiraCatalog.priority(nameOrId(fields.get("priority"))).orElseThrow().name() : "Medium",
                 assignee(c, fields), c.user().accountId(), c.user().accountId(), labels(fields), now, now, null, null,
-                duedate(fields), parentKey(c, fields), List.of(), components(c, fields, project.key()), fixVersions(c, fields, project.key()));
+                duedate(fields), parentKey(c, fields), List.of(), components(c, fields, project.key()), fixVersions(c, fields, project.key()),
+                CustomFieldValues.read(c, fields, Map.of(), new LinkedHashMap<>()));
         Issue created = c.world().jira().create(c.site().subdomain(), project.key(), i -> i, template);
         var result = new LinkedHashMap<String, Object>();
         result.put("id", created.id());
@@ -72,7 +73,7 @@ final class IssueService {
         Issue issue = visible(c, idOrKey);
         Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
         if (!c.can(project, Permission.EDIT)) throw JiraErrors.forbidden("edit issues in this project");
-        JsonNode fields = effectiveFields(issue, c.world().jira().project(issue.site(), issue.project()).orElseThrow(), body);
+        JsonNode fields = effectiveFields(issue, c.world().jira().project(issue.site(), issue.project()).orElseThrow(), customIds(c), body);
         var errors = new LinkedHashMap<String, String>();
         if (fields.has("project")) errors.put("project", "Field 'project' cannot be set. It is not on the appropriate screen, or unknown.");
         if (fields.has("summary") && (fields.get("summary").isNull() || (fields.get("summary").isTextual() && fields.get("summary").asText().isBlank()))) {
@@ -95,7 +96,8 @@ final class IssueService {
                 issue.resolved(), issue.resolution(), fields.has("duedate") ? duedate(fields) : issue.duedate(),
                 fields.has("parent") ? parentKey(c, fields) : issue.parent(), issue.comments(),
                 fields.has("components") ? components(c, fields, issue.project()) : issue.components(),
-                fields.has("fixVersions") ? fixVersions(c, fields, issue.project()) : issue.fixVersions());
+                fields.has("fixVersions") ? fixVersions(c, fields, issue.project()) : issue.fixVersions(),
+                CustomFieldValues.read(c, fields, issue.customFields(), new LinkedHashMap<>()));
         return c.world().jira().update(next);
     }
 
@@ -159,7 +161,7 @@ final class IssueService {
         Issue updated = c.world().jira().update(new Issue(issue.id(), issue.key(), issue.site(), issue.project(), issue.summary(),
                 issue.description(), issue.issueType(), issue.status(), issue.priority(), issue.assignee(), issue.reporter(),
                 issue.creator(), issue.labels(), issue.created(), now, issue.resolved(), issue.resolution(), issue.duedate(),
-                issue.parent(), comments, issue.components(), issue.fixVersions()));
+                issue.parent(), comments, issue.components(), issue.fixVersions(), issue.customFields()));
         return JiraJson.comment(c, updated, comment);
     }
 
@@ -208,7 +210,7 @@ final class IssueService {
         c.world().jira().update(new Issue(issue.id(), issue.key(), issue.site(), issue.project(), issue.summary(), issue.description(),
                 issue.issueType(), to, issue.priority(), issue.assignee(), issue.reporter(), issue.creator(), issue.labels(),
                 issue.created(), now, done ? now : null, done ? "Done" : null, issue.duedate(), issue.parent(), issue.comments(),
-                issue.components(), issue.fixVersions()));
+                issue.components(), issue.fixVersions(), issue.customFields()));
     }
 
     // ---- field parsing ---------------------------------------------------------------------------
@@ -227,7 +229,7 @@ final class IssueService {
      * issue's current value ({@code set} on any settable field; {@code add} and {@code remove} on labels). A
      * field named in both parts, an unknown operation or a malformed one is refused before anything changes.
      */
-    private static JsonNode effectiveFields(Issue issue, Project project, JsonNode body) {
+    private static JsonNode effectiveFields(Issue issue, Project project, Set<String> customIds, JsonNode body) {
         if (body == null || !body.isObject()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
         var fields = body.has("fields") ? fieldsOf(body).deepCopy() : JSON.createObjectNode();
         JsonNode update = body.get("update");
@@ -244,7 +246,7 @@ final class IssueService {
         while (it.hasNext()) {
             var entry = it.next();
             String name = entry.getKey();
-            if (!SETTABLE.contains(name) || name.equals("project")) {
+            if ((!SETTABLE.contains(name) && !customIds.contains(name)) || name.equals("project")) {
                 errors.put(name, cannotBeSet(name));
                 continue;
             }
@@ -318,9 +320,17 @@ final class IssueService {
         throw JiraErrors.message(501, "Comment visibility (restricting a comment to a group or role) is not simulated yet; send the comment without 'visibility'.");
     }
 
+    /** The ids of the caller's site's custom fields: settable like system fields. */
+    private static Set<String> customIds(CloudCaller c) {
+        var ids = new java.util.HashSet<String>();
+        c.world().jiraSettings().customFields(c.site().subdomain()).forEach(f -> ids.add(f.id()));
+        return ids;
+    }
+
     private void checkCommon(CloudCaller c, JsonNode fields, Map<String, String> errors) {
+        CustomFieldValues.read(c, fields, Map.of(), errors);
         fields.fieldNames().forEachRemaining(name -> {
-            if (!SETTABLE.contains(name)) errors.put(name, cannotBeSet(name));
+            if (!SETTABLE.contains(name) && !customIds(c).contains(name)) errors.put(name, cannotBeSet(name));
         });
         if (fields.has("summary") && !fields.get("summary").isNull() && !fields.get("summary").isTextual()) {
             errors.put("summary", "Operation value must be a string");

@@ -65,16 +65,21 @@ final class IssueView {
                     present.add(name);
                 }
             }
+            for (var f : c.world().jiraSettings().customFields(issue.site())) {
+                if (!selection.wantsCustom(f.id())) continue;
+                fields.put(f.id(), JiraJson.field(c, issue, f.id()));
+                present.add(f.id());
+            }
             m.put("fields", fields);
         }
         if (expand.names()) {
             var names = new LinkedHashMap<String, String>();
-            for (String f : present) names.put(f, SystemFields.name(f));
+            for (String f : present) names.put(f, SystemFields.name(c, issue.site(), f));
             m.put("names", names);
         }
         if (expand.schema()) {
             var schema = new LinkedHashMap<String, Object>();
-            for (String f : present) if (SystemFields.schema(f) != null) schema.put(f, SystemFields.schema(f));
+            for (String f : present) if (SystemFields.schema(c, issue.site(), f) != null) schema.put(f, SystemFields.schema(c, issue.site(), f));
             m.put("schema", schema);
         }
         if (expand.transitions()) m.put("transitions", IssueService.transitionList(c, issue));

@@ -32,6 +32,11 @@ final class JiraJson {
         return cut < 0 ? base : base.substring(0, cut);
     }
 
+    /** ISO-8601 with milliseconds and Z, as the agile fields (sprint dates) write instants. */
+    static String iso(Instant instant) {
+        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
     static String time(Instant instant) {
         return instant == null ? null : TIME.format(instant);
     }
@@ -252,7 +257,11 @@ final class JiraJson {
                 yield issue.fixVersions().stream().map(n -> p.version(n).map(x -> version(c, p, x)).orElse(null))
                         .filter(java.util.Objects::nonNull).toList();
             }
-            default -> ABSENT;
+            default -> {
+                if (!name.startsWith("customfield_")) yield ABSENT;
+                var def = c.world().jiraSettings().customField(issue.site(), name);
+                yield def.isEmpty() ? ABSENT : CustomFieldValues.render(c, def.get(), issue.customFields().get(name));
+            }
         };
     }
 

@@ -90,6 +90,8 @@ public final class JiraRoutes {
         routes.get(BASE + "/resolution", ctx -> ctx.json(MetadataService.resolutions(caller(ctx, JiraScopes.READ_RESOLUTIONS))));
         routes.get(BASE + "/resolution/{id}", ctx -> ctx.json(MetadataService.resolution(caller(ctx, JiraScopes.READ_RESOLUTIONS), ctx.pathParam("id"))));
         routes.get(BASE + "/field", this::fields);
+        routes.get(BASE + "/customFieldOption/{id}", ctx -> ctx.json(MetadataService.customFieldOption(caller(ctx, JiraScopes.READ_FIELD_OPTIONS),
+                ctx.pathParam("id"))));
         routes.get(BASE + "/universal_avatar/view/type/{type}/avatar/{id}", this::avatar);
         routes.get(BASE + "/user", ctx -> ctx.json(UserService.user(caller(ctx, JiraScopes.READ_USER), ctx.queryParam("accountId"))));
         routes.get(BASE + "/user/bulk", this::usersInBulk);
@@ -255,8 +257,7 @@ public final class JiraRoutes {
     }
 
     private void fields(Context ctx) {
-        caller(ctx, JiraScopes.READ_FIELDS);
-        ctx.json(MetadataService.fields());
+        ctx.json(MetadataService.fields(caller(ctx, JiraScopes.READ_FIELDS)));
     }
 
     /** The icons {@code iconUrl} of an issue type names: a small SVG, so a client that follows the link gets an image. */

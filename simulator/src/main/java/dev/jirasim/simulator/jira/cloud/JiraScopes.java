@@ -36,6 +36,8 @@ final class JiraScopes {
             "read:user:jira", "read:application-role:jira", "read:avatar:jira", "read:group:jira");
     static final RequiredScope READ_VERSIONS = RequiredScope.of("read:jira-work", "read:project-version:jira");
 
+    static final RequiredScope READ_FIELD_OPTIONS = RequiredScope.of("read:jira-work", "read:field:jira", "read:field.option:jira");
+
     private JiraScopes() {
     }
 }

@@ -80,8 +80,21 @@ final class MetadataService {
                 .orElseThrow(() -> JiraErrors.message(404, "The resolution with ID '" + id + "' does not exist."));
     }
 
-    /** {@code /field}: the system fields this simulator renders on issues (custom fields come with the world's schema). */
-    static List<Map<String, Object>> fields() {
-        return SystemFields.ALL.stream().map(SystemFields::details).toList();
+    /** {@code /customFieldOption/{id}}: an option of one of the site's select fields. */
+    static Map<String, Object> customFieldOption(CloudCaller c, String id) {
+        for (var f : c.world().jiraSettings().customFields(c.site().subdomain())) {
+            for (var o : f.options()) {
+                if (o.id().equals(id)) return Map.of("self", c.apiBase() + "/customFieldOption/" + o.id(), "value", o.value());
+            }
+        }
+        throw JiraErrors.message(404, "The custom field option with id '" + id + "' does not exist.");
+    }
+
+    /** {@code /field}: the system fields this simulator renders on issues, then the site's custom fields. */
+    static List<Map<String, Object>> fields(CloudCaller c) {
+        var out = new ArrayList<Map<String, Object>>();
+        SystemFields.ALL.forEach(f -> out.add(SystemFields.details(f)));
+        c.world().jiraSettings().customFields(c.site().subdomain()).forEach(f -> out.add(SystemFields.details(f)));
+        return out;
     }
 }

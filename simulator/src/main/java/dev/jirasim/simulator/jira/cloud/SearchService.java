@@ -90,7 +90,7 @@ final class SearchService {
         body.put("issues", issues);
         if (p.to() < p.all().size()) body.put("nextPageToken", new PageToken(p.to(), p.query().hashCode()).encode());
         body.put("isLast", p.to() >= p.all().size());
-        addExpansions(body, p.expand(), p.fields());
+        addExpansions(c, body, p.expand(), p.fields());
         return body;
     }
 
@@ -103,7 +103,7 @@ final class SearchService {
         var issues = new ArrayList<Object>();
         for (Issue i : LegacySearchPage.slice(all, startAt, max)) issues.add(IssueView.of(c, i, selection, IssueView.Expand.parse(expand).perIssue()));
         var body = LegacySearchPage.body(startAt, max, all.size(), issues);
-        addExpansions(body, expand, selection);
+        addExpansions(c, body, expand, selection);
         return body;
     }
 
@@ -124,17 +124,21 @@ final class SearchService {
         }
     }
 
-    private static void addExpansions(Map<String, Object> body, String expand, FieldSelection fields) {
+    private static void addExpansions(CloudCaller c, Map<String, Object> body, String expand, FieldSelection fields) {
         if (expand == null) return;
         var parts = List.of(expand.split(","));
+        String site = c.site().subdomain();
+        var ids = new java.util.ArrayList<String>();
+        for (String f : fields.fields()) if (!f.startsWith("customfield_") && !f.startsWith("-")) ids.add(f);
+        for (var f : c.world().jiraSettings().customFields(site)) if (fields.wantsCustom(f.id())) ids.add(f.id());
         if (parts.contains("names")) {
             var names = new LinkedHashMap<String, String>();
-            for (String f : fields.fields()) names.put(f, SystemFields.name(f));
+            for (String f : ids) names.put(f, SystemFields.name(c, site, f));
             body.put("names", names);
         }
         if (parts.contains("schema")) {
             var schema = new LinkedHashMap<String, Object>();
-            for (String f : fields.fields()) if (SystemFields.schema(f) != null) schema.put(f, SystemFields.schema(f));
+            for (String f : ids) if (SystemFields.schema(c, site, f) != null) schema.put(f, SystemFields.schema(c, site, f));
             body.put("schema", schema);
         }
     }

@@ -78,6 +78,42 @@ final class SystemFields {
         return byId(id).map(Field::schema).orElse(null);
     }
 
+    /** The display name of a system or custom field of {@code site}. */
+    static String name(CloudCaller c, String site, String id) {
+        return c.world().jiraSettings().customField(site, id).map(dev.jirasim.simulator.world.CustomField::name).orElseGet(() -> name(id));
+    }
+
+    /** The schema of a system or custom field of {@code site}. */
+    static Map<String, Object> schema(CloudCaller c, String site, String id) {
+        return c.world().jiraSettings().customField(site, id).map(SystemFields::schema).orElseGet(() -> schema(id));
+    }
+
+    /** A custom field's {@code schema}: type, items, the type key and its number. */
+    static Map<String, Object> schema(dev.jirasim.simulator.world.CustomField f) {
+        var schema = new LinkedHashMap<String, Object>();
+        schema.put("type", f.schema().type());
+        if (f.schema().items() != null) schema.put("items", f.schema().items());
+        schema.put("custom", f.schema().custom());
+        schema.put("customId", f.number());
+        return schema;
+    }
+
+    /** A custom field as {@code /field} lists it: searchable by {@code cf[n]} and by its name. */
+    static Map<String, Object> details(dev.jirasim.simulator.world.CustomField f) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", f.id());
+        m.put("key", f.id());
+        m.put("name", f.name());
+        m.put("untranslatedName", f.name());
+        m.put("custom", true);
+        m.put("orderable", true);
+        m.put("navigable", true);
+        m.put("searchable", true);
+        m.put("clauseNames", List.of("cf[" + f.number() + "]", f.name()));
+        m.put("schema", schema(f));
+        return m;
+    }
+
     /** {@code FieldDetails}, as {@code /field} lists it. */
     static Map<String, Object> details(Field f) {
         var m = new LinkedHashMap<String, Object>();

@@ -71,7 +71,7 @@ class ComponentsAndVersionsHttpTest {
         var bad = new dev.jirasim.simulator.world.Issue(issue.id(), issue.key(), issue.site(), issue.project(), issue.summary(), issue.description(),
                 issue.issueType(), issue.status(), issue.priority(), issue.assignee(), issue.reporter(), issue.creator(), issue.labels(),
                 issue.created(), issue.updated(), issue.resolved(), issue.resolution(), issue.duedate(), issue.parent(), issue.comments(),
-                List.of("Backend"), List.of());
+                List.of("Backend"), List.of(), issue.customFields());
         var issues = new java.util.ArrayList<>(w.issues());
         issues.set(issues.indexOf(issue), bad);
         var broken = new WorldFile(w.version(), w.auth(), w.jira(), w.sites(), w.users(), w.apps(), w.consent(), w.projects(), null, issues,

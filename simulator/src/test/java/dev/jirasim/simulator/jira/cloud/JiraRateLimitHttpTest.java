@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.support.Jira;
 import dev.jirasim.simulator.support.SimulatorExtension;
-import dev.jirasim.simulator.world.JiraSettings;
 import dev.jirasim.simulator.world.RateLimit;
 import dev.jirasim.simulator.world.WorldFile;
 import java.time.Duration;
@@ -22,7 +21,7 @@ class JiraRateLimitHttpTest {
     void theBudgetRunsOutAndRefillsWithTheClock(JirasimServer sim) {
         WorldFile w = sim.control().exportWorld();
         sim.control().replaceWorld(new WorldFile(w.version(), w.auth(),
-                new JiraSettings(JiraSettings.LegacySearch.REMOVED, new RateLimit(3, 0.5, RateLimit.Scope.PER_USER_APP)),
+                w.jira().withRateLimit(new RateLimit(3, 0.5, RateLimit.Scope.PER_USER_APP)),
                 w.sites(), w.users(), w.apps(), w.consent(), w.projects(), null, w.issues(), w.tokens()));
         sim.control().setClock(null, true);
         Jira alice = Jira.alice(sim);

@@ -45,6 +45,7 @@ class JiraScopesSpecTest {
         ROUTES.put("/rest/api/3/component/{id}", JiraScopes.READ_COMPONENTS);
         ROUTES.put("/rest/api/3/project/{projectIdOrKey}/versions", JiraScopes.READ_VERSIONS);
         ROUTES.put("/rest/api/3/version/{id}", JiraScopes.READ_VERSIONS);
+        ROUTES.put("/rest/api/3/customFieldOption/{id}", JiraScopes.READ_FIELD_OPTIONS);
     }
 
     @Test

@@ -57,7 +57,8 @@ class JiraSpecConformanceHttpTest {
                 "/issue/createmeta/ACME/issuetypes/10001", "/issue/createmeta/ACME/issuetypes/10005", "/issue/createmeta/NOPE/issuetypes",
                 "/issue/createmeta?projectKeys=ACME&expand=projects.issuetypes.fields", "/issue/ACME-1/editmeta",
                 "/issue/ACME-1?expand=names,schema,transitions,editmeta,operations", "/project/ACME/components", "/project/ACME/versions",
-                "/component/10100", "/component/99", "/version/10200", "/version/99", "/issue/ACME-1?fields=components,fixVersions")) {
+                "/component/10100", "/component/99", "/version/10200", "/version/99", "/issue/ACME-1?fields=components,fixVersions", "/customFieldOption/10300", "/customFieldOption/1",
+                "/issue/ACME-2?expand=names,schema")) {
             alice.acme(3).filter(SpecValidation.recordingInto(problems)).get(path);
             checked++;
         }
@@ -84,8 +85,8 @@ class JiraSpecConformanceHttpTest {
         checked += 9;
         // The old paging, where a world still offers it, and a 429 once a tiny budget is spent.
         WorldFile w = sim.control().exportWorld();
-        sim.control().replaceWorld(new WorldFile(w.version(), w.auth(), new JiraSettings(JiraSettings.LegacySearch.AVAILABLE,
-                new RateLimit(4, 0.1, RateLimit.Scope.PER_USER_APP)), w.sites(), w.users(), w.apps(), w.consent(), w.projects(), null, w.issues(), w.tokens()));
+        sim.control().replaceWorld(new WorldFile(w.version(), w.auth(), w.jira().withLegacySearch(JiraSettings.LegacySearch.AVAILABLE)
+                .withRateLimit(new RateLimit(4, 0.1, RateLimit.Scope.PER_USER_APP)), w.sites(), w.users(), w.apps(), w.consent(), w.projects(), null, w.issues(), w.tokens()));
         Jira fresh = Jira.alice(sim);
         fresh.acme(3).filter(SpecValidation.recordingInto(problems)).queryParam("jql", "project = ACME").queryParam("maxResults", 2).get("/search");
         fresh.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")

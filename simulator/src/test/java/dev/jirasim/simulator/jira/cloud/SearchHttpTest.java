@@ -127,7 +127,7 @@ class SearchHttpTest {
     @Test
     void theLegacyPagingComesBackWhenTheWorldAsks(JirasimServer sim) {
         WorldFile w = sim.control().exportWorld();
-        sim.control().replaceWorld(new WorldFile(w.version(), w.auth(), new JiraSettings(JiraSettings.LegacySearch.AVAILABLE, null),
+        sim.control().replaceWorld(new WorldFile(w.version(), w.auth(), w.jira().withLegacySearch(JiraSettings.LegacySearch.AVAILABLE).withRateLimit(null),
                 w.sites(), w.users(), w.apps(), w.consent(), w.projects(), null, w.issues(), w.tokens()));
         Jira.bob(sim).acme(2).queryParam("jql", "ORDER BY key").queryParam("startAt", 5).queryParam("maxResults", 500).get("/search")
                 .then().statusCode(200).body("startAt", equalTo(5)).body("maxResults", equalTo(100)).body("total", equalTo(120))
