@@ -2,6 +2,7 @@ package dev.jirasim.simulator.dc;
 
 import dev.jirasim.simulator.world.DcInstance.DcUser;
 import dev.jirasim.simulator.world.DcInstance;
+import dev.jirasim.simulator.world.JiraCatalog;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,7 +32,7 @@ final class DcJson {
         }
         m.put("avatarUrls", avatars);
         m.put("displayName", u.displayName());
-        m.put("active", true);
+        m.put("active", u.active());
         m.put("deleted", false);
         m.put("timeZone", u.timeZone());
         if (full) {
@@ -40,6 +41,13 @@ final class DcJson {
             m.put("applicationRoles", Map.of("size", 1, "items", List.of()));
             m.put("expand", "groups,applicationRoles");
         }
+        return m;
+    }
+
+    /** A user as searches list them: the embedded form plus {@code locale}. */
+    static Map<String, Object> userInList(String base, DcUser u) {
+        var m = user(base, u, false);
+        m.put("locale", "en_US");
         return m;
     }
 
@@ -55,6 +63,26 @@ final class DcJson {
         m.put("avatarUrls", avatars);
         m.put("projectTypeKey", p.projectTypeKey());
         m.put("archived", false);
+        return m;
+    }
+
+    /**
+     * {@code GET /project/{idOrKey}}: the list form with what DC adds for one project, its lead and issue types
+     * among them. Components and versions are empty (the world has none yet); {@code roles} is left out, as
+     * the simulator serves no project roles to link to.
+     */
+    static Map<String, Object> projectDetails(String base, dev.jirasim.simulator.world.Project p, DcInstance instance, boolean withKeys) {
+        Map<String, Object> brief = project(base, p);
+        var m = new LinkedHashMap<String, Object>();
+        for (String member : List.of("expand", "self", "id", "key")) m.put(member, brief.get(member));
+        m.put("description", "");
+        if (p.lead() != null) instance.user(p.lead()).ifPresent(u -> m.put("lead", user(base, u, false)));
+        m.put("components", List.of());
+        m.put("issueTypes", JiraCatalog.ISSUE_TYPES.stream().map(t -> DcCatalogJson.issueType(base, t)).toList());
+        m.put("assigneeType", "UNASSIGNED");
+        m.put("versions", List.of());
+        for (String member : List.of("name", "avatarUrls", "projectTypeKey", "archived")) m.put(member, brief.get(member));
+        if (withKeys) m.put("projectKeys", List.of(p.key()));
         return m;
     }
 
@@ -75,21 +103,18 @@ final class DcJson {
         all.put("summary", issue.summary());
         all.put("description", issue.description() == null ? null
                 : issue.description() instanceof String text ? text : dev.jirasim.simulator.world.Adf.toText(issue.description()));
-        var type = dev.jirasim.simulator.world.JiraCatalog.issueType(issue.issueType()).orElseThrow();
-        all.put("issuetype", Map.of("self", base + "/rest/api/2/issuetype/" + type.id(), "id", type.id(), "name", type.name(), "subtask", type.subtask()));
+        all.put("issuetype", DcCatalogJson.issueType(base, JiraCatalog.issueType(issue.issueType()).orElseThrow()));
         all.put("project", project(base, project));
-        var status = dev.jirasim.simulator.world.JiraCatalog.status(issue.status()).orElseThrow();
-        all.put("status", Map.of("self", base + "/rest/api/2/status/" + status.id(), "id", status.id(), "name", status.name(),
-                "statusCategory", Map.of("id", status.categoryId(), "key", status.categoryKey(), "name", status.categoryName())));
-        var priority = dev.jirasim.simulator.world.JiraCatalog.priority(issue.priority()).orElseThrow();
-        all.put("priority", Map.of("self", base + "/rest/api/2/priority/" + priority.id(), "id", priority.id(), "name", priority.name()));
+        all.put("status", DcCatalogJson.status(base, JiraCatalog.status(issue.status()).orElseThrow()));
+        all.put("priority", DcCatalogJson.priority(base, JiraCatalog.priority(issue.priority()).orElseThrow()));
         all.put("assignee", person(c, issue.assignee()));
         all.put("reporter", person(c, issue.reporter()));
         all.put("creator", person(c, issue.creator()));
         all.put("labels", issue.labels());
         all.put("created", TIME.format(issue.created()));
         all.put("updated", TIME.format(issue.updated()));
-        all.put("resolution", issue.resolution() == null ? null : Map.of("name", issue.resolution()));
+        all.put("resolution", issue.resolution() == null ? null : JiraCatalog.resolution(issue.resolution())
+                .map(r -> DcCatalogJson.resolution(base, r)).orElse(Map.of("name", issue.resolution())));
         all.put("resolutiondate", issue.resolved() == null ? null : TIME.format(issue.resolved()));
         all.put("duedate", issue.duedate() == null ? null : issue.duedate().toString());
         all.put("parent", issue.parent() == null ? null : Map.of("key", issue.parent()));

@@ -45,12 +45,6 @@ final class DcRestService {
         return out;
     }
 
-    static Map<String, Object> project(DcCaller c, String keyOrId) {
-        Project p = c.dc().jira().project(c.dc().instance().id(), keyOrId).filter(x -> c.can(x, Permission.BROWSE))
-                .orElseThrow(() -> DcErrors.rest(404, "No project could be found with key '" + keyOrId + "'."));
-        return DcJson.project(c.base(), p);
-    }
-
     static Map<String, Object> search(DcCaller c, String jql, Integer startAt, Integer maxResults, List<String> fields) {
         return search(c, jql, startAt, maxResults, fields, true);
     }

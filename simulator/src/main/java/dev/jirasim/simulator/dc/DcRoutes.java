@@ -28,6 +28,7 @@ import java.util.function.Supplier;
 public final class DcRoutes {
     private final Supplier<Tenant> tenant;
     private final Supplier<String> publicUrl;
+    private final DcReadRoutes read = new DcReadRoutes(this);
 
     public DcRoutes(Supplier<Tenant> tenant, Supplier<String> publicUrl) {
         this.tenant = tenant;
@@ -49,11 +50,15 @@ public final class DcRoutes {
         both(routes, GET, "/rest/oauth2/latest/authorize", this::authorize);
         both(routes, POST, "/plugins/servlet/oauth2/consent", this::consent);
         both(routes, POST, "/rest/oauth2/latest/token", this::token);
+        read.addImagesTo(routes);
         for (String version : new String[] {"2", "latest"}) {
+            // The schema and people first: /issue/createmeta must win over /issue/{issue}.
+            read.addTo(routes, "/rest/api/" + version);
             both(routes, GET, "/rest/api/" + version + "/myself", this::myself);
             both(routes, GET, "/rest/api/" + version + "/serverInfo", this::serverInfo);
             both(routes, GET, "/rest/api/" + version + "/project", ctx -> ctx.json(DcRestService.projects(caller(ctx, READ))));
-            both(routes, GET, "/rest/api/" + version + "/project/{project}", ctx -> ctx.json(DcRestService.project(caller(ctx, READ), ctx.pathParam("project"))));
+            both(routes, GET, "/rest/api/" + version + "/project/{project}", ctx -> ctx.json(DcSchemaService.project(caller(ctx, READ),
+                    ctx.pathParam("project"), ctx.queryParam("expand"))));
             both(routes, GET, "/rest/api/" + version + "/search", this::searchGet);
             both(routes, POST, "/rest/api/" + version + "/search", this::searchPost);
             both(routes, GET, "/rest/api/" + version + "/issue/{issue}", ctx -> ctx.json(DcRestService.issue(caller(ctx, READ), ctx.pathParam("issue"),
@@ -76,13 +81,13 @@ public final class DcRoutes {
     }
 
     /** Each route with and without the instance's context path ({@link #dc} checks which one it has). */
-    private static void both(RoutesConfig routes, HandlerType method, String path, Handler handler) {
+    static void both(RoutesConfig routes, HandlerType method, String path, Handler handler) {
         for (String prefix : new String[] {"/dc/{instance}", "/dc/{instance}/{contextPath}"}) {
             routes.addHttpHandler(method, prefix + path, handler);
         }
     }
 
-    private Dc dc(Context ctx) {
+    Dc dc(Context ctx) {
         String id = ctx.pathParam("instance");
         DcRuntime runtime = tenant.get().world().dataCenter(id)
                 .orElseThrow(() -> DcErrors.rest(404, "No Data Center instance '" + id + "' on this server."));
@@ -98,7 +103,8 @@ public final class DcRoutes {
         // A missing, expired or unknown bearer makes the request anonymous, as DC does (reference §2.7).
         Optional<DcRuntime.Bearer> bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? dc.authenticate(header.substring(7).trim()) : Optional.empty();
-        Optional<DcUser> user = bearer.flatMap(b -> dc.user(b.user()));
+        // A deactivated user cannot sign in, whatever token they hold.
+        Optional<DcUser> user = bearer.flatMap(b -> dc.user(b.user())).filter(DcUser::active);
         user.ifPresent(u -> ctx.header("X-AUSERNAME", u.name()));
         return new Who(bearer, user);
     }
@@ -187,7 +193,7 @@ public final class DcRoutes {
         ctx.json(DcJson.user(dc.base(), u, true));
     }
 
-    private DcCaller caller(Context ctx, DcScope scope) {
+    DcCaller caller(Context ctx, DcScope scope) {
         Dc dc = dc(ctx);
         DcUser u = require(ctx, dc.runtime(), scope);
         return new DcCaller(tenant.get().world(), dc.runtime(), dc.base(), dc.runtime().engineUser(u.name()).orElseThrow());
@@ -230,13 +236,18 @@ public final class DcRoutes {
         return v.equals("strict") || Boolean.parseBoolean(v);
     }
 
-    private static Integer integer(String value, String name) {
+    static Integer integer(String value, String name) {
         if (value == null || value.isEmpty()) return null;
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw DcErrors.rest(400, "The value '" + value + "' of " + name + " is not a number.");
         }
+    }
+
+    /** A boolean query parameter as DC reads it ({@code Boolean.valueOf}: "true" in any case); absent: {@code absent}. */
+    static boolean flag(String value, boolean absent) {
+        return value == null || value.isEmpty() ? absent : Boolean.parseBoolean(value);
     }
 
     private static java.util.List<String> list(String csv) {

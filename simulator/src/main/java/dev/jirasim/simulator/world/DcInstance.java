@@ -55,9 +55,12 @@ public record DcInstance(String id, String contextPath, String serverTitle, Stri
         }
     }
 
-    /** A DC user: {@code name} is the login, {@code key} the stable id (e.g. JIRAUSER10100). */
+    /**
+     * A DC user: {@code name} is the login, {@code key} the stable id (e.g. JIRAUSER10100). An inactive user
+     * (deactivated in the user directory) stays listed but cannot sign in.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DcUser(String name, String key, String displayName, String emailAddress, String timeZone, Boolean admin) {
+    public record DcUser(String name, String key, String displayName, String emailAddress, String timeZone, Boolean admin, Boolean active) {
         public DcUser {
             Objects.requireNonNull(name, "missing required field 'name'");
             Objects.requireNonNull(key, "missing required field 'key'");
@@ -65,6 +68,7 @@ public record DcInstance(String id, String contextPath, String serverTitle, Stri
             if (emailAddress == null) emailAddress = name + "@example.com";
             if (timeZone == null) timeZone = "UTC";
             if (admin == null) admin = false;
+            if (active == null) active = true;
         }
     }
 

@@ -60,7 +60,8 @@ public final class DcRuntime {
         this.clock = clock;
         // DC users become the engine's users: the key plays the account id, the name the nickname.
         for (DcUser u : instance.users()) {
-            usersByKey.put(u.key(), new User(u.key(), u.emailAddress(), u.displayName(), u.name(), u.timeZone(), "en-US", "active",
+            usersByKey.put(u.key(), new User(u.key(), u.emailAddress(), u.displayName(), u.name(), u.timeZone(), "en-US",
+                    u.active() ? "active" : "inactive",
                     List.of(instance.id()), u.admin() ? List.of(instance.id()) : List.of()));
         }
         this.jira = new JiraData(usersByKey);

@@ -41,4 +41,29 @@ class DcSpecConformanceHttpTest {
         DcOAuthHttpTest.dc(sim).filter(DcSpecValidation.recordingInto(problems)).get("/rest/api/2/myself");
         assertEquals(List.of(), problems, "DC responses that do not match the official spec");
     }
+
+    @Test
+    void theSchemaAndPeopleValidateAgainstTheDcSpec(JirasimServer sim) {
+        assumeTrue(DcSpecValidation.available(), "Skipped: " + DcSpecValidation.SPEC.toAbsolutePath() + " not found (the shared specs folder is not beside this checkout)");
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.function.Supplier<RequestSpecification> api = () -> DcRestHttpTest.as(sim, DcRestHttpTest.JDOE_PAT)
+                .filter(DcSpecValidation.recordingInto(problems));
+        for (String path : List.of("/field", "/issuetype", "/issuetype/10001", "/issuetype/99", "/priority", "/priority/3", "/priority/99",
+                "/status", "/status/In Review", "/status/nope", "/statuscategory", "/statuscategory/2", "/statuscategory/nope", "/resolution",
+                "/resolution/10000", "/resolution/1", "/project/DCP", "/user", "/issue/DCP-1/editmeta", "/issue/DCO-1/editmeta",
+                "/issue/HR-1/editmeta", "/issue/createmeta/DCP/issuetypes", "/issue/createmeta/DCO/issuetypes",
+                "/issue/createmeta/HR/issuetypes", "/issue/createmeta/DCP/issuetypes/10001", "/issue/createmeta/DCP/issuetypes/99")) {
+            api.get().get("/rest/api/2" + path);
+        }
+        api.get().queryParam("expand", "projectKeys").get("/rest/api/2/project/DCP");
+        api.get().queryParam("username", "admin").get("/rest/api/2/user");
+        api.get().queryParam("key", "JIRAUSER10100").get("/rest/api/2/user");
+        api.get().queryParam("username", ".").queryParam("includeInactive", "true").get("/rest/api/2/user/search");
+        api.get().get("/rest/api/2/user/search");
+        api.get().queryParam("project", "DCP").get("/rest/api/2/user/assignable/search");
+        api.get().queryParam("issueKey", "HR-1").get("/rest/api/2/user/assignable/search");
+        api.get().get("/rest/api/2/user/assignable/search");
+        DcOAuthHttpTest.dc(sim).filter(DcSpecValidation.recordingInto(problems)).get("/rest/api/2/field");
+        assertEquals(List.of(), problems, "DC responses that do not match the official spec");
+    }
 }

@@ -1,0 +1,92 @@
+package dev.jirasim.simulator.dc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jirasim.simulator.JirasimServer;
+import dev.jirasim.simulator.support.SimulatorExtension;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every URL a Data Center instance writes resolves: from a broad set of responses, the crawl requests each URL
+ * on the simulator with the same token and follows what those answer. On DC, unlike Cloud, icons and avatars
+ * live on the instance itself, so they are followed too. The one URL left out is the instance's bare base URL
+ * ({@code serverInfo.baseUrl}): that is its web UI, which the simulator does not serve.
+ */
+@ExtendWith(SimulatorExtension.class)
+class DcSelfLinksHttpTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyLinkAnInstanceWritesAnswers200(JirasimServer sim) throws Exception {
+        assertEquals(List.of(), broken(sim, "/dc/dc1", DcRestHttpTest.token(sim, "admin", "READ"), "HR-1"));
+    }
+
+    @Test
+    void linksKeepTheContextPathAndTheOldCreatemetaLinksToo(JirasimServer sim) throws Exception {
+        var world = sim.control().exportWorld();
+        var d = world.dataCenter().get(0);
+        sim.control().replaceWorld(world.withDataCenter(List.of(new dev.jirasim.simulator.world.DcInstance(d.id(), "/jira", d.serverTitle(),
+                "8.20.16", d.lifetimes(), d.users(), d.links(), d.personalAccessTokens(), d.consent(), d.projects(), null, d.issues()))));
+        assertEquals(List.of(), broken(sim, "/dc/dc1/jira", DcRestHttpTest.JDOE_PAT, "DCP-1"));
+    }
+
+    private static List<String> broken(JirasimServer sim, String instance, String token, String issue) throws Exception {
+        String base = sim.baseUrl() + instance;
+        Deque<String> queue = new ArrayDeque<>();
+        for (String version : List.of("2", "latest")) {
+            for (String path : List.of("/search?jql=ORDER%20BY%20key&fields=*all&maxResults=20", "/issue/" + issue, "/issue/" + issue + "/editmeta",
+                    "/project", "/project/DCP?expand=projectKeys", "/myself", "/user?username=jdoe", "/user/search?username=.",
+                    "/user/assignable/search?project=DCP", "/field", "/issuetype", "/priority", "/status", "/statuscategory", "/resolution",
+                    "/serverInfo", "/issue/createmeta/DCP/issuetypes", "/issue/createmeta/DCP/issuetypes/10005",
+                    "/issue/createmeta?expand=projects.issuetypes.fields")) {
+                queue.add(base + "/rest/api/" + version + path);
+            }
+        }
+        Set<String> seen = new LinkedHashSet<>(queue);
+        seen.add(base);
+        List<String> broken = new ArrayList<>();
+        int followed = 0;
+        while (!queue.isEmpty() && seen.size() < 2_000) {
+            String url = queue.poll();
+            Response r = RestAssured.given().auth().oauth2(token).urlEncodingEnabled(false).get(url);
+            followed++;
+            // The old createmeta is gone from 9.0 on, where it reads as a missing issue.
+            boolean removed = url.contains("/issue/createmeta?") && r.statusCode() == 404 && !instance.endsWith("/jira");
+            if (r.statusCode() != 200 && !removed) {
+                broken.add(r.statusCode() + " " + url);
+                continue;
+            }
+            if (!String.valueOf(r.contentType()).startsWith("application/json")) continue;
+            for (String link : links(JSON.readTree(r.asByteArray()), sim.baseUrl())) {
+                if (seen.add(link)) queue.add(link);
+            }
+        }
+        assertTrue(followed > 60, "the crawl should reach well beyond its start, reached " + followed);
+        assertEquals(0, queue.size(), "the crawl stopped early");
+        return broken;
+    }
+
+    /** Every string value in the tree that is a URL on the simulator. */
+    private static List<String> links(JsonNode node, String base) {
+        var out = new ArrayList<String>();
+        collect(node, base, out);
+        return out;
+    }
+
+    private static void collect(JsonNode node, String base, List<String> out) {
+        if (node.isTextual() && node.textValue().startsWith(base + "/")) out.add(node.textValue());
+        node.forEach(child -> collect(child, base, out));
+    }
+}
