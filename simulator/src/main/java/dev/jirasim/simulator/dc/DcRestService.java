@@ -63,7 +63,8 @@ final class DcRestService {
         String site = c.dc().instance().id();
         IssueIndex index = c.world().derived(INDEX.of(site), () -> IssueIndex.of(c.dc().jira(), site));
         var ctx = new SearchContext(c.user().accountId(), c.world().clock().now(), SearchContext.zoneOf(c.user().zoneinfo()), p -> c.can(p, Permission.BROWSE),
-                ref -> c.dc().engineUser(ref), ref -> c.dc().jira().projectByRef(site, ref));
+                ref -> c.dc().engineUser(ref), ref -> c.dc().jira().projectByRef(site, ref),
+                SearchContext.partsOf(c.dc().jira().projects(site).stream().filter(p -> c.can(p, Permission.BROWSE)).toList()));
         List<Issue> hits;
         try {
             Query query = jql == null || jql.isBlank() ? new Query(null, List.of()) : Jql.parse(jql);

@@ -37,6 +37,8 @@ enum JqlField {
     REPORTER(Kind.USER, true, eq(IS, IS_NOT), "reporter"),
     CREATOR(Kind.USER, true, eq(IS, IS_NOT), "creator"),
     LABELS(Kind.TERM, false, eq(IS, IS_NOT), "labels"),
+    COMPONENT(Kind.TERM, false, eq(IS, IS_NOT), "component"),
+    FIX_VERSION(Kind.TERM, false, eq(IS, IS_NOT), "fixversion"),
     RESOLUTION(Kind.TERM, true, ordered(), "resolution"),
     PARENT(Kind.ISSUE, false, eq(), "parent"),
     SUMMARY(Kind.TEXT, true, EnumSet.of(LIKE, NOT_LIKE), "summary"),

@@ -56,6 +56,10 @@ final class Postings {
         sink.accept(JqlField.PARENT, issue.parent() == null ? EMPTY : issue.parent().toUpperCase(Locale.ROOT));
         if (issue.labels().isEmpty()) sink.accept(JqlField.LABELS, EMPTY);
         issue.labels().stream().map(Postings::lower).distinct().forEach(l -> sink.accept(JqlField.LABELS, l));
+        if (issue.components().isEmpty()) sink.accept(JqlField.COMPONENT, EMPTY);
+        issue.components().stream().map(Postings::lower).distinct().forEach(x -> sink.accept(JqlField.COMPONENT, x));
+        if (issue.fixVersions().isEmpty()) sink.accept(JqlField.FIX_VERSION, EMPTY);
+        issue.fixVersions().stream().map(Postings::lower).distinct().forEach(x -> sink.accept(JqlField.FIX_VERSION, x));
         if (issue.resolved() == null) sink.accept(JqlField.RESOLVED, EMPTY);
         if (issue.duedate() == null) sink.accept(JqlField.DUEDATE, EMPTY);
         if (text.description() == null) sink.accept(JqlField.DESCRIPTION, EMPTY);

@@ -14,10 +14,21 @@ import java.util.function.Predicate;
  * matches nothing). {@code zone} resolves dates without a zone ("2026-01-31", {@code startOfDay()}), as Jira
  * uses the searcher's time zone. {@code canBrowse} decides which projects' issues may appear and which
  * project names are accepted. {@code users} resolves a JQL user value (account id; e-mail if the caller
- * wants that) and {@code projects} a project value: key in any case, numeric id, or name.
+ * wants that) and {@code projects} a project value: key in any case, numeric id, or name. {@code parts} resolves
+ * a {@code component} or {@code fixVersion} value (name in any case, or id) among the projects the searcher may
+ * browse, to its name.
  */
 public record SearchContext(String accountId, Instant now, ZoneId zone, Predicate<Project> canBrowse,
-                            Function<String, Optional<User>> users, Function<String, Optional<Project>> projects) {
+                            Function<String, Optional<User>> users, Function<String, Optional<Project>> projects,
+                            java.util.function.BiFunction<Part, String, Optional<String>> parts) {
+    /** What a {@code parts} lookup is for. */
+    public enum Part { COMPONENT, VERSION }
+
+    /** A context where every component and version value names itself (worlds without them, and tests). */
+    public SearchContext(String accountId, Instant now, ZoneId zone, Predicate<Project> canBrowse,
+                         Function<String, Optional<User>> users, Function<String, Optional<Project>> projects) {
+        this(accountId, now, zone, canBrowse, users, projects, (part, text) -> Optional.of(text));
+    }
     /** A user's zone id as a ZoneId; UTC when missing or unknown. */
     public static java.time.ZoneId zoneOf(String id) {
         try {
@@ -27,11 +38,27 @@ public record SearchContext(String accountId, Instant now, ZoneId zone, Predicat
         }
     }
 
+    /**
+     * Component and version lookups over {@code projects} (those the searcher may browse): a name in any case or an
+     * id gives the name; nothing there, Jira's "does not exist" error.
+     */
+    public static java.util.function.BiFunction<Part, String, Optional<String>> partsOf(java.util.Collection<Project> projects) {
+        return (part, text) -> {
+            for (Project p : projects) {
+                Optional<String> name = part == Part.COMPONENT ? p.component(text).map(Project.Component::name)
+                        : p.version(text).map(Project.Version::name);
+                if (name.isPresent()) return name;
+            }
+            return Optional.empty();
+        };
+    }
+
     public SearchContext {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(canBrowse, "canBrowse");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(projects, "projects");
+        Objects.requireNonNull(parts, "parts");
     }
 }

@@ -61,6 +61,8 @@ final class ValueResolver {
                     || s.categoryName().equalsIgnoreCase(text) || Integer.toString(s.categoryId()).equals(text)).findFirst()
                     .map(JiraCatalog.Status::categoryKey);
             case LABELS -> Optional.of(Postings.lower(text));
+            case COMPONENT -> ctx.parts().apply(SearchContext.Part.COMPONENT, text).map(Postings::lower);
+            case FIX_VERSION -> ctx.parts().apply(SearchContext.Part.VERSION, text).map(Postings::lower);
             case PARENT -> issue(text).map(i -> i.key().toUpperCase(Locale.ROOT));
             default -> ctx.users().apply(text).map(User::accountId);
         };

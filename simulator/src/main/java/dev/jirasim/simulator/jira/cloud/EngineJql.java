@@ -34,7 +34,8 @@ final class EngineJql implements JqlAdapter {
         String site = c.site().subdomain();
         IssueIndex index = c.world().derived(INDEX.of(site), () -> IssueIndex.of(c.world().jira(), site));
         var context = new SearchContext(c.user().accountId(), c.world().clock().now(), SearchContext.zoneOf(c.user().zoneinfo()), c::canBrowse,
-                ref -> c.world().user(ref), ref -> c.world().jira().projectByRef(c.site().subdomain(), ref));
+                ref -> c.world().user(ref), ref -> c.world().jira().projectByRef(c.site().subdomain(), ref),
+                SearchContext.partsOf(c.world().jira().projects(site).stream().filter(c::canBrowse).toList()));
         try {
             Query query = jql == null || jql.isBlank() ? new Query(null, List.of()) : queries.parse(jql);
             ResultCache results = c.world().derived(RESULTS.of(site), ResultCache::new);

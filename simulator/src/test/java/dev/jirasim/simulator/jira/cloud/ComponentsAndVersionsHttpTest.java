@@ -64,6 +64,28 @@ class ComponentsAndVersionsHttpTest {
     }
 
     @Test
+    void jqlSelectsByComponentAndFixVersion(JirasimServer sim) {
+        Jira alice = Jira.alice(sim);
+        var withApi = alice.acme(3).queryParam("jql", "component = api order by key").queryParam("fields", "components").queryParam("maxResults", 100)
+                .get("/search/jql").then().statusCode(200).extract().jsonPath();
+        List<List<String>> names = withApi.getList("issues.fields.components.name");
+        assertTrue(!names.isEmpty() && names.stream().allMatch(n -> n.contains("API")), names.toString());
+        var byId = alice.acme(3).queryParam("jql", "component = 10102 order by key").queryParam("maxResults", 100).get("/search/jql")
+                .jsonPath().getList("issues.id");
+        assertEquals(withApi.getList("issues.id"), byId);
+        int none = alice.acme(3).contentType("application/json").body(Map.of("jql", "project = ACME and component is EMPTY"))
+                .post("/search/approximate-count").then().statusCode(200).extract().path("count");
+        int some = alice.acme(3).contentType("application/json").body(Map.of("jql", "project = ACME and component is not EMPTY"))
+                .post("/search/approximate-count").then().statusCode(200).extract().path("count");
+        assertEquals(60, none + some);
+        alice.acme(3).queryParam("jql", "fixVersion in (\"1.1\", 2.0) order by key").queryParam("fields", "fixVersions").get("/search/jql")
+                .then().statusCode(200).body("issues.fields.fixVersions.flatten().name", org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.oneOf("1.1", "2.0")));
+        alice.acme(3).queryParam("jql", "component = Nope").get("/search/jql").then().statusCode(400)
+                .body("errorMessages[0]", equalTo("The value 'Nope' does not exist for the field 'component'."));
+    }
+
+    @Test
     void theWorldChecksWhatIssuesName(JirasimServer sim) {
         WorldFile w = sim.control().exportWorld();
         assertTrue(w.projects().get(0).components().size() == 3);
