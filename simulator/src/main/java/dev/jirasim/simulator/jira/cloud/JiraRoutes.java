@@ -81,6 +81,8 @@ public final class JiraRoutes {
         routes.get(BASE + "/issuetype/project", this::issueTypesOfProject);
         routes.get(BASE + "/issuetype/{id}", ctx -> ctx.json(MetadataService.issueType(caller(ctx, JiraScopes.READ_ISSUE_TYPES), ctx.pathParam("id"))));
         routes.get(BASE + "/priority", ctx -> ctx.json(MetadataService.priorities(caller(ctx, JiraScopes.READ_PRIORITIES))));
+        // Before /priority/{id}, which would take "search" for an id.
+        routes.get(BASE + "/priority/search", this::searchPriorities);
         routes.get(BASE + "/priority/{id}", ctx -> ctx.json(MetadataService.priority(caller(ctx, JiraScopes.READ_PRIORITIES), ctx.pathParam("id"))));
         routes.get(BASE + "/status", ctx -> ctx.json(MetadataService.statuses(caller(ctx, JiraScopes.READ_STATUSES))));
         routes.get(BASE + "/status/{idOrName}", ctx -> ctx.json(MetadataService.status(caller(ctx, JiraScopes.READ_STATUSES), ctx.pathParam("idOrName"))));
@@ -90,6 +92,10 @@ public final class JiraRoutes {
         routes.get(BASE + "/resolution", ctx -> ctx.json(MetadataService.resolutions(caller(ctx, JiraScopes.READ_RESOLUTIONS))));
         routes.get(BASE + "/resolution/{id}", ctx -> ctx.json(MetadataService.resolution(caller(ctx, JiraScopes.READ_RESOLUTIONS), ctx.pathParam("id"))));
         routes.get(BASE + "/field", this::fields);
+        routes.get(BASE + "/field/search", this::searchFields);
+        routes.get(BASE + "/statuses/search", this::searchStatuses);
+        routes.get(BASE + "/project/{project}/statuses", ctx -> ctx.json(SchemaSearchService.projectStatuses(
+                caller(ctx, JiraScopes.READ_PROJECT_STATUSES), ctx.pathParam("project"))));
         routes.get(BASE + "/customFieldOption/{id}", ctx -> ctx.json(MetadataService.customFieldOption(caller(ctx, JiraScopes.READ_FIELD_OPTIONS),
                 ctx.pathParam("id"))));
         routes.get(BASE + "/universal_avatar/view/type/{type}/avatar/{id}", this::avatar);
@@ -271,6 +277,25 @@ public final class JiraRoutes {
 
     private static final String ISSUE_TYPE_ICON = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"16\">"
             + "<rect width=\"16\" height=\"16\" rx=\"2\" fill=\"#4bade8\"/></svg>";
+
+    private void searchFields(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.SEARCH_FIELDS);
+        ctx.json(SchemaSearchService.fields(c, csv(ctx, "type"), csv(ctx, "id"), ctx.queryParam("query"), ctx.queryParam("orderBy"),
+                intParam(ctx, "startAt", 0), intParam(ctx, "maxResults", 50)));
+    }
+
+    /** The document lists no scope for it; like {@code /priority} it asks for read:jira-work (a real site answered so). */
+    private void searchPriorities(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_PRIORITIES);
+        ctx.json(SchemaSearchService.priorities(c, csv(ctx, "id"), ctx.queryParam("priorityName"), "true".equals(ctx.queryParam("onlyDefault")),
+                intParam(ctx, "startAt", 0), intParam(ctx, "maxResults", 50)));
+    }
+
+    private void searchStatuses(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.SEARCH_STATUSES);
+        ctx.json(SchemaSearchService.statuses(c, ctx.queryParam("projectId"), ctx.queryParam("searchString"), ctx.queryParam("statusCategory"),
+                intParam(ctx, "startAt", 0), intParam(ctx, "maxResults", 200)));
+    }
 
     private void usersInBulk(Context ctx) {
         CloudCaller c = caller(ctx, JiraScopes.READ_USER);

@@ -38,6 +38,11 @@ final class JiraScopes {
 
     static final RequiredScope READ_FIELD_OPTIONS = RequiredScope.of("read:jira-work", "read:field:jira", "read:field.option:jira");
 
+    static final RequiredScope SEARCH_FIELDS = RequiredScope.of("read:jira-work", "read:field:jira", "read:field-configuration:jira");
+    static final RequiredScope SEARCH_STATUSES = RequiredScope.of("manage:jira-configuration", "read:workflow:jira");
+    static final RequiredScope READ_PROJECT_STATUSES = RequiredScope.of("read:jira-work", "read:issue-status:jira", "read:issue-type:jira",
+            "read:status:jira");
+
     private JiraScopes() {
     }
 }

@@ -46,6 +46,9 @@ class JiraScopesSpecTest {
         ROUTES.put("/rest/api/3/project/{projectIdOrKey}/versions", JiraScopes.READ_VERSIONS);
         ROUTES.put("/rest/api/3/version/{id}", JiraScopes.READ_VERSIONS);
         ROUTES.put("/rest/api/3/customFieldOption/{id}", JiraScopes.READ_FIELD_OPTIONS);
+        ROUTES.put("/rest/api/3/field/search", JiraScopes.SEARCH_FIELDS);
+        ROUTES.put("/rest/api/3/statuses/search", JiraScopes.SEARCH_STATUSES);
+        ROUTES.put("/rest/api/3/project/{projectIdOrKey}/statuses", JiraScopes.READ_PROJECT_STATUSES);
     }
 
     @Test

@@ -58,7 +58,8 @@ class JiraSpecConformanceHttpTest {
                 "/issue/createmeta?projectKeys=ACME&expand=projects.issuetypes.fields", "/issue/ACME-1/editmeta",
                 "/issue/ACME-1?expand=names,schema,transitions,editmeta,operations", "/project/ACME/components", "/project/ACME/versions",
                 "/component/10100", "/component/99", "/version/10200", "/version/99", "/issue/ACME-1?fields=components,fixVersions", "/customFieldOption/10300", "/customFieldOption/1",
-                "/issue/ACME-2?expand=names,schema")) {
+                "/issue/ACME-2?expand=names,schema", "/field/search", "/field/search?type=custom&maxResults=2", "/priority/search",
+                "/priority/search?onlyDefault=true", "/statuses/search", "/project/ACME/statuses", "/project/NOPE/statuses")) {
             alice.acme(3).filter(SpecValidation.recordingInto(problems)).get(path);
             checked++;
         }
