@@ -32,7 +32,15 @@ final class JqlCompiler {
 
     private Plan terminal(Clause.Terminal t) {
         Optional<JqlField> found = JqlField.of(t.field());
-        if (found.isEmpty()) return fail(JqlMessages.unknownField(t.field()));
+        if (found.isEmpty()) {
+            var custom = CustomClauses.field(ctx.schema(), t.field());
+            if (custom.isEmpty()) return fail(JqlMessages.unknownField(t.field()));
+            String usage = usageError(t);
+            if (usage != null) return fail(usage);
+            int before = errors.size();
+            Plan plan = new CustomClauses(ctx, values, errors).compile(custom.get(), t);
+            return errors.size() > before ? new Plan.Nothing() : plan;
+        }
         JqlField field = found.get();
         String usage = usageError(t);
         if (usage != null) return fail(usage);
@@ -53,7 +61,8 @@ final class JqlCompiler {
         Operand operand = t.operand();
         String field = t.field();
         boolean empty = operand instanceof Operand.Empty;
-        if (op.isList() && !(operand instanceof Operand.ListOf)) {
+        // A function may stand for a list (issuetype in standardIssueTypes(), sprint in openSprints()).
+        if (op.isList() && !(operand instanceof Operand.ListOf) && !(operand instanceof Operand.Call)) {
             return empty ? JqlMessages.emptyNotSupported(op, field) : JqlMessages.nonListValue(op, JqlPrinter.display(operand), field);
         }
         if (!op.isList() && operand instanceof Operand.ListOf) return JqlMessages.listValue(op, JqlPrinter.display(operand), field);
@@ -67,6 +76,18 @@ final class JqlCompiler {
         if (t.operator().isRelational()) return values.ordered(field, t);
         Set<String> wanted = new HashSet<>();
         for (Operand o : flatten(t.operand())) {
+            // issuetype in standardIssueTypes() / subTaskIssueTypes(): every type of that kind.
+            if (field == JqlField.ISSUE_TYPE && o instanceof Operand.Call call
+                    && (call.name().equalsIgnoreCase("standardIssueTypes") || call.name().equalsIgnoreCase("subTaskIssueTypes"))) {
+                if (!call.args().isEmpty()) {
+                    errors.add(JqlMessages.argumentCount(call.name(), 0, call.args().size()));
+                    continue;
+                }
+                boolean subtasks = call.name().equalsIgnoreCase("subTaskIssueTypes");
+                dev.jirasim.simulator.world.JiraCatalog.ISSUE_TYPES.stream().filter(x -> x.subtask() == subtasks)
+                        .forEach(x -> wanted.add(Postings.lower(x.name())));
+                continue;
+            }
             String v = values.resolve(field, t.field(), o);
             if (v != null) wanted.add(v);
         }

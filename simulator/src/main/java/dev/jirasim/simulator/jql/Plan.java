@@ -43,6 +43,10 @@ sealed interface Plan {
     record Text(JqlField field, TextQuery query) implements Plan {
     }
 
+    /** A check of each issue it is given, for fields the index does not hold (custom fields). */
+    record Scan(java.util.function.Predicate<dev.jirasim.simulator.world.Issue> test) implements Plan {
+    }
+
     record Nothing() implements Plan {
     }
 }

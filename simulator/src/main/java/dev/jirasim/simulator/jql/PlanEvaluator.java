@@ -79,6 +79,8 @@ final class PlanEvaluator {
             within.stream().filter(slot -> index.numericId(slot) >= r.from() && index.numericId(slot) <= r.to()).forEach(result::set);
         } else if (plan instanceof Plan.Text t) {
             within.stream().filter(slot -> index.text(slot).matches(t.field(), t.query())).forEach(result::set);
+        } else if (plan instanceof Plan.Scan s) {
+            within.stream().filter(slot -> s.test().test(index.issue(slot))).forEach(result::set);
         }
         return result;
     }

@@ -20,7 +20,20 @@ import java.util.function.Predicate;
  */
 public record SearchContext(String accountId, Instant now, ZoneId zone, Predicate<Project> canBrowse,
                             Function<String, Optional<User>> users, Function<String, Optional<Project>> projects,
-                            java.util.function.BiFunction<Part, String, Optional<String>> parts) {
+                            java.util.function.BiFunction<Part, String, Optional<String>> parts, Schema schema) {
+    /** The site's custom fields and sprints, which JQL clauses may name ({@code cf[n]}, the field's name, {@code sprint}). */
+    public record Schema(java.util.List<dev.jirasim.simulator.world.CustomField> customFields,
+                         java.util.List<dev.jirasim.simulator.world.Sprint> sprints) {
+        public static final Schema NONE = new Schema(java.util.List.of(), java.util.List.of());
+    }
+
+    /** A context without custom fields or sprints. */
+    public SearchContext(String accountId, Instant now, ZoneId zone, Predicate<Project> canBrowse,
+                         Function<String, Optional<User>> users, Function<String, Optional<Project>> projects,
+                         java.util.function.BiFunction<Part, String, Optional<String>> parts) {
+        this(accountId, now, zone, canBrowse, users, projects, parts, Schema.NONE);
+    }
+
     /** What a {@code parts} lookup is for. */
     public enum Part { COMPONENT, VERSION }
 
@@ -60,5 +73,6 @@ public record SearchContext(String accountId, Instant now, ZoneId zone, Predicat
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(projects, "projects");
         Objects.requireNonNull(parts, "parts");
+        Objects.requireNonNull(schema, "schema");
     }
 }

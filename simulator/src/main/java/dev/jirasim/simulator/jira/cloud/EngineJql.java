@@ -35,7 +35,9 @@ final class EngineJql implements JqlAdapter {
         IssueIndex index = c.world().derived(INDEX.of(site), () -> IssueIndex.of(c.world().jira(), site));
         var context = new SearchContext(c.user().accountId(), c.world().clock().now(), SearchContext.zoneOf(c.user().zoneinfo()), c::canBrowse,
                 ref -> c.world().user(ref), ref -> c.world().jira().projectByRef(c.site().subdomain(), ref),
-                SearchContext.partsOf(c.world().jira().projects(site).stream().filter(c::canBrowse).toList()));
+                SearchContext.partsOf(c.world().jira().projects(site).stream().filter(c::canBrowse).toList()),
+                new SearchContext.Schema(c.world().jiraSettings().customFields(site),
+                        c.world().jiraSettings().sprints().stream().filter(s -> s.site().equals(site)).toList()));
         try {
             Query query = jql == null || jql.isBlank() ? new Query(null, List.of()) : queries.parse(jql);
             ResultCache results = c.world().derived(RESULTS.of(site), ResultCache::new);

@@ -94,4 +94,41 @@ class CustomFieldsHttpTest {
         alice.acme(3).get("/issue/ACME-1/editmeta").then().body("fields.customfield_10060.operations", contains("add", "set", "remove"));
         alice.acme(3).get("/customFieldOption/10301").then().statusCode(200).body("value", equalTo("Silver"));
     }
+
+    @Test
+    void jqlSearchesCustomFieldsByIdByNameAndSprintFunctions(JirasimServer sim) {
+        Jira alice = Jira.alice(sim);
+        var byId = alice.acme(3).queryParam("jql", "cf[10016] > 3 order by key").queryParam("fields", "customfield_10016").queryParam("maxResults", 200)
+                .get("/search/jql").then().statusCode(200).extract().jsonPath();
+        List<Float> points = byId.getList("issues.fields.customfield_10016");
+        org.junit.jupiter.api.Assertions.assertTrue(!points.isEmpty() && points.stream().allMatch(p -> p > 3), points.toString());
+        var byName = alice.acme(3).queryParam("jql", "\"Story point estimate\" > 3 order by key").queryParam("maxResults", 200).get("/search/jql")
+                .jsonPath().getList("issues.id");
+        org.junit.jupiter.api.Assertions.assertEquals(byId.getList("issues.id"), byName);
+        alice.acme(3).queryParam("jql", "sprint in openSprints() order by key").queryParam("fields", "customfield_10020").queryParam("maxResults", 200)
+                .get("/search/jql").then().statusCode(200)
+                .body("issues.fields.customfield_10020.flatten().state", org.hamcrest.Matchers.everyItem(equalTo("active")))
+                .body("issues", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()));
+        alice.acme(3).queryParam("jql", "sprint = \"ACME Sprint 1\" order by key").queryParam("fields", "customfield_10020")
+                .get("/search/jql").then().statusCode(200)
+                .body("issues.fields.customfield_10020.flatten().name", org.hamcrest.Matchers.everyItem(equalTo("ACME Sprint 1")));
+        alice.acme(3).queryParam("jql", "\"Customer tier\" = gold order by key").queryParam("fields", "customfield_10050").get("/search/jql")
+                .then().statusCode(200).body("issues.fields.customfield_10050.value", org.hamcrest.Matchers.everyItem(equalTo("Gold")));
+        int withPoints = alice.acme(3).contentType("application/json").body(Map.of("jql", "project = ACME and cf[10016] is not EMPTY"))
+                .post("/search/approximate-count").then().extract().path("count");
+        int without = alice.acme(3).contentType("application/json").body(Map.of("jql", "project = ACME and cf[10016] is EMPTY"))
+                .post("/search/approximate-count").then().extract().path("count");
+        org.junit.jupiter.api.Assertions.assertEquals(60, withPoints + without);
+        alice.acme(3).queryParam("jql", "project = ACME and issuetype in standardIssueTypes()").queryParam("fields", "issuetype")
+                .queryParam("maxResults", 200).get("/search/jql").then().statusCode(200)
+                .body("issues.fields.issuetype.subtask", org.hamcrest.Matchers.everyItem(equalTo(false)));
+        // Jira's errors: a value that does not exist, an operator the type does not take, another site's field.
+        alice.acme(3).queryParam("jql", "\"Customer tier\" = Platinum").get("/search/jql").then().statusCode(400)
+                .body("errorMessages[0]", equalTo("The value 'Platinum' does not exist for the field 'Customer tier'."));
+        alice.acme(3).queryParam("jql", "sprint > 2").get("/search/jql").then().statusCode(400)
+                .body("errorMessages[0]", org.hamcrest.Matchers.containsString("'>'"));
+        alice.acme(3).queryParam("jql", "cf[10026] = 3").get("/search/jql").then().statusCode(400)
+                .body("errorMessages[0]", org.hamcrest.Matchers.startsWith("Field 'cf[10026]' does not exist"));
+        alice.on(OAuth.GLOBEX, 3).queryParam("jql", "cf[10026] >= 1").get("/search/jql").then().statusCode(200);
+    }
 }
