@@ -1,6 +1,7 @@
 package dev.jirasim.junit;
 
 import dev.jirasim.simulator.world.Adf;
+import dev.jirasim.simulator.world.CustomField;
 import dev.jirasim.simulator.world.Issue;
 import dev.jirasim.simulator.world.JiraSettings;
 import dev.jirasim.simulator.world.NangoSettings;
@@ -9,6 +10,7 @@ import dev.jirasim.simulator.world.Permission;
 import dev.jirasim.simulator.world.Project;
 import dev.jirasim.simulator.world.RateLimit;
 import dev.jirasim.simulator.world.Site;
+import dev.jirasim.simulator.world.Sprint;
 import dev.jirasim.simulator.world.TokenState;
 import dev.jirasim.simulator.world.User;
 import dev.jirasim.simulator.world.WorldFile;
@@ -126,6 +128,58 @@ public final class WorldBuilder {
         return this;
     }
 
+    /** Adds a component to a project; its id is generated. */
+    public WorldBuilder component(String projectKey, String name) {
+        Project p = project(projectKey);
+        var components = new ArrayList<>(p.components());
+        components.add(new Project.Component(Long.toString(nextPartId()), name, null, null));
+        projects.set(projects.indexOf(p), new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead(), p.permissions(),
+                p.description(), components, p.versions()));
+        return this;
+    }
+
+    /** Adds a version to a project; its id is generated. */
+    public WorldBuilder version(String projectKey, String name, boolean released) {
+        Project p = project(projectKey);
+        var versions = new ArrayList<>(p.versions());
+        versions.add(new Project.Version(Long.toString(nextPartId()), name, null, released, false, null, null));
+        projects.set(projects.indexOf(p), new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead(), p.permissions(),
+                p.description(), p.components(), versions));
+        return this;
+    }
+
+    private long nextPartId() {
+        long max = 10_099;
+        for (Project p : projects) {
+            for (var c : p.components()) max = Math.max(max, Long.parseLong(c.id()));
+            for (var v : p.versions()) max = Math.max(max, Long.parseLong(v.id()));
+        }
+        return max + 1;
+    }
+
+    /**
+     * Declares a custom field on a site: {@code id} like {@code customfield_10016}, {@code type} one of
+     * storyPoints, number, sprint, team, date, select, multiUser, text; a select's {@code options} are its values.
+     */
+    public WorldBuilder customField(String site, String id, String name, String type, String... options) {
+        var fields = new ArrayList<>(jira.customFields());
+        fields.removeIf(f -> f.site().equals(site) && f.id().equals(id));
+        var opts = new ArrayList<CustomField.Option>();
+        for (int i = 0; i < options.length; i++) opts.add(new CustomField.Option(Long.toString(10_300 + i), options[i]));
+        fields.add(new CustomField(id, site, name, type, opts));
+        jira = new JiraSettings(jira.legacySearch(), jira.rateLimit(), fields, jira.sprints());
+        return this;
+    }
+
+    /** Adds a sprint on a site ({@code state}: future, active or closed) on board 1. */
+    public WorldBuilder sprint(String site, long id, String name, String state) {
+        var sprints = new ArrayList<>(jira.sprints());
+        sprints.removeIf(x -> x.site().equals(site) && x.id() == id);
+        sprints.add(new Sprint(id, site, name, state, 1, null, null, null, null));
+        jira = new JiraSettings(jira.legacySearch(), jira.rateLimit(), jira.customFields(), sprints);
+        return this;
+    }
+
     /** Adds permissions in a project to a user (e-mail or account id), or to every site member with {@code "*"}. */
     public WorldBuilder permit(String projectKey, String user, Permission... permissions) {
         return editPermissions(projectKey, user, list -> {
@@ -148,7 +202,8 @@ public final class WorldBuilder {
         edit.accept(list);
         if (list.isEmpty()) perms.remove(user);
         else perms.put(user, List.copyOf(list));
-        projects.set(projects.indexOf(p), new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead(), perms));
+        projects.set(projects.indexOf(p), new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead(), perms,
+                p.description(), p.components(), p.versions()));
         return this;
     }
 
@@ -168,7 +223,8 @@ public final class WorldBuilder {
         issues.add(new Issue(Long.toString(id), p.key() + "-" + number, p.site(), p.key(), summary,
                 spec.description == null ? null : Adf.fromText(spec.description), spec.type, spec.status, spec.priority,
                 accountId(spec.assignee), accountId(spec.reporter), null, spec.labels, created, created,
-                spec.resolution == null ? null : created, spec.resolution, spec.duedate, spec.parent, List.of()));
+                spec.resolution == null ? null : created, spec.resolution, spec.duedate, spec.parent, List.of(), spec.components,
+                spec.fixVersions, spec.customFields));
         return this;
     }
 
@@ -246,6 +302,30 @@ public final class WorldBuilder {
         private String resolution;
         private LocalDate duedate;
         private String parent;
+        private List<String> components = List.of();
+        private List<String> fixVersions = List.of();
+        private final Map<String, Object> customFields = new LinkedHashMap<>();
+
+        /** Component names of the issue's project. */
+        public IssueSpec components(String... names) {
+            this.components = List.of(names);
+            return this;
+        }
+
+        /** Version names of the issue's project. */
+        public IssueSpec fixVersions(String... names) {
+            this.fixVersions = List.of(names);
+            return this;
+        }
+
+        /**
+         * A custom field's value in world form: a number (story points, number), a list of sprint ids, a team id,
+         * {@code yyyy-MM-dd}, an option's value, a list of account ids, or text.
+         */
+        public IssueSpec customField(String id, Object value) {
+            customFields.put(id, value);
+            return this;
+        }
 
         public IssueSpec type(String type) {
             this.type = type;

@@ -10,6 +10,7 @@ import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.world.Permission;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @Jirasim
@@ -95,6 +96,35 @@ class JirasimAnnotationTest {
         assertEquals(400, create.status(), create.body());
         assertNotEquals(sim.cloudId("umbrella"), sim.cloudId("acme"));
         assertThrows(IllegalArgumentException.class, () -> sim.world().issue("NOPE", "x"));
+    }
+
+    @Test
+    void theWorldBuilderAddsCustomFieldsSprintsComponentsAndVersions(JirasimHandle sim) {
+        sim.world()
+                .site("umbrella")
+                .user("dana@umbrella.test", "Dana", "umbrella")
+                .project("umbrella", "LAB", "Labs")
+                .component("LAB", "Virology")
+                .version("LAB", "v1", true)
+                .permit("LAB", "*", Permission.BROWSE, Permission.EDIT)
+                .customField("umbrella", "customfield_10070", "Story point estimate", "storyPoints")
+                .customField("umbrella", "customfield_10071", "Hazard", "select", "Low", "High")
+                .sprint("umbrella", 7, "LAB Sprint 7", "active")
+                .customField("umbrella", "customfield_10072", "Sprint", "sprint")
+                .issue("LAB", "Contain", i -> i.components("Virology").fixVersions("v1").customField("customfield_10070", 5)
+                        .customField("customfield_10071", "High").customField("customfield_10072", List.of(7)))
+                .apply();
+        var tokens = sim.tokens("dana@umbrella.test", "umbrella");
+        Http.Answer issue = Http.get(sim.jiraUrl("umbrella") + "/rest/api/3/issue/LAB-1", tokens.accessToken());
+        assertEquals(200, issue.status(), issue.body());
+        for (String expected : List.of("\"customfield_10070\":5.0", "\"value\":\"High\"", "\"name\":\"LAB Sprint 7\"", "\"name\":\"Virology\"",
+                "\"name\":\"v1\"")) {
+            assertTrue(issue.body().contains(expected), expected + " in " + issue.body());
+        }
+        Http.Answer found = Http.get(sim.jiraUrl("umbrella") + "/rest/api/3/search/jql?jql=sprint%20in%20openSprints()%20and%20cf%5B10070%5D%20%3E%3D%205",
+                tokens.accessToken());
+        assertEquals(200, found.status(), found.body());
+        assertTrue(found.body().contains("\"issues\":[{"), found.body());
     }
 
     @Test

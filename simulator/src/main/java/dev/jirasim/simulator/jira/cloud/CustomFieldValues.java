@@ -86,6 +86,7 @@ final class CustomFieldValues {
         if (value == null) return null;
         String site = c.site().subdomain();
         return switch (f.type()) {
+            case "storyPoints", "number" -> ((Number) value).doubleValue(); // Jira writes these as decimals: 5.0
             case "sprint" -> {
                 var sprints = new ArrayList<Object>();
                 for (Object id : (List<?>) value) {
