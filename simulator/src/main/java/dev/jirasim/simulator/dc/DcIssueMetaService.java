@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.dc;
 
+import dev.jirasim.simulator.common.LegacyCreateMeta;
 import dev.jirasim.simulator.world.DcInstance;
 import dev.jirasim.simulator.world.Issue;
 import dev.jirasim.simulator.world.JiraCatalog;
@@ -87,21 +88,11 @@ final class DcIssueMetaService {
                 types.add(type);
             }
             Map<String, Object> brief = DcJson.project(c.base(), p);
-            var project = new LinkedHashMap<String, Object>();
-            project.put("expand", "issuetypes");
             // The old resource links projects by key (Atlassian's createmeta example); both forms resolve.
-            project.put("self", c.base() + "/rest/api/2/project/" + p.key());
-            project.put("id", p.id());
-            project.put("key", p.key());
-            project.put("name", p.name());
-            project.put("avatarUrls", brief.get("avatarUrls"));
-            project.put("issuetypes", types);
-            projects.add(project);
+            projects.add(LegacyCreateMeta.project(c.base() + "/rest/api/2/project/" + p.key(), p.id(), p.key(), p.name(),
+                    brief.get("avatarUrls"), types));
         }
-        var body = new LinkedHashMap<String, Object>();
-        body.put("expand", "projects");
-        body.put("projects", projects);
-        return body;
+        return LegacyCreateMeta.body(projects);
     }
 
     /** {@code GET /issue/{key}/editmeta}: the edit screen, or no fields for a caller who may not edit the issue. */

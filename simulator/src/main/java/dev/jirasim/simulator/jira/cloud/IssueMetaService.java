@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.jira.cloud;
 
+import dev.jirasim.simulator.common.LegacyCreateMeta;
 import dev.jirasim.simulator.world.CustomField;
 import dev.jirasim.simulator.world.Issue;
 import dev.jirasim.simulator.world.JiraCatalog;
@@ -68,21 +69,10 @@ final class IssueMetaService {
                 if (withFields) type.put("fields", createScreen(c, p, t));
                 types.add(type);
             }
-            var project = new LinkedHashMap<String, Object>();
-            project.put("expand", "issuetypes");
             Map<String, Object> base = JiraJson.project(c, p);
-            project.put("self", base.get("self"));
-            project.put("id", p.id());
-            project.put("key", p.key());
-            project.put("name", p.name());
-            project.put("avatarUrls", base.get("avatarUrls"));
-            project.put("issuetypes", types);
-            projects.add(project);
+            projects.add(LegacyCreateMeta.project(base.get("self"), p.id(), p.key(), p.name(), base.get("avatarUrls"), types));
         }
-        var body = new LinkedHashMap<String, Object>();
-        body.put("expand", "projects");
-        body.put("projects", projects);
-        return body;
+        return LegacyCreateMeta.body(projects);
     }
 
     /** {@code GET /issue/{key}/editmeta}: the edit screen's fields, or none for a caller who may not edit. */

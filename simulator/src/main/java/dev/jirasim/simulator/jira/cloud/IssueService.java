@@ -437,23 +437,23 @@ final class IssueService {
     }
 
     private static List<String> components(CloudCaller c, JsonNode fields, String projectKey) {
-        Project p = c.world().jira().project(c.site().subdomain(), projectKey).orElseThrow();
-        var out = new ArrayList<String>();
-        if (fields.has("components") && fields.get("components").isArray()) {
-            for (JsonNode ref : fields.get("components")) p.component(ref.path("id").asText(ref.path("name").asText())).ifPresent(x -> {
-                if (!out.contains(x.name())) out.add(x.name());
-            });
-        }
-        return out;
+        return partNames(c, fields, projectKey, "components");
     }
 
     private static List<String> fixVersions(CloudCaller c, JsonNode fields, String projectKey) {
+        return partNames(c, fields, projectKey, "fixVersions");
+    }
+
+    /** The names of the components or versions {@code fields.<field>} refers to by id or name (checked before). */
+    private static List<String> partNames(CloudCaller c, JsonNode fields, String projectKey, String field) {
         Project p = c.world().jira().project(c.site().subdomain(), projectKey).orElseThrow();
         var out = new ArrayList<String>();
-        if (fields.has("fixVersions") && fields.get("fixVersions").isArray()) {
-            for (JsonNode ref : fields.get("fixVersions")) p.version(ref.path("id").asText(ref.path("name").asText())).ifPresent(x -> {
-                if (!out.contains(x.name())) out.add(x.name());
-            });
+        if (fields.has(field) && fields.get(field).isArray()) {
+            for (JsonNode ref : fields.get(field)) {
+                String key = ref.path("id").asText(ref.path("name").asText());
+                var name = field.equals("components") ? p.component(key).map(Project.Component::name) : p.version(key).map(Project.Version::name);
+                name.filter(n -> !out.contains(n)).ifPresent(out::add);
+            }
         }
         return out;
     }
