@@ -27,7 +27,8 @@ public final class JiraData {
     }
 
     private final Map<String, User> users;
-    private final Map<String, Map<String, Project>> projectsBySite = new LinkedHashMap<>();
+    /** Replaced whole (copy on write) when a project is created, changed or deleted, so readers need no lock. */
+    private volatile Map<String, Map<String, Project>> projectsBySite = new LinkedHashMap<>();
     private final Map<String, Map<String, Issue>> issuesBySite = new HashMap<>();
     private final Map<String, Map<String, Issue>> issuesByIdBySite = new HashMap<>();
     private final Map<String, Long> lastNumber = new HashMap<>();
@@ -46,6 +47,43 @@ public final class JiraData {
         }
     }
 
+    /** A new project, made by the REST API; null when its key or name is taken on the site (nothing changes then). */
+    public synchronized Project createProject(Project project) {
+        var siteProjects = projectsBySite.getOrDefault(project.site(), Map.of());
+        if (siteProjects.containsKey(project.key())) return null;
+        if (siteProjects.values().stream().anyMatch(p -> p.name().equalsIgnoreCase(project.name()))) return null;
+        swapProjects(project.site(), m -> m.put(project.key(), project));
+        UndoLog.note(() -> swapProjects(project.site(), m -> m.remove(project.key())));
+        return project;
+    }
+
+    /** The same project (same site and key) with other details. */
+    public synchronized void replaceProject(Project next) {
+        Project previous = projectsBySite.getOrDefault(next.site(), Map.of()).get(next.key());
+        if (previous == null) throw new IllegalArgumentException("no project " + next.key() + " on " + next.site());
+        swapProjects(next.site(), m -> m.put(next.key(), next));
+        UndoLog.note(() -> swapProjects(previous.site(), m -> m.put(previous.key(), previous)));
+    }
+
+    /** Deletes a project and its issues (the search indexes hear of each issue). */
+    public synchronized void deleteProject(Project project) {
+        for (Issue issue : new ArrayList<>(issues(project.site()))) if (issue.project().equals(project.key())) delete(issue);
+        swapProjects(project.site(), m -> m.remove(project.key()));
+        UndoLog.note(() -> swapProjects(project.site(), m -> m.put(project.key(), project)));
+    }
+
+    /** The highest project id in the world, for the next one. */
+    public long lastProjectId() {
+        return allProjects().stream().mapToLong(p -> Long.parseLong(p.id())).max().orElse(9_999);
+    }
+
+    private void swapProjects(String site, java.util.function.Consumer<Map<String, Project>> change) {
+        var next = new LinkedHashMap<String, Map<String, Project>>();
+        projectsBySite.forEach((k, v) -> next.put(k, new LinkedHashMap<>(v)));
+        change.accept(next.computeIfAbsent(site, k -> new LinkedHashMap<>()));
+        projectsBySite = next;
+    }
+
     synchronized void load(Issue issue) {
         Project project = project(issue.site(), issue.project()).orElseThrow(() ->
                 new WorldException("issue " + issue.key() + " names unknown project " + issue.project() + " on site " + issue.site()));
@@ -59,9 +97,9 @@ public final class JiraData {
         lastId = Math.max(lastId, Long.parseLong(issue.id()));
     }
 
-    // Project readers take no lock: projects are fixed once World.of has built the world (published through
-    // the tenant's volatile field), and searches call them while holding an index's read lock, which a
-    // writer holding this object's monitor may be waiting for.
+    // Project readers take no lock: the project map is replaced whole when a project changes (and built before the
+    // world is published), and searches call them while holding an index's read lock, which a writer holding this
+    // object's monitor may be waiting for.
 
     public List<Project> projects(String site) {
         return List.copyOf(projectsBySite.getOrDefault(site, Map.of()).values());

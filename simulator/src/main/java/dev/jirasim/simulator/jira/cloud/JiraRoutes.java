@@ -71,6 +71,9 @@ public final class JiraRoutes {
         // The site's schema and people.
         routes.get(BASE + "/project", this::listProjects);
         routes.get(BASE + "/project/{project}", this::getProject);
+        routes.post(BASE + "/project", this::createProject);
+        routes.put(BASE + "/project/{project}", this::updateProject);
+        routes.delete(BASE + "/project/{project}", this::deleteProject);
         routes.get(BASE + "/project/{project}/components", ctx -> ctx.json(ProjectService.components(caller(ctx, JiraScopes.READ_COMPONENTS),
                 ctx.pathParam("project"))));
         routes.get(BASE + "/project/{project}/versions", ctx -> ctx.json(ProjectService.versions(caller(ctx, JiraScopes.READ_VERSIONS),
@@ -255,6 +258,22 @@ public final class JiraRoutes {
     private void getProject(Context ctx) {
         CloudCaller c = caller(ctx, JiraScopes.READ_PROJECT);
         ctx.json(ProjectService.details(c, ctx.pathParam("project"), ctx.queryParam("expand")));
+    }
+
+    private void createProject(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.CREATE_PROJECT);
+        ctx.status(201).json(ProjectService.create(c, json(ctx, true)));
+    }
+
+    private void updateProject(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.UPDATE_PROJECT);
+        ctx.json(ProjectService.update(c, ctx.pathParam("project"), json(ctx, true), ctx.queryParam("expand")));
+    }
+
+    private void deleteProject(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.DELETE_PROJECT);
+        ProjectService.delete(c, ctx.pathParam("project"));
+        ctx.status(204);
     }
 
     private void issueTypesOfProject(Context ctx) {

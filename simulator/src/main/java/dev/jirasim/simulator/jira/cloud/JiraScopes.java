@@ -43,6 +43,13 @@ final class JiraScopes {
     static final RequiredScope READ_PROJECT_STATUSES = RequiredScope.of("read:jira-work", "read:issue-status:jira", "read:issue-type:jira",
             "read:status:jira");
 
+    static final RequiredScope CREATE_PROJECT = RequiredScope.of("manage:jira-configuration", "write:project:jira", "read:project:jira");
+    static final RequiredScope UPDATE_PROJECT = RequiredScope.of("manage:jira-project", "read:issue-type:jira", "read:project:jira",
+            "read:project.property:jira", "read:user:jira", "write:project:jira", "write:project.avatar:jira", "read:application-role:jira",
+            "read:avatar:jira", "read:group:jira", "read:issue-type-hierarchy:jira", "read:project-category:jira", "read:project-version:jira",
+            "read:project.component:jira");
+    static final RequiredScope DELETE_PROJECT = RequiredScope.of("manage:jira-configuration", "delete:project:jira");
+
     private JiraScopes() {
     }
 }

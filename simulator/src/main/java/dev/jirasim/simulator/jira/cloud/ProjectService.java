@@ -84,6 +84,123 @@ final class ProjectService {
         throw JiraErrors.message(404, "Could not find version for id '" + id + "'");
     }
 
+    /** Members of {@code POST /project} this simulator acts on; the document's others are refused with a 501. */
+    private static final java.util.Set<String> CREATE_MEMBERS = java.util.Set.of("key", "name", "leadAccountId", "projectTypeKey",
+            "projectTemplateKey", "description", "assigneeType");
+    private static final java.util.Set<String> UPDATE_MEMBERS = java.util.Set.of("name", "leadAccountId", "description", "assigneeType");
+    private static final java.util.Set<String> DOCUMENTED = java.util.Set.of("assigneeType", "avatarId", "categoryId", "description",
+            "fieldConfigurationScheme", "issueSecurityScheme", "issueTypeScheme", "issueTypeScreenScheme", "key", "lead", "leadAccountId",
+            "name", "notificationScheme", "permissionScheme", "projectTemplateKey", "projectTypeKey", "url", "workflowScheme", "releasedProjectKeys");
+
+    /**
+     * {@code POST /project} for a site administrator (Administer Jira): a project with Jira's default scheme here
+     * (every issue type, the one workflow) and a default permission scheme: every member of the site may browse,
+     * create, edit and delete issues; the lead administers. 201 with {@code {self, id, key}}.
+     */
+    static Map<String, Object> create(CloudCaller c, com.fasterxml.jackson.databind.JsonNode body) {
+        requireSiteAdmin(c);
+        checkMembers(body, CREATE_MEMBERS);
+        var errors = new LinkedHashMap<String, String>();
+        String key = text(body, "key");
+        String name = text(body, "name");
+        if (key == null || key.isBlank()) errors.put("projectKey", "You must specify a unique project key, at least 2 characters long.");
+        else if (key.length() > 10) errors.put("projectKey", "The project key must not exceed 10 characters in length.");
+        else if (!key.matches("[A-Z][A-Z0-9]+")) {
+            errors.put("projectKey", "Project keys must start with an uppercase letter, followed by one or more uppercase alphanumeric characters.");
+        }
+        if (name == null || name.isBlank()) errors.put("projectName", "You must specify a valid project name.");
+        String lead = text(body, "leadAccountId");
+        if (lead == null || c.world().user(lead).filter(u -> u.accountId().equals(lead) && u.memberOf(c.site().subdomain())).isEmpty()) {
+            errors.put("projectLead", "You must specify a valid project lead.");
+        }
+        String type = text(body, "projectTypeKey");
+        if (type != null && !List.of("software", "service_desk", "business").contains(type)) {
+            errors.put("projectTypeKey", "Invalid project type key '" + type + "'.");
+        }
+        if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
+        var permissions = new java.util.TreeMap<String, List<dev.jirasim.simulator.world.Permission>>();
+        permissions.put("*", List.of(dev.jirasim.simulator.world.Permission.BROWSE, dev.jirasim.simulator.world.Permission.CREATE,
+                dev.jirasim.simulator.world.Permission.EDIT, dev.jirasim.simulator.world.Permission.DELETE));
+        permissions.put(lead, List.of(dev.jirasim.simulator.world.Permission.ADMINISTER));
+        var jira = c.world().jira();
+        Project created;
+        synchronized (jira) {
+            created = jira.createProject(new Project(Long.toString(jira.lastProjectId() + 1), key, name, c.site().subdomain(),
+                    type == null ? "software" : type, lead, permissions, text(body, "description"), null, null));
+        }
+        if (created == null) {
+            var taken = new LinkedHashMap<String, String>();
+            if (jira.project(c.site().subdomain(), key).isPresent()) taken.put("projectKey", "A project with that project key already exists.");
+            else taken.put("projectName", "A project with that name already exists.");
+            throw JiraErrors.fields(400, taken);
+        }
+        var m = new LinkedHashMap<String, Object>();
+        m.put("self", c.apiBase() + "/project/" + created.id());
+        m.put("id", Long.parseLong(created.id()));
+        m.put("key", created.key());
+        return m;
+    }
+
+    /** {@code PUT /project/{idOrKey}}: name, lead and description, for whoever administers the project. */
+    static Map<String, Object> update(CloudCaller c, String idOrKey, com.fasterxml.jackson.databind.JsonNode body, String expand) {
+        Project p = visible(c, idOrKey);
+        if (!c.can(p, dev.jirasim.simulator.world.Permission.ADMINISTER)) {
+            throw JiraErrors.message(403, "You do not have permission to edit the project " + p.key() + ".");
+        }
+        checkMembers(body, UPDATE_MEMBERS);
+        if (body.has("key") && !p.key().equals(text(body, "key"))) {
+            throw JiraErrors.message(501, "Changing a project's key is not simulated yet.");
+        }
+        var errors = new LinkedHashMap<String, String>();
+        String name = body.has("name") ? text(body, "name") : p.name();
+        if (name == null || name.isBlank()) errors.put("projectName", "You must specify a valid project name.");
+        else if (!name.equalsIgnoreCase(p.name()) && c.world().jira().projects(p.site()).stream().anyMatch(x -> x.name().equalsIgnoreCase(name))) {
+            errors.put("projectName", "A project with that name already exists.");
+        }
+        String lead = body.has("leadAccountId") ? text(body, "leadAccountId") : p.lead();
+        if (body.has("leadAccountId") && (lead == null || c.world().user(lead).filter(u -> u.memberOf(p.site())).isEmpty())) {
+            errors.put("projectLead", "You must specify a valid project lead.");
+        }
+        if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
+        c.world().jira().replaceProject(new Project(p.id(), p.key(), name, p.site(), p.projectTypeKey(), lead, p.permissions(),
+                body.has("description") ? text(body, "description") : p.description(), p.components(), p.versions()));
+        return details(c, p.key(), expand);
+    }
+
+    /**
+     * {@code DELETE /project/{idOrKey}} for a site administrator: the project and its issues are gone from the API
+     * at once. With {@code enableUndo} (the default) real Jira keeps it in the trash for 60 days, restorable in
+     * the UI; there is no restoring here.
+     */
+    static void delete(CloudCaller c, String idOrKey) {
+        Project p = visible(c, idOrKey);
+        requireSiteAdmin(c);
+        c.world().jira().deleteProject(p);
+    }
+
+    private static void requireSiteAdmin(CloudCaller c) {
+        if (!c.user().siteAdmin().contains(c.site().subdomain())) {
+            throw JiraErrors.message(403, "You must have global administrator rights in order to modify projects.");
+        }
+    }
+
+    /** A member the document lists but we do not act on is an honest 501; one it does not list, Jira's 400. */
+    private static void checkMembers(com.fasterxml.jackson.databind.JsonNode body, java.util.Set<String> handled) {
+        if (body == null || !body.isObject()) throw JiraErrors.badRequest("Invalid request payload. Refer to the REST API documentation and try again.");
+        var it = body.fieldNames();
+        while (it.hasNext()) {
+            String name = it.next();
+            if (handled.contains(name)) continue;
+            if (DOCUMENTED.contains(name)) throw JiraErrors.message(501, "The project member '" + name + "' is not simulated yet; leave it out.");
+            throw JiraErrors.badRequest("Unrecognized field \"" + name + "\"");
+        }
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode body, String name) {
+        var v = body.get(name);
+        return v == null || v.isNull() ? null : v.isTextual() ? v.asText() : v.toString();
+    }
+
     /** The deprecated {@code GET /project}: every project the caller may browse, in key order, unpaged. */
     static List<Map<String, Object>> all(CloudCaller c) {
         return c.world().jira().projects(c.site().subdomain()).stream().filter(c::canBrowse)

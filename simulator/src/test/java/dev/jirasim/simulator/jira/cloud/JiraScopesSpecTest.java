@@ -51,12 +51,25 @@ class JiraScopesSpecTest {
         ROUTES.put("/rest/api/3/project/{projectIdOrKey}/statuses", JiraScopes.READ_PROJECT_STATUSES);
     }
 
+    /** Writes: method and path, and the scope the route asks for. */
+    private static final Map<String, RequiredScope> WRITES = new LinkedHashMap<>();
+
+    static {
+        WRITES.put("post /rest/api/3/project", JiraScopes.CREATE_PROJECT);
+        WRITES.put("put /rest/api/3/project/{projectIdOrKey}", JiraScopes.UPDATE_PROJECT);
+        WRITES.put("delete /rest/api/3/project/{projectIdOrKey}", JiraScopes.DELETE_PROJECT);
+    }
+
     @Test
     void everyReadRouteAsksForTheDocumentedScopes() throws IOException {
         assumeTrue(SpecValidation.available(), "Skipped: " + SpecValidation.SPEC.toAbsolutePath() + " not found");
         JsonNode paths = new ObjectMapper().readTree(SpecValidation.SPEC.toFile()).get("paths");
-        ROUTES.forEach((path, scope) -> {
-            JsonNode get = paths.path(path).path("get");
+        var all = new LinkedHashMap<String, RequiredScope>();
+        ROUTES.forEach((path, scope) -> all.put("get " + path, scope));
+        all.putAll(WRITES);
+        all.forEach((route, scope) -> {
+            String path = route.substring(route.indexOf(' ') + 1);
+            JsonNode get = paths.path(path).path(route.substring(0, route.indexOf(' ')));
             assertFalse(get.isMissingNode(), path + " is not in the document");
             String classic = null;
             Set<String> granular = new HashSet<>();

@@ -99,4 +99,20 @@ class JiraSpecConformanceHttpTest {
         assertTrue(checked > 25);
         assertEquals(List.of(), problems, "responses that do not match the official spec");
     }
+
+    @Test
+    void projectAdministrationValidatesAgainstTheOfficialSpec(JirasimServer sim) {
+        assumeTrue(SpecValidation.available(), "Skipped: " + SpecValidation.SPEC.toAbsolutePath() + " not found (the shared specs folder is not beside this checkout)");
+        List<String> problems = SpecValidation.newList();
+        Jira admin = Jira.as(sim, OAuth.ALICE, List.of("acme"), "read:jira-work manage:jira-configuration manage:jira-project");
+        admin.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
+                .body(Map.of("key", "SPEC", "name", "Spec", "leadAccountId", OAuth.ALICE_ID)).post("/project").then().statusCode(201);
+        admin.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
+                .body(Map.of("key", "SPEC", "name", "Spec again", "leadAccountId", OAuth.ALICE_ID)).post("/project").then().statusCode(400);
+        admin.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
+                .body(Map.of("description", "checked")).put("/project/SPEC").then().statusCode(200);
+        admin.acme(3).filter(SpecValidation.recordingInto(problems)).delete("/project/SPEC").then().statusCode(204);
+        admin.acme(3).filter(SpecValidation.recordingInto(problems)).delete("/project/SPEC").then().statusCode(404);
+        assertEquals(List.of(), problems, "responses that do not match the official spec");
+    }
 }
