@@ -134,7 +134,7 @@ public final class WorldBuilder {
         var components = new ArrayList<>(p.components());
         components.add(new Project.Component(Long.toString(nextPartId()), name, null, null));
         projects.set(projects.indexOf(p), new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead(), p.permissions(),
-                p.description(), components, p.versions()));
+                p.description(), components, p.versions(), p.style()));
         return this;
     }
 
@@ -144,7 +144,7 @@ public final class WorldBuilder {
         var versions = new ArrayList<>(p.versions());
         versions.add(new Project.Version(Long.toString(nextPartId()), name, null, released, false, null, null));
         projects.set(projects.indexOf(p), new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead(), p.permissions(),
-                p.description(), p.components(), versions));
+                p.description(), p.components(), versions, p.style()));
         return this;
     }
 
@@ -203,7 +203,7 @@ public final class WorldBuilder {
         if (list.isEmpty()) perms.remove(user);
         else perms.put(user, List.copyOf(list));
         projects.set(projects.indexOf(p), new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead(), perms,
-                p.description(), p.components(), p.versions()));
+                p.description(), p.components(), p.versions(), p.style()));
         return this;
     }
 

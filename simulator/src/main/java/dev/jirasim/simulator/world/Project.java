@@ -14,7 +14,10 @@ import java.util.TreeMap;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Project(String id, String key, String name, String site, String projectTypeKey, String lead,
                       Map<String, List<Permission>> permissions, String description, List<Component> components,
-                      List<Version> versions) {
+                      List<Version> versions, String style) {
+    /** {@code classic} (company-managed) or {@code next-gen} (team-managed), as Jira's {@code style} member says. */
+    public static final List<String> STYLES = List.of("classic", "next-gen");
+
 
     /** A component: a part of the project issues can be filed against. Ids are numeric strings, unique on the site. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -50,12 +53,25 @@ public record Project(String id, String key, String name, String site, String pr
         permissions = permissions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(permissions));
         components = components == null ? List.of() : List.copyOf(components);
         versions = versions == null ? List.of() : List.copyOf(versions);
+        if (style == null) style = "classic";
+        if (!STYLES.contains(style)) throw new IllegalArgumentException("project style must be one of " + STYLES + ": " + style);
+    }
+
+    /** A company-managed project with these details. */
+    public Project(String id, String key, String name, String site, String projectTypeKey, String lead,
+                   Map<String, List<Permission>> permissions, String description, List<Component> components, List<Version> versions) {
+        this(id, key, name, site, projectTypeKey, lead, permissions, description, components, versions, null);
+    }
+
+    /** Whether the project is team-managed ({@code simplified} in Jira's JSON). */
+    public boolean teamManaged() {
+        return style.equals("next-gen");
     }
 
     /** A project without a description, components or versions. */
     public Project(String id, String key, String name, String site, String projectTypeKey, String lead,
                    Map<String, List<Permission>> permissions) {
-        this(id, key, name, site, projectTypeKey, lead, permissions, null, null, null);
+        this(id, key, name, site, projectTypeKey, lead, permissions, null, null, null, null);
     }
 
     public java.util.Optional<Component> component(String idOrName) {

@@ -70,8 +70,8 @@ final class JiraJson {
         m.put("name", p.name());
         m.put("avatarUrls", avatarUrls("project-" + p.id()));
         m.put("projectTypeKey", p.projectTypeKey());
-        m.put("simplified", false);
-        m.put("style", "classic");
+        m.put("simplified", p.teamManaged());
+        m.put("style", p.style());
         m.put("isPrivate", false);
         m.put("properties", Map.of());
         return m;

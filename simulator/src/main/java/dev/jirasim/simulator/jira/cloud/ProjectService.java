@@ -126,7 +126,9 @@ final class ProjectService {
         Project created;
         synchronized (jira) {
             created = jira.createProject(new Project(Long.toString(jira.lastProjectId() + 1), key, name, c.site().subdomain(),
-                    type == null ? "software" : type, lead, permissions, text(body, "description"), null, null));
+                    type == null ? "software" : type, lead, permissions, text(body, "description"), null, null,
+                    // Jira's "simplified" templates make team-managed projects.
+                    String.valueOf(text(body, "projectTemplateKey")).contains("simplified") ? "next-gen" : "classic"));
         }
         if (created == null) {
             var taken = new LinkedHashMap<String, String>();
@@ -163,7 +165,7 @@ final class ProjectService {
         }
         if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
         c.world().jira().replaceProject(new Project(p.id(), p.key(), name, p.site(), p.projectTypeKey(), lead, p.permissions(),
-                body.has("description") ? text(body, "description") : p.description(), p.components(), p.versions()));
+                body.has("description") ? text(body, "description") : p.description(), p.components(), p.versions(), p.style()));
         return details(c, p.key(), expand);
     }
 

@@ -28,7 +28,9 @@ class ProjectAdminHttpTest {
         Jira alice = Jira.as(sim, OAuth.ALICE, List.of("acme"), ADMIN_SCOPES);
         alice.acme(3).contentType("application/json").body(newProject("TEMP", "Temporary")).post("/project").then().statusCode(201)
                 .body("key", equalTo("TEMP")).body("id", equalTo(10006)).body("self", startsWith(sim.baseUrl()));
+        // A "simplified" template makes a team-managed project, as Jira's do.
         alice.acme(3).get("/project/TEMP").then().statusCode(200).body("name", equalTo("Temporary"))
+                .body("style", equalTo("next-gen")).body("simplified", equalTo(true))
                 .body("lead.accountId", equalTo(OAuth.ALICE_ID)).body("issueTypes.name", org.hamcrest.Matchers.hasItem("Story"));
         // Every member of the site may work in it; bob creates an issue and finds it.
         Jira bob = Jira.bob(sim);
@@ -45,6 +47,13 @@ class ProjectAdminHttpTest {
         alice.acme(3).get("/issue/" + key).then().statusCode(404);
         alice.acme(3).queryParam("jql", "project = TEMP").get("/search/jql").then().statusCode(400)
                 .body("errorMessages[0]", equalTo("The value 'TEMP' does not exist for the field 'project'."));
+    }
+
+    @Test
+    void theDefaultWorldHasATeamManagedProject(JirasimServer sim) {
+        Jira alice = Jira.alice(sim);
+        alice.on(OAuth.GLOBEX, 3).get("/project/MKT").then().statusCode(200).body("style", equalTo("next-gen")).body("simplified", equalTo(true));
+        alice.on(OAuth.GLOBEX, 3).get("/project/GLX").then().statusCode(200).body("style", equalTo("classic")).body("simplified", equalTo(false));
     }
 
     @Test
