@@ -167,7 +167,7 @@ public final class WorldBuilder {
         var opts = new ArrayList<CustomField.Option>();
         for (int i = 0; i < options.length; i++) opts.add(new CustomField.Option(Long.toString(10_300 + i), options[i]));
         fields.add(new CustomField(id, site, name, type, opts));
-        jira = new JiraSettings(jira.legacySearch(), jira.rateLimit(), fields, jira.sprints());
+        jira = new JiraSettings(jira.legacySearch(), jira.rateLimit(), fields, jira.sprints(), jira.groups());
         return this;
     }
 
@@ -176,7 +176,7 @@ public final class WorldBuilder {
         var sprints = new ArrayList<>(jira.sprints());
         sprints.removeIf(x -> x.site().equals(site) && x.id() == id);
         sprints.add(new Sprint(id, site, name, state, 1, null, null, null, null));
-        jira = new JiraSettings(jira.legacySearch(), jira.rateLimit(), jira.customFields(), sprints);
+        jira = new JiraSettings(jira.legacySearch(), jira.rateLimit(), jira.customFields(), sprints, jira.groups());
         return this;
     }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.util.List<CustomField> customFields,
-                           java.util.List<Sprint> sprints) {
+                           java.util.List<Sprint> sprints, java.util.List<Group> groups) {
     public enum LegacySearch {
         REMOVED, AVAILABLE;
 
@@ -24,12 +24,13 @@ public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.
         }
     }
 
-    public static final JiraSettings DEFAULTS = new JiraSettings(null, null, null, null);
+    public static final JiraSettings DEFAULTS = new JiraSettings(null, null, null, null, null);
 
     public JiraSettings {
         if (legacySearch == null) legacySearch = LegacySearch.REMOVED;
         customFields = customFields == null ? java.util.List.of() : java.util.List.copyOf(customFields);
         sprints = sprints == null ? java.util.List.of() : java.util.List.copyOf(sprints);
+        groups = groups == null ? java.util.List.of() : java.util.List.copyOf(groups);
         if (rateLimit != null && rateLimit.scope() == null) {
             rateLimit = new RateLimit(rateLimit.capacity(), rateLimit.refillPerSecond(), RateLimit.Scope.PER_USER_APP);
         }
@@ -42,17 +43,27 @@ public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.
 
     /** Search mode and rate limit, no custom fields or sprints. */
     public JiraSettings(LegacySearch legacySearch, RateLimit rateLimit) {
-        this(legacySearch, rateLimit, null, null);
+        this(legacySearch, rateLimit, null, null, null);
+    }
+
+    /** Without groups. */
+    public JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.util.List<CustomField> customFields, java.util.List<Sprint> sprints) {
+        this(legacySearch, rateLimit, customFields, sprints, null);
+    }
+
+    /** The groups of one site, in the order the world lists them. */
+    public java.util.List<Group> groups(String site) {
+        return groups.stream().filter(g -> g.site().equals(site)).toList();
     }
 
     /** The same settings with another search mode. */
     public JiraSettings withLegacySearch(LegacySearch mode) {
-        return new JiraSettings(mode, rateLimit, customFields, sprints);
+        return new JiraSettings(mode, rateLimit, customFields, sprints, groups);
     }
 
     /** The same settings with another rate limit (null: none). */
     public JiraSettings withRateLimit(RateLimit limit) {
-        return new JiraSettings(legacySearch, limit, customFields, sprints);
+        return new JiraSettings(legacySearch, limit, customFields, sprints, groups);
     }
 
     /** The custom fields of one site, in the order the world lists them. */

@@ -251,6 +251,17 @@ final class WorldLoader {
             var optionIds = new HashSet<String>();
             for (CustomField.Option o : f.options()) requireUnique(optionIds.add(o.id()), "option id of " + f.id(), o.id());
         }
+        var groupKeys = new HashSet<String>();
+        for (Group g : jira.groups()) {
+            requireSite(world, g.site(), "group " + g.name());
+            requireUnique(groupKeys.add(g.site() + "/id/" + g.id()), "group id on " + g.site(), g.id());
+            requireUnique(groupKeys.add(g.site() + "/name/" + g.name().toLowerCase(java.util.Locale.ROOT)), "group name on " + g.site(), g.name());
+            for (String m : g.members()) {
+                if (world.user(m).filter(u -> u.memberOf(g.site())).isEmpty()) {
+                    throw new WorldException("group " + g.name() + " names " + m + ", who is not a member of site " + g.site());
+                }
+            }
+        }
         var sprintIds = new HashSet<String>();
         for (Sprint sp : jira.sprints()) {
             requireSite(world, sp.site(), "sprint " + sp.id());

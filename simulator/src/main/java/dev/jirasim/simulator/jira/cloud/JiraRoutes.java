@@ -102,12 +102,21 @@ public final class JiraRoutes {
         routes.get(BASE + "/customFieldOption/{id}", ctx -> ctx.json(MetadataService.customFieldOption(caller(ctx, JiraScopes.READ_FIELD_OPTIONS),
                 ctx.pathParam("id"))));
         routes.get(BASE + "/universal_avatar/view/type/{type}/avatar/{id}", this::avatar);
-        routes.get(BASE + "/user", ctx -> ctx.json(UserService.user(caller(ctx, JiraScopes.READ_USER), ctx.queryParam("accountId"))));
+        routes.get(BASE + "/user", ctx -> ctx.json(UserService.user(caller(ctx, JiraScopes.READ_USER), ctx.queryParam("accountId"),
+                ctx.queryParam("expand"))));
         routes.get(BASE + "/user/bulk", this::usersInBulk);
         routes.get(BASE + "/user/search", this::searchUsers);
         routes.get(BASE + "/users/search", this::listUsers);
         routes.get(BASE + "/users", this::listUsers);
         routes.get(BASE + "/user/assignable/search", this::assignableUsers);
+        routes.get(BASE + "/user/groups", ctx -> ctx.json(GroupService.userGroups(caller(ctx, JiraScopes.READ_USER_GROUPS), ctx.queryParam("accountId"))));
+        routes.get(BASE + "/group", ctx -> ctx.json(GroupService.group(caller(ctx, JiraScopes.READ_GROUP), ctx.queryParam("groupId"),
+                ctx.queryParam("groupname"))));
+        routes.get(BASE + "/group/member", this::groupMembers);
+        routes.get(BASE + "/groups/picker", ctx -> ctx.json(GroupService.picker(caller(ctx, JiraScopes.READ_USER_GROUPS), ctx.queryParam("query"),
+                intParam(ctx, "maxResults", 20))));
+        routes.get(BASE + "/groupuserpicker", ctx -> ctx.json(GroupService.usersAndGroups(caller(ctx, JiraScopes.PICK_GROUPS_AND_USERS),
+                ctx.queryParam("query"), intParam(ctx, "maxResults", 50))));
     }
 
     // ---- search ----------------------------------------------------------------------------------------
@@ -206,7 +215,7 @@ public final class JiraRoutes {
     // ---- people, projects, the instance --------------------------------------------------------------
 
     private void myself(Context ctx) {
-        ctx.json(Myself.of(caller(ctx, JiraScopes.READ_USERS)));
+        ctx.json(Myself.of(caller(ctx, JiraScopes.READ_USERS), ctx.queryParam("expand")));
     }
 
     private void searchProjects(Context ctx) {
@@ -330,6 +339,12 @@ public final class JiraRoutes {
     private void listUsers(Context ctx) {
         CloudCaller c = caller(ctx, JiraScopes.LIST_USERS);
         ctx.json(UserService.all(c, intParam(ctx, "startAt", 0), intParam(ctx, "maxResults", 50)));
+    }
+
+    private void groupMembers(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.READ_GROUP_MEMBERS);
+        ctx.json(GroupService.memberPage(c, ctx.queryParam("groupId"), ctx.queryParam("groupname"), "true".equals(ctx.queryParam("includeInactiveUsers")),
+                intParam(ctx, "startAt", 0), intParam(ctx, "maxResults", 50)));
     }
 
     private void assignableUsers(Context ctx) {

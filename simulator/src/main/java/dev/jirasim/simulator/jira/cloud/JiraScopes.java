@@ -50,6 +50,12 @@ final class JiraScopes {
             "read:project.component:jira");
     static final RequiredScope DELETE_PROJECT = RequiredScope.of("manage:jira-configuration", "delete:project:jira");
 
+    static final RequiredScope READ_GROUP = RequiredScope.of("read:jira-user", "read:group:jira", "read:user:jira", "read:avatar:jira");
+    static final RequiredScope READ_USER_GROUPS = RequiredScope.of("read:jira-user", "read:group:jira");
+    static final RequiredScope READ_GROUP_MEMBERS = RequiredScope.of("manage:jira-configuration", "read:group:jira", "read:user:jira",
+            "read:avatar:jira");
+    static final RequiredScope PICK_GROUPS_AND_USERS = RequiredScope.of("read:jira-work", "read:group:jira", "read:user:jira");
+
     private JiraScopes() {
     }
 }

@@ -9,16 +9,14 @@ final class Myself {
     private Myself() {
     }
 
-    static Map<String, Object> of(CloudCaller c) {
+    static Map<String, Object> of(CloudCaller c, String expand) {
         var m = new LinkedHashMap<String, Object>(JiraJson.user(c, c.user()));
         m.put("locale", c.user().locale().replace('-', '_'));
         // Cloud keeps these legacy Server members, always empty (reference §5.10).
         m.put("key", "");
         m.put("name", "");
         m.put("guest", false);
-        m.put("groups", Map.of("size", 0, "items", List.of()));
-        m.put("applicationRoles", Map.of("size", 1, "items", List.of()));
-        m.put("expand", "groups,applicationRoles");
+        m.putAll(UserService.groupsAndRoles(c, c.user(), expand));
         return m;
     }
 

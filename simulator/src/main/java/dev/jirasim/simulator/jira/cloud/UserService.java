@@ -29,12 +29,25 @@ final class UserService {
     }
 
     /** {@code GET /user}: one member by account id. */
-    static Map<String, Object> user(CloudCaller c, String accountId) {
+    static Map<String, Object> user(CloudCaller c, String accountId, String expand) {
         if (accountId == null || accountId.isBlank()) throw JiraErrors.badRequest("The 'accountId' query parameter needs to be provided");
         User u = c.world().user(accountId).filter(x -> x.accountId().equals(accountId))
                 .filter(x -> x.memberOf(c.site().subdomain()))
                 .orElseThrow(() -> JiraErrors.message(404, NO_SUCH_USER));
-        return JiraJson.user(c, u);
+        var m = new LinkedHashMap<>(JiraJson.user(c, u));
+        m.putAll(groupsAndRoles(c, u, expand));
+        return m;
+    }
+
+    /** {@code groups} and {@code applicationRoles}, their items only where {@code expand} asks (as Jira answers). */
+    static Map<String, Object> groupsAndRoles(CloudCaller c, User u, String expand) {
+        var parts = expand == null ? List.<String>of() : List.of(expand.replace(" ", "").split(","));
+        var groups = GroupService.of(c, u);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("groups", Map.of("size", groups.size(), "items", parts.contains("groups") ? groups : List.of()));
+        m.put("applicationRoles", Map.of("size", 1, "items", List.of()));
+        m.put("expand", "groups,applicationRoles");
+        return m;
     }
 
     /** {@code GET /user/bulk}: the members among the given account ids (unknown ones are left out), a PageBean. */

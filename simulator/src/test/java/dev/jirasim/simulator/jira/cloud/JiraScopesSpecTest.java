@@ -49,6 +49,11 @@ class JiraScopesSpecTest {
         ROUTES.put("/rest/api/3/field/search", JiraScopes.SEARCH_FIELDS);
         ROUTES.put("/rest/api/3/statuses/search", JiraScopes.SEARCH_STATUSES);
         ROUTES.put("/rest/api/3/project/{projectIdOrKey}/statuses", JiraScopes.READ_PROJECT_STATUSES);
+        ROUTES.put("/rest/api/3/user/groups", JiraScopes.READ_USER_GROUPS);
+        ROUTES.put("/rest/api/3/group", JiraScopes.READ_GROUP);
+        ROUTES.put("/rest/api/3/group/member", JiraScopes.READ_GROUP_MEMBERS);
+        ROUTES.put("/rest/api/3/groups/picker", JiraScopes.READ_USER_GROUPS);
+        ROUTES.put("/rest/api/3/groupuserpicker", JiraScopes.PICK_GROUPS_AND_USERS);
     }
 
     /** Writes: method and path, and the scope the route asks for. */

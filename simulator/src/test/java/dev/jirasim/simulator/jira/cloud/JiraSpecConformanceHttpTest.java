@@ -59,7 +59,9 @@ class JiraSpecConformanceHttpTest {
                 "/issue/ACME-1?expand=names,schema,transitions,editmeta,operations", "/project/ACME/components", "/project/ACME/versions",
                 "/component/10100", "/component/99", "/version/10200", "/version/99", "/issue/ACME-1?fields=components,fixVersions", "/customFieldOption/10300", "/customFieldOption/1",
                 "/issue/ACME-2?expand=names,schema", "/field/search", "/field/search?type=custom&maxResults=2", "/priority/search",
-                "/priority/search?onlyDefault=true", "/statuses/search", "/project/ACME/statuses", "/project/NOPE/statuses")) {
+                "/priority/search?onlyDefault=true", "/statuses/search", "/project/ACME/statuses", "/project/NOPE/statuses",
+                "/user/groups?accountId=" + OAuth.ALICE_ID, "/user?accountId=" + OAuth.ALICE_ID + "&expand=groups", "/myself?expand=groups",
+                "/group?groupname=site-admins", "/group?groupname=nope", "/groups/picker?query=jira", "/groupuserpicker?query=a")) {
             alice.acme(3).filter(SpecValidation.recordingInto(problems)).get(path);
             checked++;
         }

@@ -40,7 +40,7 @@ class SelfLinksHttpTest {
         Deque<String> queue = new ArrayDeque<>();
         for (String base : List.of(v3, v2)) {
             for (String path : List.of("/search/jql?jql=project%20in%20(ACME,OPS,SEC)%20order%20by%20key&fields=*all&maxResults=20",
-                    "/issue/ACME-1", "/issue/ACME-1/comment", "/project/ACME", "/project/search", "/project", "/myself",
+                    "/issue/ACME-1", "/issue/ACME-1/comment", "/project/ACME", "/project/search", "/project", "/myself?expand=groups",
                     "/user?accountId=" + OAuth.ALICE_ID, "/users/search", "/field", "/issuetype", "/priority", "/status",
                     "/statuscategory", "/resolution", "/serverInfo")) {
                 queue.add(base + path);
