@@ -55,7 +55,11 @@ class BadInputProperties {
             "/nango/oauth/callback", "/nango/proxy/ex/jira/" + ACME + "/rest/api/3/myself", "/nango/proxy/ex/jira/" + ACME + "/rest/api/3/issue",
             "/dc/dc1/rest/oauth2/latest/authorize", "/dc/dc1/rest/oauth2/latest/token", "/dc/dc1/plugins/servlet/oauth2/consent",
             "/dc/dc1/rest/api/2/myself", "/dc/dc1/rest/api/latest/search", "/dc/dc1/rest/api/2/issue", "/dc/dc1/rest/api/2/issue/DCP-1",
-            "/dc/dc1/rest/api/2/project", "/dc/nope/rest/api/2/serverInfo", "/t/nobody/api/me", "/nothing/here");
+            "/dc/dc1/rest/api/2/project", "/dc/nope/rest/api/2/serverInfo", "/t/nobody/api/me", "/nothing/here",
+            C + "/3/project", C + "/3/project/ACME", C + "/3/project/ACME/components", C + "/3/field", C + "/3/field/search", C + "/3/issuetype/10001",
+            C + "/3/issuetype/project", C + "/3/priority/search", C + "/3/statuses/search", C + "/3/user", C + "/3/user/search", C + "/3/user/bulk",
+            C + "/3/user/assignable/search", C + "/3/issue/createmeta", C + "/3/issue/createmeta/ACME/issuetypes/10001", C + "/3/issue/ACME-1/editmeta",
+            C + "/3/group/member", C + "/3/groupuserpicker", C + "/3/customFieldOption/10300", "/dc/dc1/rest/api/2/field", "/dc/dc1/rest/api/2/user/search");
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
     /** Realistic bodies of the routes above, each with one hole ({@code %s}) for a hostile JSON value. */
     static final List<String> TEMPLATES = List.of(
@@ -121,7 +125,29 @@ class BadInputProperties {
             new Target("GET", "/nango/proxy/ex/jira/" + ACME + "/rest/api/3/myself", "", NANGO),
             new Target("POST", "/nango/proxy/ex/jira/" + ACME + "/rest/api/3/issue", TEMPLATES.get(0), NANGO),
             new Target("GET", "/dc/dc1/rest/api/latest/search", "jql=%q&startAt=%q", DC_BASIC),
-            new Target("POST", "/dc/dc1/rest/api/2/issue", "{\"fields\":{\"project\":{\"key\":\"DCP\"},\"issuetype\":{\"name\":\"Task\"},\"summary\":%s}}", DC_BASIC));
+            new Target("POST", "/dc/dc1/rest/api/2/issue", "{\"fields\":{\"project\":{\"key\":\"DCP\"},\"issuetype\":{\"name\":\"Task\"},\"summary\":%s}}", DC_BASIC),
+            // The schema and people surface of issue 16: writes with hostile values, reads with hostile parameters.
+            new Target("PUT", C + "/3/issue/ACME-1", "{\"fields\":{\"customfield_10016\":%s}}", "CLOUD"),
+            new Target("PUT", C + "/3/issue/ACME-1", "{\"fields\":{\"customfield_10050\":%s,\"customfield_10020\":%s}}", "CLOUD"),
+            new Target("PUT", C + "/3/issue/ACME-1", "{\"fields\":{\"customfield_10060\":%s,\"customfield_10015\":%s}}", "CLOUD"),
+            new Target("PUT", C + "/3/issue/ACME-1", "{\"fields\":{\"components\":%s,\"fixVersions\":%s}}", "CLOUD"),
+            new Target("PUT", C + "/3/issue/ACME-1", "{\"update\":{\"components\":[{\"add\":%s}],\"customfield_10050\":[{\"set\":%s}]}}", "CLOUD"),
+            new Target("POST", C + "/3/project", "{\"key\":%s,\"name\":%s,\"leadAccountId\":\"5f8a1c2e4b7d9e0011a2b3c4\"}", "CLOUD"),
+            new Target("PUT", C + "/3/project/OPS", "{\"name\":%s,\"leadAccountId\":%s}", "CLOUD"),
+            new Target("GET", C + "/3/search/jql", "jql=cf%5B10016%5D%20%3E%3D%20%q", "CLOUD"),
+            new Target("GET", C + "/3/search/jql", "jql=sprint%20%3D%20%q", "CLOUD"),
+            new Target("GET", C + "/3/search/jql", "jql=component%20in%20(%q)", "CLOUD"),
+            new Target("GET", C + "/3/user/search", "query=%q&startAt=%q", "CLOUD"),
+            new Target("GET", C + "/3/user/bulk", "accountId=%q&startAt=%q", "CLOUD"),
+            new Target("GET", C + "/3/user/assignable/search", "project=%q&maxResults=%q", "CLOUD"),
+            new Target("GET", C + "/3/issuetype/project", "projectId=%q&level=%q", "CLOUD"),
+            new Target("GET", C + "/3/field/search", "type=%q&orderBy=%q", "CLOUD"),
+            new Target("GET", C + "/3/issue/createmeta", "projectKeys=%q&expand=%q", "CLOUD"),
+            new Target("GET", C + "/3/issue/createmeta/ACME/issuetypes", "startAt=%q&maxResults=%q", "CLOUD"),
+            new Target("GET", C + "/3/issue/ACME-1", "fields=%q&expand=%q", "CLOUD"),
+            new Target("GET", C + "/3/groupuserpicker", "query=%q&maxResults=%q", "CLOUD"),
+            new Target("GET", C + "/3/group/member", "groupname=%q&startAt=%q", "CLOUD"),
+            new Target("GET", "/dc/dc1/rest/api/2/user/search", "username=%q&startAt=%q", DC_BASIC));
 
     static final List<String> PATH_TAILS = List.of("", "", "", "", "/%u002e", "/%2e%2e", "/%00", "/%C0%AE", "/%25", "/%E2%80%AE", "/..;", "/%2F");
     static final List<String> EXTRA_HEADERS = List.of("Nango-Proxy-Host: evil", "Nango-Proxy-Content-Length: 5", "Nango-Proxy-Connection: close",
