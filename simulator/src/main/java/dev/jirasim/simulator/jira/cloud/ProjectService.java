@@ -88,6 +88,14 @@ final class ProjectService {
     private static final java.util.Set<String> CREATE_MEMBERS = java.util.Set.of("key", "name", "leadAccountId", "projectTypeKey",
             "projectTemplateKey", "description", "assigneeType");
     private static final java.util.Set<String> UPDATE_MEMBERS = java.util.Set.of("name", "leadAccountId", "description", "assigneeType");
+
+    /** Every project here leaves new issues unassigned; asking for the lead as default assignee is a gap, not a silent 2xx. */
+    private static void checkAssigneeType(com.fasterxml.jackson.databind.JsonNode body) {
+        String type = text(body, "assigneeType");
+        if (type == null || type.equals("UNASSIGNED")) return;
+        if (type.equals("PROJECT_LEAD")) throw JiraErrors.message(501, "assigneeType PROJECT_LEAD (the lead as default assignee) is not simulated yet.");
+        throw JiraErrors.fields(400, Map.of("assigneeType", "Invalid assignee type '" + type + "'."));
+    }
     private static final java.util.Set<String> DOCUMENTED = java.util.Set.of("assigneeType", "avatarId", "categoryId", "description",
             "fieldConfigurationScheme", "issueSecurityScheme", "issueTypeScheme", "issueTypeScreenScheme", "key", "lead", "leadAccountId",
             "name", "notificationScheme", "permissionScheme", "projectTemplateKey", "projectTypeKey", "url", "workflowScheme", "releasedProjectKeys");
@@ -100,6 +108,7 @@ final class ProjectService {
     static Map<String, Object> create(CloudCaller c, com.fasterxml.jackson.databind.JsonNode body) {
         requireSiteAdmin(c);
         checkMembers(body, CREATE_MEMBERS);
+        checkAssigneeType(body);
         var errors = new LinkedHashMap<String, String>();
         String key = text(body, "key");
         String name = text(body, "name");
@@ -150,6 +159,7 @@ final class ProjectService {
             throw JiraErrors.message(403, "You do not have permission to edit the project " + p.key() + ".");
         }
         checkMembers(body, UPDATE_MEMBERS);
+        checkAssigneeType(body);
         if (body.has("key") && !p.key().equals(text(body, "key"))) {
             throw JiraErrors.message(501, "Changing a project's key is not simulated yet.");
         }

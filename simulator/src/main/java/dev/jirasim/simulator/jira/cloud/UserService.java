@@ -55,9 +55,12 @@ final class UserService {
         if (accountIds.isEmpty()) throw JiraErrors.badRequest("The 'accountId' query parameter needs to be provided");
         if (startAt < 0) throw JiraErrors.badRequest("The startAt parameter must not be negative.");
         int max = Math.max(1, Math.min(200, maxResults));
+        var members = new java.util.HashMap<String, User>();
+        members(c).forEach(u -> members.put(u.accountId(), u));
         var found = new ArrayList<User>();
         for (String id : accountIds) {
-            members(c).stream().filter(u -> u.accountId().equals(id) && !found.contains(u)).findFirst().ifPresent(found::add);
+            User u = members.get(id);
+            if (u != null && !found.contains(u)) found.add(u);
         }
         return pageBean(c, "/user/bulk", found, startAt, max);
     }

@@ -87,6 +87,9 @@ class ProjectAdminHttpTest {
         alice.acme(3).contentType("application/json").body(Map.of("name", "Acme Operations")).put("/project/ACME").then().statusCode(400)
                 .body("errors.projectName", equalTo("A project with that name already exists."));
         alice.acme(3).contentType("application/json").body(Map.of("avatarId", 10200)).put("/project/ACME").then().statusCode(501);
+        // Every project here leaves issues unassigned: the lead as default assignee is not simulated, and says so.
+        alice.acme(3).contentType("application/json").body(Map.of("assigneeType", "PROJECT_LEAD")).put("/project/ACME").then().statusCode(501);
+        alice.acme(3).contentType("application/json").body(Map.of("assigneeType", "SOMEONE")).put("/project/ACME").then().statusCode(400);
         Jira.as(sim, "bob@acme.test", List.of("acme"), ADMIN_SCOPES).acme(3).contentType("application/json").body(Map.of("name", "Mine"))
                 .put("/project/ACME").then().statusCode(403);
         alice.acme(3).get("/project/ACME").then().body("name", equalTo("Acme Web"));
