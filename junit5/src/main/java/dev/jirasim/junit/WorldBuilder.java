@@ -13,6 +13,7 @@ import dev.jirasim.simulator.world.Site;
 import dev.jirasim.simulator.world.Sprint;
 import dev.jirasim.simulator.world.TokenState;
 import dev.jirasim.simulator.world.User;
+import dev.jirasim.simulator.world.Workflow;
 import dev.jirasim.simulator.world.WorldFile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -134,7 +135,7 @@ public final class WorldBuilder {
         var components = new ArrayList<>(p.components());
         components.add(new Project.Component(Long.toString(nextPartId()), name, null, null));
         projects.set(projects.indexOf(p), new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead(), p.permissions(),
-                p.description(), components, p.versions(), p.style()));
+                p.description(), components, p.versions(), p.style(), p.issueTypes(), p.workflowScheme()));
         return this;
     }
 
@@ -144,7 +145,7 @@ public final class WorldBuilder {
         var versions = new ArrayList<>(p.versions());
         versions.add(new Project.Version(Long.toString(nextPartId()), name, null, released, false, null, null));
         projects.set(projects.indexOf(p), new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead(), p.permissions(),
-                p.description(), p.components(), versions, p.style()));
+                p.description(), p.components(), versions, p.style(), p.issueTypes(), p.workflowScheme()));
         return this;
     }
 
@@ -167,7 +168,48 @@ public final class WorldBuilder {
         var opts = new ArrayList<CustomField.Option>();
         for (int i = 0; i < options.length; i++) opts.add(new CustomField.Option(Long.toString(10_300 + i), options[i]));
         fields.add(new CustomField(id, site, name, type, opts));
-        jira = new JiraSettings(jira.legacySearch(), jira.rateLimit(), fields, jira.sprints(), jira.groups());
+        jira = new JiraSettings(jira.legacySearch(), jira.rateLimit(), fields, jira.sprints(), jira.groups(), jira.workflows());
+        return this;
+    }
+
+    /**
+     * Makes a project team-managed ({@code style: next-gen}): its issue types become its own, with their own ids,
+     * as on Jira Cloud.
+     */
+    public WorldBuilder teamManaged(String projectKey) {
+        Project p = project(projectKey);
+        projects.set(projects.indexOf(p), new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead(), p.permissions(),
+                p.description(), p.components(), p.versions(), "next-gen",
+                p.issueTypes().stream().map(t -> Project.IssueTypeRef.named(t.name())).toList(), p.workflowScheme()));
+        return this;
+    }
+
+    /** The project's issue type scheme: these types (Task, Bug, Story, Epic, Subtask), in this order. */
+    public WorldBuilder issueTypes(String projectKey, String... names) {
+        Project p = project(projectKey);
+        projects.set(projects.indexOf(p), p.withIssueTypes(Arrays.stream(names).map(Project.IssueTypeRef::named).toList()));
+        return this;
+    }
+
+    /**
+     * Declares a workflow on a site: its statuses (the first is where issues start) and its transitions, each
+     * {@code new Workflow.Transition(id, name, from, to)} ({@code from} null or empty for a global one).
+     */
+    public WorldBuilder workflow(String site, String name, List<String> statuses, Workflow.Transition... transitions) {
+        var workflows = new ArrayList<>(jira.workflows());
+        workflows.removeIf(w -> w.site().equals(site) && w.name().equals(name));
+        workflows.add(new Workflow(name, site, null, statuses, List.of(transitions)));
+        jira = new JiraSettings(jira.legacySearch(), jira.rateLimit(), jira.customFields(), jira.sprints(), jira.groups(), workflows);
+        return this;
+    }
+
+    /** Issues of {@code issueType} in the project follow the named workflow ({@code "default"}: every type the scheme does not map). */
+    public WorldBuilder useWorkflow(String projectKey, String issueType, String workflowName) {
+        Project p = project(projectKey);
+        var scheme = new LinkedHashMap<>(p.workflowScheme());
+        scheme.put(issueType, workflowName);
+        projects.set(projects.indexOf(p), new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead(), p.permissions(),
+                p.description(), p.components(), p.versions(), p.style(), p.issueTypes(), scheme));
         return this;
     }
 
@@ -176,7 +218,7 @@ public final class WorldBuilder {
         var sprints = new ArrayList<>(jira.sprints());
         sprints.removeIf(x -> x.site().equals(site) && x.id() == id);
         sprints.add(new Sprint(id, site, name, state, 1, null, null, null, null));
-        jira = new JiraSettings(jira.legacySearch(), jira.rateLimit(), jira.customFields(), sprints, jira.groups());
+        jira = new JiraSettings(jira.legacySearch(), jira.rateLimit(), jira.customFields(), sprints, jira.groups(), jira.workflows());
         return this;
     }
 
@@ -203,7 +245,7 @@ public final class WorldBuilder {
         if (list.isEmpty()) perms.remove(user);
         else perms.put(user, List.copyOf(list));
         projects.set(projects.indexOf(p), new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead(), perms,
-                p.description(), p.components(), p.versions(), p.style()));
+                p.description(), p.components(), p.versions(), p.style(), p.issueTypes(), p.workflowScheme()));
         return this;
     }
 

@@ -52,6 +52,22 @@ public final class IssueGenerator {
      */
     public static List<Issue> generate(Spec spec, Project project, List<String> people, long firstId, List<CustomField> customFields,
                                        List<Sprint> sprints) {
+        return generate(spec, project, people, firstId, customFields, sprints, type -> Workflow.simplified(project));
+    }
+
+    /** With the site's custom fields, sprints and workflows from the world's Jira settings. */
+    public static List<Issue> generate(Spec spec, Project project, List<String> people, long firstId, JiraSettings jira) {
+        return generate(spec, project, people, firstId, jira.customFields(project.site()),
+                jira.sprints().stream().filter(s -> s.site().equals(project.site())).toList(), type -> jira.workflowFor(project, type));
+    }
+
+    /**
+     * A drawn type the project's scheme lacks becomes the first of its types at the same level (or its first standard
+     * type), and a drawn status its workflow lacks becomes the workflow's first: the draws stay the same, so worlds
+     * generated before schemes existed keep their other values.
+     */
+    private static List<Issue> generate(Spec spec, Project project, List<String> people, long firstId, List<CustomField> customFields,
+                                        List<Sprint> sprints, java.util.function.Function<String, Workflow> workflows) {
         var random = new Random(spec.seed() * 31 + project.key().hashCode());
         var issues = new ArrayList<Issue>();
         long span = Duration.between(FROM, TO).getSeconds();
@@ -59,7 +75,10 @@ public final class IssueGenerator {
         for (int n = 1; n <= spec.perProject(); n++) {
             String type = TYPES[random.nextInt(TYPES.length)];
             if (type.equals("Subtask") && lastParent == null) type = "Task";
+            type = inScheme(project, type);
             String status = STATUSES[random.nextInt(STATUSES.length)];
+            Workflow workflow = workflows.apply(type);
+            if (!workflow.hasStatus(status)) status = workflow.initialStatus();
             Instant created = FROM.plusSeconds((long) (random.nextDouble() * span));
             Instant updated = created.plusSeconds(random.nextInt(30 * 24 * 3600));
             if (updated.isAfter(TO)) updated = TO;
@@ -119,5 +138,14 @@ public final class IssueGenerator {
             if (type.equals("Epic") || type.equals("Story")) lastParent = key;
         }
         return issues;
+    }
+
+    private static String inScheme(Project project, String type) {
+        if (project.issueType(type).isPresent()) return type;
+        int level = JiraCatalog.issueType(type).orElseThrow().hierarchyLevel();
+        var levelOf = (java.util.function.ToIntFunction<Project.IssueTypeRef>) t -> JiraCatalog.issueType(t.name()).orElseThrow().hierarchyLevel();
+        return project.issueTypes().stream().filter(t -> levelOf.applyAsInt(t) == level).findFirst()
+                .or(() -> project.issueTypes().stream().filter(t -> levelOf.applyAsInt(t) == 0).findFirst())
+                .orElseThrow().name();
     }
 }

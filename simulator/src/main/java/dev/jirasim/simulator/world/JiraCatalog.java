@@ -21,8 +21,18 @@ public final class JiraCatalog {
     /**
      * @param hierarchyLevel 1 for epics, 0 for standard types, -1 for sub-tasks (Jira's levels)
      * @param avatarId       the default avatar Jira gives the type (its {@code iconUrl} names it)
+     * @param projectId      for a team-managed project's own type, that project's id; null for the site's shared types
      */
-    public record IssueType(String id, String name, boolean subtask, int hierarchyLevel, long avatarId, String description) {
+    public record IssueType(String id, String name, boolean subtask, int hierarchyLevel, long avatarId, String description, String projectId) {
+        /** One of the site's shared types. */
+        public IssueType(String id, String name, boolean subtask, int hierarchyLevel, long avatarId, String description) {
+            this(id, name, subtask, hierarchyLevel, avatarId, description, null);
+        }
+
+        /** The same kind of type, as a team-managed project's own, with its id. */
+        public IssueType scopedTo(String projectId, String id) {
+            return new IssueType(id, name, subtask, hierarchyLevel, avatarId, description, projectId);
+        }
     }
 
     public record Priority(String id, String name, String statusColor, String description, boolean isDefault) {

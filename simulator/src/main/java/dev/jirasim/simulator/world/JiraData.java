@@ -40,7 +40,8 @@ public final class JiraData {
     }
 
     /** Only while the world is being built. */
-    synchronized void addProject(Project project) {
+    synchronized void addProject(Project given) {
+        Project project = withTypeIds(given);
         var siteProjects = projectsBySite.computeIfAbsent(project.site(), k -> new LinkedHashMap<>());
         if (siteProjects.putIfAbsent(project.key(), project) != null) {
             throw new WorldException("duplicate project key " + project.key() + " on site " + project.site());
@@ -48,8 +49,9 @@ public final class JiraData {
     }
 
     /** A new project, made by the REST API; null when its key or name is taken on the site (nothing changes then). */
-    public synchronized Project createProject(Project project) {
-        var siteProjects = projectsBySite.getOrDefault(project.site(), Map.of());
+    public synchronized Project createProject(Project given) {
+        var siteProjects = projectsBySite.getOrDefault(given.site(), Map.of());
+        Project project = withTypeIds(given);
         if (siteProjects.containsKey(project.key())) return null;
         if (siteProjects.values().stream().anyMatch(p -> p.name().equalsIgnoreCase(project.name()))) return null;
         swapProjects(project.site(), m -> m.put(project.key(), project));
@@ -70,6 +72,26 @@ public final class JiraData {
         for (Issue issue : new ArrayList<>(issues(project.site()))) if (issue.project().equals(project.key())) delete(issue);
         swapProjects(project.site(), m -> m.remove(project.key()));
         UndoLog.note(() -> swapProjects(project.site(), m -> m.put(project.key(), project)));
+    }
+
+    /**
+     * A team-managed project's own issue types get ids that no other type in the world has (Jira numbers them from
+     * the same sequence as the shared ones); an id the world gave that another type has already is an error.
+     */
+    private Project withTypeIds(Project project) {
+        if (!project.teamManaged()) return project;
+        var used = new java.util.HashSet<String>();
+        JiraCatalog.ISSUE_TYPES.forEach(t -> used.add(t.id()));
+        for (Project p : allProjects()) if (p.teamManaged() && !p.key().equals(project.key())) p.issueTypes().forEach(t -> used.add(t.id()));
+        for (Project.IssueTypeRef t : project.issueTypes()) {
+            if (t.id() != null && !used.add(t.id())) {
+                throw new WorldException("project " + project.key() + ": issue type id " + t.id() + " is already another issue type's");
+            }
+        }
+        long next = used.stream().mapToLong(Long::parseLong).max().orElse(0) + 10;
+        var types = new ArrayList<Project.IssueTypeRef>();
+        for (Project.IssueTypeRef t : project.issueTypes()) types.add(t.id() != null ? t : new Project.IssueTypeRef(t.name(), Long.toString(next++)));
+        return project.withIssueTypes(types);
     }
 
     /** The highest project id in the world, for the next one. */

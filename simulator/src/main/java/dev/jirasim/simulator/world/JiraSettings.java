@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.util.List<CustomField> customFields,
-                           java.util.List<Sprint> sprints, java.util.List<Group> groups) {
+                           java.util.List<Sprint> sprints, java.util.List<Group> groups, java.util.List<Workflow> workflows) {
     public enum LegacySearch {
         REMOVED, AVAILABLE;
 
@@ -24,13 +24,18 @@ public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.
         }
     }
 
-    public static final JiraSettings DEFAULTS = new JiraSettings(null, null, null, null, null);
+    public static final JiraSettings DEFAULTS = new JiraSettings(null, null, null, null, null, null);
 
     public JiraSettings {
         if (legacySearch == null) legacySearch = LegacySearch.REMOVED;
         customFields = customFields == null ? java.util.List.of() : java.util.List.copyOf(customFields);
         sprints = sprints == null ? java.util.List.of() : java.util.List.copyOf(sprints);
         groups = groups == null ? java.util.List.of() : java.util.List.copyOf(groups);
+        workflows = workflows == null ? java.util.List.of() : java.util.List.copyOf(workflows);
+        var names = new java.util.HashSet<String>();
+        for (Workflow w : workflows) {
+            if (!names.add(w.site() + "/" + w.name())) throw new IllegalArgumentException("two workflows on site " + w.site() + " are named " + w.name());
+        }
         if (rateLimit != null && rateLimit.scope() == null) {
             rateLimit = new RateLimit(rateLimit.capacity(), rateLimit.refillPerSecond(), RateLimit.Scope.PER_USER_APP);
         }
@@ -48,7 +53,13 @@ public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.
 
     /** Without groups. */
     public JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.util.List<CustomField> customFields, java.util.List<Sprint> sprints) {
-        this(legacySearch, rateLimit, customFields, sprints, null);
+        this(legacySearch, rateLimit, customFields, sprints, null, null);
+    }
+
+    /** Without workflows. */
+    public JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.util.List<CustomField> customFields, java.util.List<Sprint> sprints,
+                        java.util.List<Group> groups) {
+        this(legacySearch, rateLimit, customFields, sprints, groups, null);
     }
 
     /** The groups of one site, in the order the world lists them. */
@@ -58,12 +69,12 @@ public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.
 
     /** The same settings with another search mode. */
     public JiraSettings withLegacySearch(LegacySearch mode) {
-        return new JiraSettings(mode, rateLimit, customFields, sprints, groups);
+        return new JiraSettings(mode, rateLimit, customFields, sprints, groups, workflows);
     }
 
     /** The same settings with another rate limit (null: none). */
     public JiraSettings withRateLimit(RateLimit limit) {
-        return new JiraSettings(legacySearch, limit, customFields, sprints, groups);
+        return new JiraSettings(legacySearch, limit, customFields, sprints, groups, workflows);
     }
 
     /** The custom fields of one site, in the order the world lists them. */
@@ -77,6 +88,20 @@ public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.
 
     public Optional<Sprint> sprint(String site, long id) {
         return sprints.stream().filter(s -> s.site().equals(site) && s.id() == id).findFirst();
+    }
+
+    /** The workflows of one site, in the order the world lists them. */
+    public java.util.List<Workflow> workflows(String site) {
+        return workflows.stream().filter(w -> w.site().equals(site)).toList();
+    }
+
+    public Optional<Workflow> workflow(String site, String name) {
+        return workflows.stream().filter(w -> w.site().equals(site) && w.name().equals(name)).findFirst();
+    }
+
+    /** The workflow issues of this type follow in this project (the simplified one unless the scheme names another). */
+    public Workflow workflowFor(Project project, String issueType) {
+        return project.workflowName(issueType).flatMap(name -> workflow(project.site(), name)).orElseGet(() -> Workflow.simplified(project));
     }
 
     public Optional<RateLimit> rateLimitIfOn() {

@@ -80,6 +80,7 @@ final class WorldLoader {
     private void jira(WorldFile file) {
         JiraData jira = world.jira();
         checkCustomFields(world, file.jira());
+        for (Workflow w : file.jira().workflows()) requireSite(world, w.site(), "workflow " + w.name());
         var partIds = new HashSet<String>();
         var partNames = new HashSet<String>();
         for (Project p : file.projects()) {
@@ -97,6 +98,11 @@ final class WorldLoader {
                 requireUnique(partIds.add(p.site() + "/version/" + v.id()), "version id", v.id());
                 requireUnique(partNames.add(p.key() + "/version/" + v.name().toLowerCase(java.util.Locale.ROOT)), "version name in " + p.key(), v.name());
             }
+            for (var mapped : p.workflowScheme().entrySet()) {
+                if (file.jira().workflow(p.site(), mapped.getValue()).isEmpty()) {
+                    throw new WorldException("project " + p.key() + " maps " + mapped.getKey() + " to unknown workflow " + mapped.getValue() + " (site " + p.site() + ")");
+                }
+            }
             jira.addProject(p);
         }
         for (Issue issue : file.issues()) {
@@ -113,6 +119,14 @@ final class WorldLoader {
             }
             if (JiraCatalog.status(issue.status()).isEmpty()) throw new WorldException("issue " + issue.key() + " has unknown status " + issue.status());
             if (JiraCatalog.issueType(issue.issueType()).isEmpty()) throw new WorldException("issue " + issue.key() + " has unknown issue type " + issue.issueType());
+            if (owner != null && owner.issueType(issue.issueType()).isEmpty()) {
+                throw new WorldException("issue " + issue.key() + " is a " + issue.issueType() + ", which project " + owner.key() + " does not have; it has "
+                        + owner.issueTypes().stream().map(Project.IssueTypeRef::name).toList());
+            }
+            if (owner != null && !file.jira().workflowFor(owner, issue.issueType()).hasStatus(issue.status())) {
+                throw new WorldException("issue " + issue.key() + " is in status " + issue.status() + ", which the workflow of its type ("
+                        + file.jira().workflowFor(owner, issue.issueType()).name() + ") does not have");
+            }
             if (JiraCatalog.priority(issue.priority()).isEmpty()) throw new WorldException("issue " + issue.key() + " has unknown priority " + issue.priority());
             jira.load(issue);
         }
@@ -120,8 +134,7 @@ final class WorldLoader {
             long nextId = Math.max(10_000, jira.allIssues().stream().mapToLong(i -> Long.parseLong(i.id())).max().orElse(10_000)) + 1;
             for (Project p : file.projects()) {
                 var people = world.users().stream().filter(u -> u.memberOf(p.site())).map(User::accountId).toList();
-                for (Issue issue : IssueGenerator.generate(file.generateIssues(), p, people, nextId,
-                        file.jira().customFields(p.site()), file.jira().sprints().stream().filter(sp -> sp.site().equals(p.site())).toList())) {
+                for (Issue issue : IssueGenerator.generate(file.generateIssues(), p, people, nextId, file.jira())) {
                     if (jira.issue(p.site(), issue.key()).isPresent()) continue;
                     jira.load(issue);
                 }

@@ -283,7 +283,7 @@ class BadInputRegressionHttpTest {
         refused(sim, () -> jira.on(ACME, 2).contentType("application/json").body("{\"fields\":{\"summary\":\"new\"},\"update\":{\"summary\":[{\"set\":\"x\"}]}}")
                 .put("/issue/ACME-1"), 400).then().body("errorMessages[0]", equalTo("Field 'summary' cannot appear in both 'fields' and 'update'"));
         refused(sim, () -> jira.on(ACME, 2).contentType("application/json").body("{\"transition\":{\"id\":\"21\"},\"fields\":{\"bogus\":1}}")
-                .post("/issue/ACME-1/transitions"), 400).then().body("errors.bogus", containsString("cannot be set"));
+                .post("/issue/ACME-4/transitions"), 400).then().body("errors.bogus", containsString("cannot be set"));
         refused(sim, () -> jira.on(ACME, 2).contentType("application/json")
                 .body("{\"fields\":{\"project\":{\"key\":\"ACME\"},\"issuetype\":{\"name\":\"Task\"},\"summary\":5}}").post("/issue"), 400)
                 .then().body("errors.summary", equalTo("Operation value must be a string"));

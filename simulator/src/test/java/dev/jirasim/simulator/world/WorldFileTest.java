@@ -77,6 +77,51 @@ class WorldFileTest {
                 """, BASE), new SimClock()));
     }
 
+    private static final String SCHEMED = """
+            version: 1
+            sites: [{cloudId: c1, subdomain: a}]
+            users: [{accountId: u1, email: a@x.test, sites: [a]}]
+            jira:
+              workflows:
+                - name: Review
+                  site: a
+                  statuses: [To Do, In Review, Done]
+                  transitions: [{id: "11", from: [To Do], to: In Review}, {id: "21", from: [In Review], to: Done}]
+            projects:
+              - {id: "1", key: PR, site: a, issueTypes: [Task, Bug], workflowScheme: {Bug: Review}}
+              - {id: "2", key: TM, site: a, style: next-gen, issueTypes: [Task, {name: Epic, id: "20000"}]}
+            issues:
+            """;
+
+    @Test
+    void schemesAndWorkflowsAreChecked() {
+        World world = World.of(WorldFiles.parse(SCHEMED + "  - {id: \"1\", key: PR-1, site: a, project: PR, summary: s, issueType: Bug, status: In Review, created: 2026-01-01T00:00:00Z}\n", BASE), new SimClock());
+        Project team = world.jira().project("a", "TM").orElseThrow();
+        // A team-managed project's types get ids of their own; one the world gives is kept.
+        assertEquals(List.of("Task", "Epic"), team.issueTypes().stream().map(Project.IssueTypeRef::name).toList());
+        assertEquals("20000", team.issueType("Epic").orElseThrow().id());
+        assertTrue(Long.parseLong(team.issueType("Task").orElseThrow().id()) > 10_005, team.issueTypes().toString());
+        assertEquals("Review", world.jiraSettings().workflowFor(world.jira().project("a", "PR").orElseThrow(), "Bug").name());
+        assertEquals(List.of("21"), world.jiraSettings().workflowFor(world.jira().project("a", "PR").orElseThrow(), "Bug")
+                .availableFrom("In Review").stream().map(Workflow.Transition::id).toList());
+
+        var wrongStatus = assertThrows(WorldException.class, () -> World.of(WorldFiles.parse(SCHEMED
+                + "  - {id: \"1\", key: PR-1, site: a, project: PR, summary: s, issueType: Bug, status: In Progress, created: 2026-01-01T00:00:00Z}\n", BASE), new SimClock()));
+        assertEquals("issue PR-1 is in status In Progress, which the workflow of its type (Review) does not have", wrongStatus.getMessage());
+        var wrongType = assertThrows(WorldException.class, () -> World.of(WorldFiles.parse(SCHEMED
+                + "  - {id: \"1\", key: PR-1, site: a, project: PR, summary: s, issueType: Story, created: 2026-01-01T00:00:00Z}\n", BASE), new SimClock()));
+        assertEquals("issue PR-1 is a Story, which project PR does not have; it has [Task, Bug]", wrongType.getMessage());
+        var unknownWorkflow = assertThrows(WorldException.class, () -> World.of(WorldFiles.parse(
+                SCHEMED.replace("{Bug: Review}", "{Bug: Nope}") + "  []\n", BASE), new SimClock()));
+        assertEquals("project PR maps Bug to unknown workflow Nope (site a)", unknownWorkflow.getMessage());
+        var badTransition = assertThrows(WorldException.class, () -> WorldFiles.parse(SCHEMED.replace("to: Done}", "to: Closed}") + "  []\n", BASE));
+        assertTrue(badTransition.getMessage().contains("unknown status") || badTransition.getMessage().contains("not one of its statuses"),
+                badTransition.getMessage());
+        var companyId = assertThrows(WorldException.class, () -> WorldFiles.parse(SCHEMED.replace("issueTypes: [Task, Bug]",
+                "issueTypes: [{name: Task, id: \"555\"}]") + "  []\n", BASE));
+        assertTrue(companyId.getMessage().contains("company-managed"), companyId.getMessage());
+    }
+
     @Test
     void usersMayNameSitesByCloudIdAndTheWorldKeepsSubdomains() {
         World world = World.of(WorldFiles.parse("""

@@ -25,15 +25,14 @@ final class IssueMetaService {
 
     /** {@code GET /issue/createmeta/{projectIdOrKey}/issuetypes}. */
     static Map<String, Object> issueTypes(CloudCaller c, String projectRef, int startAt, int maxResults) {
-        creatable(c, projectRef);
-        var types = MetadataService.issueTypes(c);
+        var types = creatable(c, projectRef).types().stream().map(t -> JiraJson.issueType(c, t)).toList();
         return page("issueTypes", types, startAt, maxResults);
     }
 
     /** {@code GET /issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}}: the create screen's fields as a list. */
     static Map<String, Object> fields(CloudCaller c, String projectRef, String issueTypeId, int startAt, int maxResults) {
         Project p = creatable(c, projectRef);
-        JiraCatalog.IssueType type = JiraCatalog.ISSUE_TYPES.stream().filter(t -> t.id().equals(issueTypeId)).findFirst()
+        JiraCatalog.IssueType type = p.types().stream().filter(t -> t.id().equals(issueTypeId)).findFirst()
                 .orElseThrow(() -> JiraErrors.message(400, "Issue type with id '" + issueTypeId + "' does not exist or is not valid for project "
                         + p.key() + "."));
         var list = new ArrayList<Map<String, Object>>();
@@ -60,7 +59,7 @@ final class IssueMetaService {
             if (!projectIds.isEmpty() && !projectIds.contains(p.id())) continue;
             if (!projectKeys.isEmpty() && projectKeys.stream().noneMatch(k -> k.equalsIgnoreCase(p.key()))) continue;
             var types = new ArrayList<Map<String, Object>>();
-            for (JiraCatalog.IssueType t : JiraCatalog.ISSUE_TYPES) {
+            for (JiraCatalog.IssueType t : p.types()) {
                 if (!typeIds.isEmpty() && !typeIds.contains(t.id())) continue;
                 if (!typeNames.isEmpty() && typeNames.stream().noneMatch(n -> n.equalsIgnoreCase(t.name()))) continue;
                 var type = new LinkedHashMap<String, Object>(JiraJson.issueType(c, t));
@@ -156,7 +155,7 @@ final class IssueMetaService {
                 m.put("allowedValues", JiraCatalog.PRIORITIES.stream().map(x -> JiraJson.priority(c, x.name())).toList());
                 m.put("defaultValue", JiraJson.priority(c, "Medium"));
             }
-            case "issuetype" -> m.put("allowedValues", MetadataService.issueTypes(c));
+            case "issuetype" -> m.put("allowedValues", p.types().stream().map(t -> JiraJson.issueType(c, t)).toList());
             default -> { }
         }
         return m;

@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.jira.cloud;
 
+import dev.jirasim.simulator.world.Workflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jirasim.simulator.world.Adf;
@@ -26,8 +27,6 @@ final class IssueService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SETTABLE = Set.of("project", "summary", "description", "issuetype", "priority",
             "assignee", "labels", "duedate", "parent", "reporter", "components", "fixVersions");
-    /** Transition ids: one per target status, as a simple workflow where every status is reachable. */
-    static final Map<String, String> TRANSITIONS = Map.of("11", "To Do", "21", "In Progress", "31", "In Review", "41", "Done");
 
     Issue visible(CloudCaller c, String idOrKey) {
         return visibleIssue(c, idOrKey);
@@ -49,14 +48,18 @@ final class IssueService {
             errors.put("summary", "You must specify a summary of the issue.");
         }
         String type = fields.has("issuetype") ? nameOrId(fields.get("issuetype")) : null;
-        if (type == null || JiraCatalog.issueType(type).isEmpty()) errors.put("issuetype", "The issue type selected is invalid.");
+        // Only the project's own scheme counts: a type of the site the project does not use is as invalid as an unknown one.
+        if (type == null || (project != null ? project.issueType(type).isEmpty() : JiraCatalog.issueType(type).isEmpty())) {
+            errors.put("issuetype", "The issue type selected is invalid.");
+        }
         checkCommon(c, fields, errors);
         if (project != null) checkParts(fields, project, errors);
         if (project != null && !c.can(project, Permission.CREATE)) errors.put("project", "You do not have permission to create issues in this project.");
         if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
         Instant now = c.world().clock().now();
+        String typeName = project.issueType(type).orElseThrow().name();
         var template = new Issue("1", project.key() + "-1", c.site().subdomain(), project.key(), fields.get("summary").asText(),
-                description(c, fields), JiraCatalog.issueType(type).orElseThrow().name(), "To Do",
+                description(c, fields), typeName, c.world().jiraSettings().workflowFor(project, typeName).initialStatus(),
                 fields.has("priority") ? JiraCatalog.priority(nameOrId(fields.get("priority"))).orElseThrow().name() : "Medium",
                 assignee(c, fields), c.user().accountId(), c.user().accountId(), labels(fields), now, now, null, null,
                 duedate(fields), parentKey(c, fields), List.of(), components(c, fields, project.key()), fixVersions(c, fields, project.key()),
@@ -79,8 +82,12 @@ final class IssueService {
         if (fields.has("summary") && (fields.get("summary").isNull() || (fields.get("summary").isTextual() && fields.get("summary").asText().isBlank()))) {
             errors.put("summary", "You must specify a summary of the issue.");
         }
-        if (fields.has("issuetype") && JiraCatalog.issueType(nameOrId(fields.get("issuetype"))).isEmpty()) {
-            errors.put("issuetype", "The issue type selected is invalid.");
+        if (fields.has("issuetype")) {
+            var type = project.issueType(nameOrId(fields.get("issuetype")));
+            // A type whose workflow lacks the issue's status needs Jira's "move"; editing cannot change to it.
+            if (type.isEmpty() || !c.world().jiraSettings().workflowFor(project, type.get().name()).hasStatus(issue.status())) {
+                errors.put("issuetype", "The issue type selected is invalid.");
+            }
         }
         checkCommon(c, fields, errors);
         checkParts(fields, c.world().jira().project(issue.site(), issue.project()).orElseThrow(), errors);
@@ -88,7 +95,7 @@ final class IssueService {
         Issue next = new Issue(issue.id(), issue.key(), issue.site(), issue.project(),
                 fields.has("summary") ? fields.get("summary").asText() : issue.summary(),
                 fields.has("description") ? description(c, fields) : issue.description(),
-                fields.has("issuetype") ? JiraCatalog.issueType(nameOrId(fields.get("issuetype"))).orElseThrow().name() : issue.issueType(),
+                fields.has("issuetype") ? project.issueType(nameOrId(fields.get("issuetype"))).orElseThrow().name() : issue.issueType(),
                 issue.status(),
                 fields.has("priority") ? JiraCatalog.priority(nameOrId(fields.get("priority"))).orElseThrow().name() : issue.priority(),
                 fields.has("assignee") ? assignee(c, fields) : issue.assignee(), issue.reporter(), issue.creator(),
@@ -169,17 +176,16 @@ final class IssueService {
         return Map.of("expand", "transitions", "transitions", transitionList(c, visible(c, idOrKey)));
     }
 
-    /** The transitions an issue may take now: to every other status (one simple workflow for every project). */
+    /** The transitions an issue may take now, from the workflow its project gives its type. */
     static List<Object> transitionList(CloudCaller c, Issue issue) {
         var list = new ArrayList<Object>();
-        for (var t : new java.util.TreeMap<>(TRANSITIONS).entrySet()) {
-            if (t.getValue().equals(issue.status())) continue;
+        for (Workflow.Transition t : workflowOf(c, issue).availableFrom(issue.status())) {
             var m = new LinkedHashMap<String, Object>();
-            m.put("id", t.getKey());
-            m.put("name", t.getValue());
-            m.put("to", JiraJson.status(c, t.getValue()));
+            m.put("id", t.id());
+            m.put("name", t.name());
+            m.put("to", JiraJson.status(c, t.to()));
             m.put("hasScreen", false);
-            m.put("isGlobal", true);
+            m.put("isGlobal", t.global());
             m.put("isInitial", false);
             m.put("isAvailable", true);
             m.put("isConditional", false);
@@ -189,14 +195,21 @@ final class IssueService {
         return list;
     }
 
+    static Workflow workflowOf(CloudCaller c, Issue issue) {
+        Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
+        return c.world().jiraSettings().workflowFor(project, issue.issueType());
+    }
+
     void transition(CloudCaller c, String idOrKey, JsonNode body) {
         Issue issue = visible(c, idOrKey);
         Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
         if (!c.can(project, Permission.EDIT)) throw JiraErrors.forbidden("transition issues in this project");
         String id = body != null && body.path("transition").hasNonNull("id") ? body.path("transition").get("id").asText() : null;
-        String to = id == null ? null : TRANSITIONS.get(id);
-        if (to == null || to.equals(issue.status())) throw JiraErrors.badRequest("Transition id '" + id + "' is not valid for this issue.");
-        // Our workflow's transitions have no screen, so no field can be set on the way (Jira's answer for a field off the screen).
+        String to = workflowOf(c, issue).availableFrom(issue.status()).stream().filter(t -> t.id().equals(id)).findFirst()
+                .map(Workflow.Transition::to).orElse(null);
+        if (to == null) throw JiraErrors.badRequest("Transition id '" + id + "' is not valid for this issue.");
+        to = JiraCatalog.status(to).orElseThrow().name();
+        // Our workflows' transitions have no screen, so no field can be set on the way (Jira's answer for a field off the screen).
         var errors = new LinkedHashMap<String, String>();
         for (String part : new String[] {"fields", "update"}) {
             JsonNode given = body.get(part);
@@ -206,11 +219,13 @@ final class IssueService {
         }
         if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
         Instant now = c.world().clock().now();
-        boolean done = to.equals("Done");
+        // Entering a done status resolves the issue (as Jira's default post functions do); leaving it clears the resolution.
+        boolean done = JiraCatalog.status(to).orElseThrow().categoryKey().equals("done");
+        boolean wasDone = issue.resolution() != null;
         c.world().jira().update(new Issue(issue.id(), issue.key(), issue.site(), issue.project(), issue.summary(), issue.description(),
                 issue.issueType(), to, issue.priority(), issue.assignee(), issue.reporter(), issue.creator(), issue.labels(),
-                issue.created(), now, done ? now : null, done ? "Done" : null, issue.duedate(), issue.parent(), issue.comments(),
-                issue.components(), issue.fixVersions(), issue.customFields()));
+                issue.created(), now, done ? (wasDone ? issue.resolved() : now) : null, done ? (wasDone ? issue.resolution() : "Done") : null,
+                issue.duedate(), issue.parent(), issue.comments(), issue.components(), issue.fixVersions(), issue.customFields()));
     }
 
     // ---- field parsing ---------------------------------------------------------------------------

@@ -123,7 +123,18 @@ final class JiraJson {
         m.put("subtask", t.subtask());
         m.put("avatarId", t.avatarId());
         m.put("hierarchyLevel", t.hierarchyLevel());
+        if (t.projectId() != null) {
+            // A team-managed project's own type: Jira adds a stable entity id and the scope that owns it.
+            m.put("entityId", java.util.UUID.nameUUIDFromBytes(("issuetype/" + t.projectId() + "/" + t.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+            m.put("scope", Map.of("type", "PROJECT", "project", Map.of("id", t.projectId())));
+        }
         return m;
+    }
+
+    /** The issue's type as its project has it (a team-managed project's own type, with its id and scope). */
+    static JiraCatalog.IssueType typeOf(CloudCaller c, Issue issue) {
+        return c.world().jira().project(issue.site(), issue.project()).map(p -> p.typeNamed(issue.issueType()))
+                .orElseGet(() -> JiraCatalog.issueType(issue.issueType()).orElseThrow());
     }
 
     static Map<String, Object> priority(CloudCaller c, String name) {
@@ -223,7 +234,7 @@ final class JiraJson {
         return switch (name) {
             case "summary" -> issue.summary();
             case "description" -> text(c, issue.description());
-            case "issuetype" -> issueType(c, issue.issueType());
+            case "issuetype" -> issueType(c, typeOf(c, issue));
             case "project" -> project(c, c.world().jira().project(issue.site(), issue.project()).orElseThrow());
             case "status" -> status(c, issue.status());
             case "statuscategorychangedate", "updated" -> time(issue.updated());
@@ -243,7 +254,7 @@ final class JiraJson {
                 parent.put("key", p.key());
                 parent.put("self", c.apiBase() + "/issue/" + p.id());
                 parent.put("fields", Map.of("summary", p.summary(), "status", status(c, p.status()),
-                        "priority", priority(c, p.priority()), "issuetype", issueType(c, p.issueType())));
+                        "priority", priority(c, p.priority()), "issuetype", issueType(c, typeOf(c, p))));
                 return parent;
             }).orElse(ABSENT);
             case "comment" -> commentPage(c, issue);

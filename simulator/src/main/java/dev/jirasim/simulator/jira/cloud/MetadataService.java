@@ -14,12 +14,34 @@ final class MetadataService {
     }
 
     static List<Map<String, Object>> issueTypes(CloudCaller c) {
-        return JiraCatalog.ISSUE_TYPES.stream().map(t -> JiraJson.issueType(c, t)).toList();
+        return visibleTypes(c).stream().map(t -> JiraJson.issueType(c, t)).toList();
+    }
+
+    /**
+     * The issue types the caller may see, as {@code GET /issuetype} lists them: every type of the site for an
+     * administrator; otherwise the types of the projects they may browse. Shared types come first, in catalog
+     * order, then team-managed projects' own types.
+     */
+    static List<JiraCatalog.IssueType> visibleTypes(CloudCaller c) {
+        boolean admin = c.user() != null && c.user().siteAdmin().contains(c.site().subdomain());
+        var shared = new java.util.LinkedHashSet<String>();
+        var scoped = new ArrayList<JiraCatalog.IssueType>();
+        for (var p : c.world().jira().projects(c.site().subdomain())) {
+            if (!admin && !c.canBrowse(p)) continue;
+            for (var t : p.types()) {
+                if (t.projectId() == null) shared.add(t.id());
+                else scoped.add(t);
+            }
+        }
+        var out = new ArrayList<JiraCatalog.IssueType>();
+        for (var t : JiraCatalog.ISSUE_TYPES) if (admin || shared.contains(t.id())) out.add(t);
+        out.addAll(scoped);
+        return out;
     }
 
     static Map<String, Object> issueType(CloudCaller c, String id) {
         if (!id.matches("[0-9]{1,18}")) throw JiraErrors.badRequest("The issue type ID is invalid.");
-        return JiraCatalog.ISSUE_TYPES.stream().filter(t -> t.id().equals(id)).findFirst().map(t -> JiraJson.issueType(c, t))
+        return visibleTypes(c).stream().filter(t -> t.id().equals(id)).findFirst().map(t -> JiraJson.issueType(c, t))
                 .orElseThrow(() -> JiraErrors.message(404, "The issue type ID is invalid."));
     }
 
@@ -35,9 +57,9 @@ final class MetadataService {
                 throw JiraErrors.badRequest("The level parameter must be a number.");
             }
         }
-        ProjectService.visible(c, projectId); // 404 for a project that does not exist for this user
+        var project = ProjectService.visible(c, projectId); // 404 for a project that does not exist for this user
         var out = new ArrayList<Map<String, Object>>();
-        for (JiraCatalog.IssueType t : JiraCatalog.ISSUE_TYPES) {
+        for (JiraCatalog.IssueType t : project.types()) {
             if (wanted == null || t.hierarchyLevel() == wanted) out.add(JiraJson.issueType(c, t));
         }
         return out;

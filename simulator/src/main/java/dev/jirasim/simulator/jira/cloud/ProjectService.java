@@ -36,7 +36,7 @@ final class ProjectService {
         m.put("description", p.description() == null ? "" : p.description());
         m.put("lead", JiraJson.user(c, c.world().user(p.lead()).orElse(null)));
         m.put("components", p.components().stream().map(x -> JiraJson.component(c, p, x, false)).toList());
-        m.put("issueTypes", MetadataService.issueTypes(c));
+        m.put("issueTypes", p.types().stream().map(t -> JiraJson.issueType(c, t)).toList());
         m.put("assigneeType", "UNASSIGNED");
         m.put("versions", p.versions().stream().map(v -> JiraJson.version(c, p, v)).toList());
         m.put("name", p.name());
@@ -174,8 +174,7 @@ final class ProjectService {
             errors.put("projectLead", "You must specify a valid project lead.");
         }
         if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
-        c.world().jira().replaceProject(new Project(p.id(), p.key(), name, p.site(), p.projectTypeKey(), lead, p.permissions(),
-                body.has("description") ? text(body, "description") : p.description(), p.components(), p.versions(), p.style()));
+        c.world().jira().replaceProject(p.withDetails(name, lead, body.has("description") ? text(body, "description") : p.description()));
         return details(c, p.key(), expand);
     }
 

@@ -75,8 +75,14 @@ final class SchemaSearchService {
                 .filter(p -> c.can(p, Permission.ADMINISTER)).toList();
         if (projectId != null && !projectId.isBlank()) administered = administered.stream().filter(p -> p.id().equals(projectId)).toList();
         var all = new ArrayList<Map<String, Object>>();
+        // With a project, only the statuses its workflows use.
+        var used = new java.util.HashSet<String>();
+        for (Project p : administered) {
+            for (var t : p.issueTypes()) c.world().jiraSettings().workflowFor(p, t.name()).statuses().forEach(st -> used.add(st.toLowerCase(Locale.ROOT)));
+        }
         if (!administered.isEmpty()) {
             for (JiraCatalog.Status s : JiraCatalog.STATUSES) {
+                if (projectId != null && !projectId.isBlank() && !used.contains(s.name().toLowerCase(Locale.ROOT))) continue;
                 String cat = switch (s.categoryKey()) {
                     case "new" -> "TODO";
                     case "done" -> "DONE";
@@ -99,15 +105,16 @@ final class SchemaSearchService {
 
     /** {@code GET /project/{key}/statuses}: every issue type of the project with the statuses its workflow has. */
     static List<Map<String, Object>> projectStatuses(CloudCaller c, String projectRef) {
-        ProjectService.visible(c, projectRef); // 404 for a project this user cannot see
+        Project project = ProjectService.visible(c, projectRef); // 404 for a project this user cannot see
         var out = new ArrayList<Map<String, Object>>();
-        for (JiraCatalog.IssueType t : JiraCatalog.ISSUE_TYPES) {
+        for (JiraCatalog.IssueType t : project.types()) {
             var m = new LinkedHashMap<String, Object>();
             m.put("self", c.apiBase() + "/issuetype/" + t.id());
             m.put("id", t.id());
             m.put("name", t.name());
             m.put("subtask", t.subtask());
-            m.put("statuses", MetadataService.statuses(c));
+            m.put("statuses", c.world().jiraSettings().workflowFor(project, t.name()).statuses().stream()
+                    .map(st -> JiraJson.status(c, st)).toList());
             out.add(m);
         }
         return out;
