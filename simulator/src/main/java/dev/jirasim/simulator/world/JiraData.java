@@ -34,6 +34,15 @@ public final class JiraData {
     private final Map<String, Long> lastNumber = new HashMap<>();
     private final Map<String, List<Listener>> listeners = new HashMap<>();
     private long lastId = 10_000;
+    /** Projects in the trash by site and key: gone from the API, restorable, their keys still taken. */
+    private final Map<String, Map<String, Trashed>> trash = new HashMap<>();
+
+    /** A deleted project kept for restoring, with the issues it had. */
+    public record Trashed(Project project, List<Issue> issues, java.time.Instant deletedAt, String deletedBy) {
+        public Trashed {
+            issues = List.copyOf(issues);
+        }
+    }
 
     JiraData(Map<String, User> users) {
         this.users = users;
@@ -52,7 +61,7 @@ public final class JiraData {
     public synchronized Project createProject(Project given) {
         var siteProjects = projectsBySite.getOrDefault(given.site(), Map.of());
         Project project = withTypeIds(given);
-        if (siteProjects.containsKey(project.key())) return null;
+        if (siteProjects.containsKey(project.key()) || trash.getOrDefault(project.site(), Map.of()).containsKey(project.key())) return null;
         if (siteProjects.values().stream().anyMatch(p -> p.name().equalsIgnoreCase(project.name()))) return null;
         swapProjects(project.site(), m -> m.put(project.key(), project));
         UndoLog.note(() -> swapProjects(project.site(), m -> m.remove(project.key())));
@@ -94,9 +103,70 @@ public final class JiraData {
         return project.withIssueTypes(types);
     }
 
-    /** The highest project id in the world, for the next one. */
+    /**
+     * Moves a project and its issues to the trash (Jira's delete with undo): gone from every read and search, the
+     * key still taken, restorable with {@link #restoreProject}.
+     */
+    public synchronized void trashProject(Project project, java.time.Instant at, String by) {
+        var issues = new ArrayList<Issue>();
+        for (Issue issue : new ArrayList<>(issues(project.site()))) {
+            if (issue.project().equals(project.key())) {
+                issues.add(issue);
+                delete(issue);
+            }
+        }
+        swapProjects(project.site(), m -> m.remove(project.key()));
+        trash.computeIfAbsent(project.site(), k -> new LinkedHashMap<>()).put(project.key(), new Trashed(project, issues, at, by));
+        UndoLog.note(() -> {
+            synchronized (this) {
+                trash.get(project.site()).remove(project.key());
+                swapProjects(project.site(), m -> m.put(project.key(), project));
+            }
+        });
+    }
+
+    /** Takes a project out of the trash with its issues, as they were; empty when it is not there. */
+    public synchronized Optional<Project> restoreProject(String site, String keyOrId) {
+        var siteTrash = trash.getOrDefault(site, Map.of());
+        Trashed t = trashed(site, keyOrId).orElse(null);
+        if (t == null) return Optional.empty();
+        siteTrash.remove(t.project().key());
+        swapProjects(site, m -> m.put(t.project().key(), t.project()));
+        t.issues().forEach(this::restore);
+        UndoLog.note(() -> {
+            synchronized (this) {
+                for (Issue issue : t.issues()) delete(issue);
+                swapProjects(site, m -> m.remove(t.project().key()));
+                trash.computeIfAbsent(site, k -> new LinkedHashMap<>()).put(t.project().key(), t);
+            }
+        });
+        return Optional.of(t.project());
+    }
+
+    /** A project in the trash, by key (any case) or id. */
+    public synchronized Optional<Trashed> trashed(String site, String keyOrId) {
+        if (keyOrId == null) return Optional.empty();
+        return trash.getOrDefault(site, Map.of()).values().stream()
+                .filter(t -> t.project().key().equalsIgnoreCase(keyOrId) || t.project().id().equals(keyOrId)).findFirst();
+    }
+
+    /** The projects in one site's trash, oldest deletion first. */
+    public synchronized List<Trashed> trash(String site) {
+        return List.copyOf(trash.getOrDefault(site, Map.of()).values());
+    }
+
+    /** Deletes for good what went to the trash before {@code cutoff} (Jira keeps it 60 days). */
+    public synchronized void emptyTrash(java.time.Instant cutoff) {
+        for (var siteTrash : trash.values()) siteTrash.values().removeIf(t -> t.deletedAt().isBefore(cutoff));
+    }
+
+    /** The highest project id in the world, trash included, for the next one. */
     public long lastProjectId() {
-        return allProjects().stream().mapToLong(p -> Long.parseLong(p.id())).max().orElse(9_999);
+        long live = allProjects().stream().mapToLong(p -> Long.parseLong(p.id())).max().orElse(9_999);
+        synchronized (this) {
+            for (var siteTrash : trash.values()) for (Trashed t : siteTrash.values()) live = Math.max(live, Long.parseLong(t.project().id()));
+        }
+        return live;
     }
 
     private void swapProjects(String site, java.util.function.Consumer<Map<String, Project>> change) {

@@ -74,6 +74,9 @@ public final class JiraRoutes {
         routes.post(BASE + "/project", this::createProject);
         routes.put(BASE + "/project/{project}", this::updateProject);
         routes.delete(BASE + "/project/{project}", this::deleteProject);
+        routes.post(BASE + "/project/{project}/delete", this::deleteProjectAsync);
+        routes.post(BASE + "/project/{project}/restore", this::restoreProject);
+        routes.get(BASE + "/task/{task}", ctx -> ctx.json(ProjectService.task(caller(ctx, JiraScopes.READ_TASK), ctx.pathParam("task"))));
         routes.get(BASE + "/project/{project}/components", ctx -> ctx.json(ProjectService.components(caller(ctx, JiraScopes.READ_COMPONENTS),
                 ctx.pathParam("project"))));
         routes.get(BASE + "/project/{project}/versions", ctx -> ctx.json(ProjectService.versions(caller(ctx, JiraScopes.READ_VERSIONS),
@@ -221,7 +224,7 @@ public final class JiraRoutes {
     private void searchProjects(Context ctx) {
         CloudCaller c = caller(ctx, JiraScopes.READ_PROJECTS);
         ctx.json(ProjectService.page(c, ctx.queryParam("query"), ctx.queryParams("keys"), intParam(ctx, "startAt", 0),
-                intParam(ctx, "maxResults", 50), ctx.queryParam("orderBy")));
+                intParam(ctx, "maxResults", 50), ctx.queryParam("orderBy"), ctx.queryParams("status")));
     }
 
     private void legacyCreateMeta(Context ctx) {
@@ -281,8 +284,19 @@ public final class JiraRoutes {
 
     private void deleteProject(Context ctx) {
         CloudCaller c = caller(ctx, JiraScopes.DELETE_PROJECT);
-        ProjectService.delete(c, ctx.pathParam("project"));
+        ProjectService.delete(c, ctx.pathParam("project"), ctx.queryParam("enableUndo"));
         ctx.status(204);
+    }
+
+    private void deleteProjectAsync(Context ctx) {
+        CloudCaller c = caller(ctx, JiraScopes.DELETE_PROJECT_ASYNC);
+        Map<String, Object> task = ProjectService.deleteAsync(c, ctx.pathParam("project"));
+        ctx.header("Location", (String) task.get("self"));
+        ctx.status(303).json(task);
+    }
+
+    private void restoreProject(Context ctx) {
+        ctx.json(ProjectService.restore(caller(ctx, JiraScopes.RESTORE_PROJECT), ctx.pathParam("project")));
     }
 
     private void issueTypesOfProject(Context ctx) {

@@ -49,6 +49,13 @@ final class JiraScopes {
             "read:avatar:jira", "read:group:jira", "read:issue-type-hierarchy:jira", "read:project-category:jira", "read:project-version:jira",
             "read:project.component:jira");
     static final RequiredScope DELETE_PROJECT = RequiredScope.of("manage:jira-configuration", "delete:project:jira");
+    static final RequiredScope DELETE_PROJECT_ASYNC = RequiredScope.of("manage:jira-configuration", "write:project:jira", "write:project.property:jira");
+    static final RequiredScope RESTORE_PROJECT = RequiredScope.of("manage:jira-configuration", "read:issue-type:jira", "read:project:jira",
+            "read:project.property:jira", "read:user:jira", "write:project:jira", "read:application-role:jira", "read:avatar:jira",
+            "read:group:jira", "read:issue-type-hierarchy:jira", "read:project-category:jira", "read:project-version:jira",
+            "read:project.component:jira");
+    /** The document lists no granular form for reading a task. */
+    static final RequiredScope READ_TASK = RequiredScope.of("read:jira-work");
 
     static final RequiredScope READ_GROUP = RequiredScope.of("read:jira-user", "read:group:jira", "read:user:jira", "read:avatar:jira");
     static final RequiredScope READ_USER_GROUPS = RequiredScope.of("read:jira-user", "read:group:jira");

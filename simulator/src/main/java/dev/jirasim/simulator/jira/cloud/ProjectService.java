@@ -107,6 +107,7 @@ final class ProjectService {
      */
     static Map<String, Object> create(CloudCaller c, com.fasterxml.jackson.databind.JsonNode body) {
         requireSiteAdmin(c);
+        emptyTrash(c);
         checkMembers(body, CREATE_MEMBERS);
         checkAssigneeType(body);
         var errors = new LinkedHashMap<String, String>();
@@ -141,7 +142,10 @@ final class ProjectService {
         }
         if (created == null) {
             var taken = new LinkedHashMap<String, String>();
-            if (jira.project(c.site().subdomain(), key).isPresent()) taken.put("projectKey", "A project with that project key already exists.");
+            // A key in the trash stays taken until the project is deleted for good.
+            if (jira.project(c.site().subdomain(), key).isPresent() || jira.trashed(c.site().subdomain(), key).isPresent()) {
+                taken.put("projectKey", "A project with that project key already exists.");
+            }
             else taken.put("projectName", "A project with that name already exists.");
             throw JiraErrors.fields(400, taken);
         }
@@ -178,15 +182,108 @@ final class ProjectService {
         return details(c, p.key(), expand);
     }
 
+    /** How long Jira keeps a deleted project in the trash before deleting it for good. */
+    static final java.time.Duration RETENTION = java.time.Duration.ofDays(60);
+    private static final dev.jirasim.simulator.world.World.Derived<Map<String, Map<String, Object>>> TASKS =
+            dev.jirasim.simulator.world.World.Derived.named("jira-tasks");
+
     /**
      * {@code DELETE /project/{idOrKey}} for a site administrator: the project and its issues are gone from the API
-     * at once. With {@code enableUndo} (the default) real Jira keeps it in the trash for 60 days, restorable in
-     * the UI; there is no restoring here.
+     * at once. With {@code enableUndo} (the default) it goes to the trash for 60 days of the world's clock, its key
+     * still taken and {@code POST /project/{key}/restore} bringing it back; without, it is deleted for good.
      */
-    static void delete(CloudCaller c, String idOrKey) {
+    static void delete(CloudCaller c, String idOrKey, String enableUndo) {
+        emptyTrash(c);
+        Project p = visible(c, idOrKey);
+        requireSiteAdmin(c);
+        // Jira reads the flag as Java reads a boolean: only "true" (any case) is true; absent means the default, true.
+        if (enableUndo == null || Boolean.parseBoolean(enableUndo)) {
+            c.world().jira().trashProject(p, c.world().clock().now(), c.user().accountId());
+        } else {
+            c.world().jira().deleteProject(p);
+        }
+    }
+
+    /**
+     * {@code POST /project/{idOrKey}/delete}: deletes for good as a task; the answer is 303 to the task (its
+     * {@code self}), which is already complete (the simulator has no slow work to do).
+     */
+    static Map<String, Object> deleteAsync(CloudCaller c, String idOrKey) {
+        emptyTrash(c);
         Project p = visible(c, idOrKey);
         requireSiteAdmin(c);
         c.world().jira().deleteProject(p);
+        var tasks = c.world().derived(TASKS.of(c.site().subdomain()), java.util.concurrent.ConcurrentHashMap::new);
+        String id;
+        synchronized (tasks) {
+            id = Long.toString(10_000 + tasks.size());
+            long at = c.world().clock().now().toEpochMilli(); // task times are epoch milliseconds
+            var task = new LinkedHashMap<String, Object>();
+            task.put("id", id);
+            task.put("description", "Deleting project " + p.key());
+            task.put("status", "COMPLETE");
+            task.put("result", "");
+            task.put("submittedBy", 0);
+            task.put("progress", 100);
+            task.put("elapsedRuntime", 0);
+            task.put("submitted", at);
+            task.put("started", at);
+            task.put("finished", at);
+            task.put("lastUpdate", at);
+            task.put("submitter", c.user().accountId());
+            tasks.put(id, task);
+        }
+        return task(c, id);
+    }
+
+    /** {@code GET /task/{id}}: a task this site ran; only its submitter sees it. */
+    static Map<String, Object> task(CloudCaller c, String id) {
+        var tasks = c.world().derived(TASKS.of(c.site().subdomain()), java.util.concurrent.ConcurrentHashMap::new);
+        var task = tasks.get(id);
+        if (task == null || !c.user().accountId().equals(task.get("submitter"))) {
+            throw JiraErrors.message(404, "The task with ID " + id + " was not found.");
+        }
+        var m = new LinkedHashMap<String, Object>();
+        m.put("self", c.apiBase() + "/task/" + id);
+        task.forEach((k, v) -> {
+            if (!k.equals("submitter")) m.put(k, v);
+        });
+        return m;
+    }
+
+    /**
+     * {@code POST /project/{idOrKey}/restore}: a project from the trash back with its issues. A site admin may
+     * restore any project; a project administrator a team-managed one.
+     */
+    static Map<String, Object> restore(CloudCaller c, String idOrKey) {
+        emptyTrash(c);
+        var jira = c.world().jira();
+        String site = c.site().subdomain();
+        if (jira.project(site, idOrKey).filter(c::canBrowse).isPresent()) {
+            throw JiraErrors.badRequest("The project " + idOrKey + " is not in the trash or archived.");
+        }
+        var trashed = jira.trashed(site, idOrKey).filter(t -> c.user().siteAdmin().contains(site)
+                        || t.project().teamManaged() && jira.can(c.user(), t.project(), dev.jirasim.simulator.world.Permission.ADMINISTER))
+                .orElseThrow(() -> JiraErrors.message(404, "No project could be found with "
+                        + (idOrKey.matches("[0-9]+") ? "id" : "key") + " '" + idOrKey + "'."));
+        jira.restoreProject(site, trashed.project().key());
+        return details(c, trashed.project().key(), null);
+    }
+
+    /** What the trash held longer than Jira keeps it is deleted for good, as the world's clock passes. */
+    private static void emptyTrash(CloudCaller c) {
+        c.world().jira().emptyTrash(c.world().clock().now().minus(RETENTION));
+    }
+
+    /** A project in the trash as {@code /project/search?status=deleted} lists it. */
+    private static Map<String, Object> trashedJson(CloudCaller c, dev.jirasim.simulator.world.JiraData.Trashed t) {
+        var m = new LinkedHashMap<String, Object>(JiraJson.project(c, t.project()));
+        m.put("deleted", true);
+        m.put("deletedDate", JiraJson.time(t.deletedAt()));
+        m.put("retentionTillDate", JiraJson.time(t.deletedAt().plus(RETENTION)));
+        var by = c.world().user(t.deletedBy()).map(u -> JiraJson.user(c, u)).orElse(null);
+        if (by != null) m.put("deletedBy", by);
+        return m;
     }
 
     private static void requireSiteAdmin(CloudCaller c) {
@@ -219,12 +316,40 @@ final class ProjectService {
     }
 
     static Map<String, Object> page(CloudCaller c, String query, List<String> keys, int startAt, int maxResults, String orderBy) {
+        return page(c, query, keys, startAt, maxResults, orderBy, List.of());
+    }
+
+    /**
+     * {@code GET /project/search}; {@code status} chooses {@code live} (the default), {@code archived} (none here:
+     * projects are not archived) and {@code deleted} (the trash, for site administrators).
+     */
+    static Map<String, Object> page(CloudCaller c, String query, List<String> keys, int startAt, int maxResults, String orderBy,
+                                    List<String> statuses) {
         if (startAt < 0) throw JiraErrors.badRequest("The startAt parameter must not be negative.");
+        emptyTrash(c);
+        var wantedStatus = new java.util.HashSet<String>();
+        for (String st : statuses) {
+            for (String part : st.split(",")) {
+                if (part.isBlank()) continue;
+                String norm = part.trim().toLowerCase(Locale.ROOT);
+                if (!List.of("live", "archived", "deleted").contains(norm)) {
+                    throw JiraErrors.badRequest("Invalid status '" + part.trim() + "'. Valid values are: live, archived, deleted.");
+                }
+                wantedStatus.add(norm);
+            }
+        }
+        if (wantedStatus.isEmpty()) wantedStatus.add("live");
         int max = Math.max(0, Math.min(100, maxResults)); // above 100 is treated as 100
         var wanted = new ArrayList<String>();
         for (String k : keys) for (String part : k.split(",")) if (!part.isBlank()) wanted.add(part.trim().toUpperCase(Locale.ROOT));
-        var projects = new ArrayList<>(c.world().jira().projects(c.site().subdomain()).stream()
-                .filter(c::canBrowse)
+        var trashed = new LinkedHashMap<String, dev.jirasim.simulator.world.JiraData.Trashed>();
+        if (wantedStatus.contains("deleted") && c.user().siteAdmin().contains(c.site().subdomain())) {
+            for (var t : c.world().jira().trash(c.site().subdomain())) trashed.put(t.project().key(), t);
+        }
+        var candidates = new ArrayList<Project>();
+        if (wantedStatus.contains("live")) candidates.addAll(c.world().jira().projects(c.site().subdomain()).stream().filter(c::canBrowse).toList());
+        trashed.values().forEach(t -> candidates.add(t.project()));
+        var projects = new ArrayList<>(candidates.stream()
                 .filter(p -> wanted.isEmpty() || wanted.contains(p.key()))
                 .filter(p -> query == null || p.key().toLowerCase(Locale.ROOT).contains(query.toLowerCase(Locale.ROOT))
                         || p.name().toLowerCase(Locale.ROOT).contains(query.toLowerCase(Locale.ROOT)))
@@ -233,7 +358,9 @@ final class ProjectService {
         Comparator<Project> cmp = order.replaceFirst("^[+-]", "").equals("name") ? Comparator.comparing(Project::name) : Comparator.comparing(Project::key);
         projects.sort(order.startsWith("-") ? cmp.reversed() : cmp);
         var values = new ArrayList<Object>();
-        for (Project p : projects.subList(Math.min(startAt, projects.size()), (int) Math.min(projects.size(), (long) startAt + max))) values.add(JiraJson.project(c, p));
+        for (Project p : projects.subList(Math.min(startAt, projects.size()), (int) Math.min(projects.size(), (long) startAt + max))) {
+            values.add(trashed.containsKey(p.key()) ? trashedJson(c, trashed.get(p.key())) : JiraJson.project(c, p));
+        }
         var body = new LinkedHashMap<String, Object>();
         body.put("self", c.apiBase() + "/project/search?startAt=" + startAt + "&maxResults=" + max);
         if ((long) startAt + max < projects.size()) body.put("nextPage", c.apiBase() + "/project/search?startAt=" + (startAt + max) + "&maxResults=" + max);

@@ -63,6 +63,9 @@ class JiraScopesSpecTest {
         WRITES.put("post /rest/api/3/project", JiraScopes.CREATE_PROJECT);
         WRITES.put("put /rest/api/3/project/{projectIdOrKey}", JiraScopes.UPDATE_PROJECT);
         WRITES.put("delete /rest/api/3/project/{projectIdOrKey}", JiraScopes.DELETE_PROJECT);
+        WRITES.put("post /rest/api/3/project/{projectIdOrKey}/delete", JiraScopes.DELETE_PROJECT_ASYNC);
+        WRITES.put("post /rest/api/3/project/{projectIdOrKey}/restore", JiraScopes.RESTORE_PROJECT);
+        WRITES.put("get /rest/api/3/task/{taskId}", JiraScopes.READ_TASK);
     }
 
     @Test

@@ -115,6 +115,11 @@ class JiraSpecConformanceHttpTest {
                 .body(Map.of("description", "checked")).put("/project/SPEC").then().statusCode(200);
         admin.acme(3).filter(SpecValidation.recordingInto(problems)).delete("/project/SPEC").then().statusCode(204);
         admin.acme(3).filter(SpecValidation.recordingInto(problems)).delete("/project/SPEC").then().statusCode(404);
+        admin.acme(3).filter(SpecValidation.recordingInto(problems)).queryParam("status", "deleted").get("/project/search").then().statusCode(200);
+        admin.acme(3).filter(SpecValidation.recordingInto(problems)).post("/project/SPEC/restore").then().statusCode(200);
+        String task = admin.acme(3).filter(SpecValidation.recordingInto(problems)).redirects().follow(false).post("/project/SPEC/delete")
+                .then().statusCode(303).extract().header("Location");
+        admin.acme(3).filter(SpecValidation.recordingInto(problems)).get(task.substring(task.indexOf("/task/"))).then().statusCode(200);
         assertEquals(List.of(), problems, "responses that do not match the official spec");
     }
 }

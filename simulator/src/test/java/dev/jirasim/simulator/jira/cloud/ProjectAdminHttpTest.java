@@ -50,6 +50,54 @@ class ProjectAdminHttpTest {
     }
 
     @Test
+    void aDeletedProjectWaitsInTheTrashUntilRestoredOrSixtyDaysPass(JirasimServer sim) {
+        Jira alice = Jira.as(sim, OAuth.ALICE, List.of("acme"), ADMIN_SCOPES);
+        int opsIssues = alice.acme(3).queryParam("jql", "project = OPS").queryParam("maxResults", 100).get("/search/jql")
+                .then().statusCode(200).extract().path("issues.size()");
+        alice.acme(3).delete("/project/OPS").then().statusCode(204);
+        alice.acme(3).get("/project/OPS").then().statusCode(404);
+        alice.acme(3).get("/issue/OPS-1").then().statusCode(404);
+        // In the trash: listed with status=deleted, its key still taken.
+        alice.acme(3).queryParam("status", "deleted").get("/project/search").then().statusCode(200)
+                .body("values.key", org.hamcrest.Matchers.contains("OPS")).body("values[0].deleted", equalTo(true))
+                .body("values[0].deletedBy.accountId", equalTo(OAuth.ALICE_ID)).body("values[0].retentionTillDate", org.hamcrest.Matchers.notNullValue());
+        alice.acme(3).get("/project/search").then().body("values.key", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("OPS")));
+        alice.acme(3).contentType("application/json").body(newProject("OPS", "Another Ops")).post("/project").then().statusCode(400)
+                .body("errors.projectKey", equalTo("A project with that project key already exists."));
+        // Bob is no site admin, and OPS is company-managed: for him there is nothing to restore.
+        Jira.as(sim, "bob@acme.test", List.of("acme"), ADMIN_SCOPES).acme(3).post("/project/OPS/restore").then().statusCode(404);
+        alice.acme(3).post("/project/OPS/restore").then().statusCode(200).body("key", equalTo("OPS"));
+        alice.acme(3).queryParam("jql", "project = OPS").queryParam("maxResults", 100).get("/search/jql").then().statusCode(200)
+                .body("issues.size()", equalTo(opsIssues));
+        alice.acme(3).post("/project/OPS/restore").then().statusCode(400);
+
+        // Sixty days later a trashed project is gone for good, and its key is free.
+        alice.acme(3).delete("/project/OPS").then().statusCode(204);
+        sim.control().advanceClock(java.time.Duration.ofDays(60).plusMinutes(1));
+        alice = Jira.as(sim, OAuth.ALICE, List.of("acme"), ADMIN_SCOPES); // her earlier token expired long ago
+        alice.acme(3).queryParam("status", "deleted").get("/project/search").then().body("total", equalTo(0));
+        alice.acme(3).post("/project/OPS/restore").then().statusCode(404);
+        alice.acme(3).contentType("application/json").body(newProject("OPS", "Another Ops")).post("/project").then().statusCode(201);
+    }
+
+    @Test
+    void withoutUndoOrAsynchronouslyADeleteIsFinal(JirasimServer sim) {
+        Jira alice = Jira.as(sim, OAuth.ALICE, List.of("acme"), ADMIN_SCOPES);
+        alice.acme(3).queryParam("enableUndo", "false").delete("/project/OPS").then().statusCode(204);
+        alice.acme(3).queryParam("status", "deleted").get("/project/search").then().body("total", equalTo(0));
+        alice.acme(3).post("/project/OPS/restore").then().statusCode(404);
+        // The asynchronous delete answers 303 to a task that is already complete.
+        String task = alice.acme(3).redirects().follow(false).post("/project/SEC/delete").then().statusCode(303).extract().header("Location");
+        assertTrue(task.startsWith(sim.baseUrl()) && task.contains("/rest/api/3/task/"), task);
+        alice.acme(3).get(task.substring(task.indexOf("/task/"))).then().statusCode(200).body("status", equalTo("COMPLETE"))
+                .body("progress", equalTo(100));
+        alice.acme(3).get("/project/SEC").then().statusCode(404);
+        alice.acme(3).queryParam("status", "deleted").get("/project/search").then().body("total", equalTo(0));
+        Jira.bob(sim).acme(3).get(task.substring(task.indexOf("/task/"))).then().statusCode(404);
+        alice.acme(3).queryParam("status", "bogus").get("/project/search").then().statusCode(400);
+    }
+
+    @Test
     void theDefaultWorldHasATeamManagedProject(JirasimServer sim) {
         Jira alice = Jira.alice(sim);
         alice.on(OAuth.GLOBEX, 3).get("/project/MKT").then().statusCode(200).body("style", equalTo("next-gen")).body("simplified", equalTo(true));
