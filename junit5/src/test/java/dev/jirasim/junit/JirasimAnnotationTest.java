@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.world.Permission;
+import dev.jirasim.simulator.world.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -125,6 +126,35 @@ class JirasimAnnotationTest {
                 tokens.accessToken());
         assertEquals(200, found.status(), found.body());
         assertTrue(found.body().contains("\"issues\":[{"), found.body());
+    }
+
+    @Test
+    void theWorldBuilderGivesProjectsTheirIssueTypesAndWorkflows(JirasimHandle sim) {
+        sim.world()
+                .site("umbrella")
+                .user("dana@umbrella.test", "Dana", "umbrella")
+                .project("umbrella", "LAB", "Labs")
+                .permit("LAB", "*", Permission.BROWSE, Permission.CREATE, Permission.EDIT)
+                .issueTypes("LAB", "Task", "Bug")
+                .workflow("umbrella", "Triage", List.of("To Do", "In Progress", "Done"),
+                        new Workflow.Transition("11", "Triage", List.of("To Do"), "In Progress"),
+                        new Workflow.Transition("21", "Close", List.of("In Progress"), "Done"))
+                .useWorkflow("LAB", "Bug", "Triage")
+                .project("umbrella", "TEAM", "A team")
+                .permit("TEAM", "*", Permission.BROWSE)
+                .teamManaged("TEAM")
+                .issue("LAB", "Broken", i -> i.type("Bug"))
+                .apply();
+        var tokens = sim.tokens("dana@umbrella.test", "umbrella");
+        String api = sim.jiraUrl("umbrella") + "/rest/api/3";
+        Http.Answer transitions = Http.get(api + "/issue/LAB-1/transitions", tokens.accessToken());
+        assertEquals(200, transitions.status(), transitions.body());
+        assertTrue(transitions.body().contains("\"name\":\"Triage\"") && !transitions.body().contains("\"name\":\"Close\""), transitions.body());
+        Http.Answer story = Http.postJson(api + "/issue", tokens.accessToken(),
+                "{\"fields\":{\"project\":{\"key\":\"LAB\"},\"summary\":\"x\",\"issuetype\":{\"name\":\"Story\"}}}");
+        assertEquals(400, story.status(), story.body());
+        Http.Answer team = Http.get(api + "/project/TEAM", tokens.accessToken());
+        assertTrue(team.body().contains("\"scope\":{") && team.body().contains("\"simplified\":true"), team.body());
     }
 
     @Test
