@@ -1,8 +1,6 @@
 package dev.jirasim.simulator.jql;
 
 import dev.jirasim.simulator.world.CustomField;
-import dev.jirasim.simulator.world.Issue;
-import dev.jirasim.simulator.world.Sprint;
 import dev.jirasim.simulator.world.User;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -12,14 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Clauses on a site's custom fields, named {@code cf[n]}, by the field's name, or (the Sprint field)
- * {@code sprint}. The index does not hold them, so each compiles to a check of the candidate issues. Operators
- * follow the field's type as in Jira: numbers and dates compare, options, people, teams and sprints match
- * values (sprints also {@code openSprints()}, {@code closedSprints()}, {@code futureSprints()}), text matches
- * with {@code ~}. As for system fields, {@code !=} and {@code NOT IN} never match an issue without a value.
+ * {@code sprint}. Operators follow the field's type as in Jira: numbers and dates compare, options, people,
+ * teams and sprints match values (sprints also {@code openSprints()}, {@code closedSprints()},
+ * {@code futureSprints()}), text matches with {@code ~}. Values resolve here, at compile time, to the keys the
+ * index holds them under ({@link Postings}), so every clause but a text match is a lookup; a text match checks
+ * the candidate issues. As for system fields, {@code = EMPTY} is {@code IS EMPTY}, {@code IN (a, EMPTY)} also
+ * matches issues without a value, and {@code !=}, {@code NOT IN} and {@code !~} never match an issue without
+ * a value.
  */
 final class CustomClauses {
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/MM/dd");
@@ -56,52 +56,45 @@ final class CustomClauses {
             errors.add(JqlMessages.operatorNotSupported(op, name));
             return new Plan.Nothing();
         }
-        Predicate<Issue> has = i -> i.customFields().containsKey(f.id());
-        if (t.operand() instanceof Operand.Empty) return new Plan.Scan(op == Operator.IS ? has.negate() : has);
-        if (text) {
-            String needle = value(t.operand()).toLowerCase(Locale.ROOT);
-            Predicate<Issue> contains = i -> String.valueOf(i.customFields().get(f.id())).toLowerCase(Locale.ROOT).contains(needle);
-            return new Plan.Scan(op == Operator.LIKE ? has.and(contains) : has.negate().or(contains.negate()));
-        }
-        if (op.isRelational()) return compare(f, name, op, t.operand(), has);
+        Plan has = new Plan.Custom(f.id(), Set.of(Postings.ANY));
+        if (t.operand() instanceof Operand.Empty) return op.isNegative() ? has : new Plan.Not(has);
+        if (text) return like(f, t, has);
+        if (op.isRelational()) return compare(f, name, op, t.operand());
         // =, !=, IN, NOT IN: the issue's value(s) meet any of the operand values.
         Set<Object> wanted = new HashSet<>();
-        for (Operand o : JqlCompiler.flatten(t.operand())) wanted.addAll(resolve(f, name, o));
-        Predicate<Issue> any = i -> valuesOf(f, i).stream().anyMatch(wanted::contains);
-        return new Plan.Scan(op.isNegative() ? has.and(any.negate()) : any);
+        boolean orEmpty = false;
+        for (Operand o : JqlCompiler.flatten(t.operand())) {
+            if (o instanceof Operand.Empty) orEmpty = true;
+            else wanted.addAll(resolve(f, name, o));
+        }
+        Plan any = new Plan.Custom(f.id(), wanted);
+        if (op.isNegative()) return new Plan.And(List.of(has, new Plan.Not(any)));
+        return orEmpty ? new Plan.Or(List.of(any, new Plan.Not(has))) : any;
     }
 
-    /** A number or date compared with {@code >}, {@code >=}, {@code <}, {@code <=}. */
-    private Plan compare(CustomField f, String name, Operator op, Operand operand, Predicate<Issue> has) {
+    /** {@code ~} and {@code !~} on a text field: a case-insensitive substring check of the candidates. */
+    private Plan like(CustomField f, Clause.Terminal t, Plan has) {
+        if (t.operand() instanceof Operand.Call call) {
+            errors.add(values.misplacedFunction(call, t.field()));
+            return new Plan.Nothing();
+        }
+        String needle = value(t.operand()).toLowerCase(Locale.ROOT);
+        Plan contains = new Plan.Scan(i -> i.customFields().get(f.id()) instanceof String s && s.toLowerCase(Locale.ROOT).contains(needle));
+        return t.operator() == Operator.LIKE ? contains : new Plan.And(List.of(has, new Plan.Not(contains)));
+    }
+
+    /** A number or date compared with {@code >}, {@code >=}, {@code <}, {@code <=}: a walk of the field's sorted values. */
+    private Plan compare(CustomField f, String name, Operator op, Operand operand) {
         List<Object> bound = resolve(f, name, operand);
         if (bound.isEmpty()) return new Plan.Nothing();
-        Object b = bound.get(0);
-        return new Plan.Scan(has.and(i -> {
-            Object v = valuesOf(f, i).get(0);
-            int c = v instanceof Double d ? Double.compare(d, (Double) b) : ((String) v).compareTo((String) b);
-            return switch (op) {
-                case GREATER_THAN -> c > 0;
-                case GREATER_THAN_EQUALS -> c >= 0;
-                case LESS_THAN -> c < 0;
-                default -> c <= 0;
-            };
-        }));
+        return new Plan.CustomRange(f.id(), op, bound.get(0));
     }
 
-    /** The issue's value(s) for the field, normalised as {@link #resolve} gives operand values. */
-    private static List<Object> valuesOf(CustomField f, Issue i) {
-        Object v = i.customFields().get(f.id());
-        if (v == null) return List.of();
-        return switch (f.type()) {
-            case "storyPoints", "number" -> List.of(((Number) v).doubleValue());
-            case "sprint" -> ((List<?>) v).stream().map(x -> (Object) ((Number) x).longValue()).toList();
-            case "multiUser" -> ((List<?>) v).stream().map(x -> (Object) x).toList();
-            case "select", "team" -> List.of(((String) v).toLowerCase(Locale.ROOT));
-            default -> List.of(v);
-        };
-    }
-
-    /** An operand as the field's values; a value that does not exist is Jira's error, and gives none. */
+    /**
+     * An operand as the field's values in the index's key form (numbers {@code Double}, sprint ids {@code Long},
+     * options, teams and dates lower case, account ids as they are); a value that does not exist is Jira's
+     * error, and gives none.
+     */
     private List<Object> resolve(CustomField f, String name, Operand o) {
         if (o instanceof Operand.Call call) return call(f, name, call);
         String text = value(o);

@@ -43,7 +43,18 @@ sealed interface Plan {
     record Text(JqlField field, TextQuery query) implements Plan {
     }
 
-    /** A check of each issue it is given, for fields the index does not hold (custom fields). */
+    /**
+     * Issues whose custom field {@code field} (an id) holds any of {@code values}, in {@link Postings}' key
+     * form; {@link Postings#ANY} stands for any value.
+     */
+    record Custom(String field, Set<Object> values) implements Plan {
+    }
+
+    /** Issues whose custom number ({@code Double} bound) or date ({@code String} bound) is {@code op} the bound. */
+    record CustomRange(String field, Operator op, Object bound) implements Plan {
+    }
+
+    /** A check of each issue it is given, for what the index does not hold (text in custom text fields). */
     record Scan(java.util.function.Predicate<dev.jirasim.simulator.world.Issue> test) implements Plan {
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Runs a {@link Plan} on an index, under its read lock. AND evaluates its operands cheapest first (slots,
- * then postings smallest first, then date ranges, then scans) and hands each the result so far, so a text
+ * then postings smallest first, then date and custom-field ranges, then scans) and hands each the result so far, so a text
  * clause only scans what the indexed clauses left. OR unions; NOT complements within the given set.
  */
 final class PlanEvaluator {
@@ -66,6 +66,8 @@ final class PlanEvaluator {
         Postings postings = index.postings();
         if (plan instanceof Plan.Terms t) return postings.terms(t.field(), t.values());
         if (plan instanceof Plan.Dates d) return dates(d, within);
+        if (plan instanceof Plan.Custom c) return postings.custom(c.field(), c.values());
+        if (plan instanceof Plan.CustomRange r) return customRange(r, within);
         if (plan instanceof Plan.Slots s) return (BitSet) s.slots().clone();
         var result = new BitSet();
         if (plan instanceof Plan.KeyRange k) {
@@ -99,11 +101,20 @@ final class PlanEvaluator {
         return result;
     }
 
+    /** As {@link #dates}: the field's sorted values, or each candidate's value when the candidates are few. */
+    private BitSet customRange(Plan.CustomRange r, BitSet within) {
+        if (within.cardinality() * 8L >= index.count()) return index.postings().customRange(r.field(), r.op(), r.bound());
+        var result = new BitSet();
+        within.stream().filter(slot -> Postings.customCompares(index.issue(slot), r.field(), r.op(), r.bound())).forEach(result::set);
+        return result;
+    }
+
     /** A rough cost: lookups by slot, then postings by size, then date ranges, composites, scans last. */
     private long cost(Plan plan) {
         if (plan instanceof Plan.Slots || plan instanceof Plan.Nothing) return 0;
         if (plan instanceof Plan.Terms t) return 1 + index.postings().estimate(t.field(), t.values());
-        if (plan instanceof Plan.Dates) return 1L << 32;
+        if (plan instanceof Plan.Custom c) return 1 + index.postings().estimateCustom(c.field(), c.values());
+        if (plan instanceof Plan.Dates || plan instanceof Plan.CustomRange) return 1L << 32;
         if (plan instanceof Plan.KeyRange) return 1L << 33;
         if (plan instanceof Plan.And and) return and.parts().stream().mapToLong(this::cost).min().orElse(0);
         if (plan instanceof Plan.Or or) return or.parts().stream().mapToLong(this::cost).max().orElse(0) + (1L << 31);

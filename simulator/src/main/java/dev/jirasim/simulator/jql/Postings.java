@@ -17,15 +17,37 @@ import java.util.function.BiConsumer;
  * the compiler normalises query values: project and parent keys upper case, catalog names and labels lower
  * case, account ids as they are. The value {@link #EMPTY} holds the issues without one, so IS EMPTY is a
  * lookup too. Dates are epoch milliseconds, due dates epoch days.
+ *
+ * <p>Custom fields are held by field id, whatever the site calls them (ids differ between sites, and the
+ * index needs no field definitions): value → slots, with {@link #ANY} for the issues having a value at all
+ * (an empty sprint list counts as a value, as the field is there), plus a sorted map per field for
+ * {@code > >= < <=}. Keys follow the value's world form (see {@link dev.jirasim.simulator.world.CustomField}),
+ * which the loader and the REST writes check against the field's type: a number is a {@code Double} (story
+ * points, numbers), a list member a {@code Long} (sprint ids) or a string as it is (account ids), a single
+ * string lower case (select options, teams, dates, text). Numbers also go into a {@code Double} tree, single
+ * strings as they are into a {@code String} tree (dates compare as {@code yyyy-MM-dd} text).
  */
 final class Postings {
     static final String EMPTY = "";
+    /** The custom-field key that every issue with a value in the field has; equal to no value. */
+    static final Object ANY = Marker.ANY;
+
+    private enum Marker { ANY }
+
     private final Map<JqlField, Map<String, SlotSet>> terms = new EnumMap<>(JqlField.class);
     private final Map<JqlField, TreeMap<Long, SlotSet>> dates = new EnumMap<>(JqlField.class);
+    private final Map<String, Map<Object, SlotSet>> custom = new HashMap<>();
+    private final Map<String, TreeMap<Double, SlotSet>> customNumbers = new HashMap<>();
+    private final Map<String, TreeMap<String, SlotSet>> customTexts = new HashMap<>();
 
     void add(int slot, Issue issue, TextDoc text) {
         each(issue, text, (field, value) -> terms.computeIfAbsent(field, f -> new HashMap<>()).computeIfAbsent(value, v -> new SlotSet()).add(slot));
         eachDate(issue, (field, at) -> dates.computeIfAbsent(field, f -> new TreeMap<>()).computeIfAbsent(at, v -> new SlotSet()).add(slot));
+        issue.customFields().forEach((field, value) -> {
+            eachCustom(value, key -> custom.computeIfAbsent(field, f -> new HashMap<>()).computeIfAbsent(key, k -> new SlotSet()).add(slot));
+            if (value instanceof Number n) customNumbers.computeIfAbsent(field, f -> new TreeMap<>()).computeIfAbsent(n.doubleValue(), k -> new SlotSet()).add(slot);
+            if (value instanceof String s) customTexts.computeIfAbsent(field, f -> new TreeMap<>()).computeIfAbsent(s, k -> new SlotSet()).add(slot);
+        });
     }
 
     void remove(int slot, Issue issue, TextDoc text) {
@@ -41,6 +63,31 @@ final class Postings {
             set.remove(slot);
             if (set.isEmpty()) tree.remove(at);
         });
+        issue.customFields().forEach((field, value) -> {
+            eachCustom(value, key -> drop(custom.get(field), key, slot));
+            if (value instanceof Number n) drop(customNumbers.get(field), n.doubleValue(), slot);
+            if (value instanceof String s) drop(customTexts.get(field), s, slot);
+        });
+    }
+
+    /** Removes a slot from one value's set; a list may name a value twice, so the second time finds nothing. */
+    private static <K> void drop(Map<K, SlotSet> values, K key, int slot) {
+        SlotSet set = values == null ? null : values.get(key);
+        if (set == null) return;
+        set.remove(slot);
+        if (set.isEmpty()) values.remove(key);
+    }
+
+    /** The keys one custom field value is found under: {@link #ANY}, then its value(s) in key form. */
+    private static void eachCustom(Object value, java.util.function.Consumer<Object> sink) {
+        sink.accept(ANY);
+        if (value instanceof java.util.List<?> list) {
+            for (Object x : list) sink.accept(x instanceof Number n ? (Object) n.longValue() : x);
+        } else if (value instanceof Number n) {
+            sink.accept(n.doubleValue());
+        } else if (value instanceof String s) {
+            sink.accept(s.toLowerCase(Locale.ROOT));
+        }
     }
 
     private static void each(Issue issue, TextDoc text, BiConsumer<JqlField, String> sink) {
@@ -143,5 +190,64 @@ final class Postings {
     /** The whole tree of a date field, for walking results in date order. */
     NavigableMap<Long, SlotSet> dateTree(JqlField field) {
         return dates.getOrDefault(field, new TreeMap<>());
+    }
+
+    /** The slots whose custom field {@code field} (an id) has any of {@code keys} ({@link #ANY}: any value). */
+    BitSet custom(String field, Collection<Object> keys) {
+        var result = new BitSet();
+        Map<Object, SlotSet> map = custom.getOrDefault(field, Map.of());
+        for (Object k : keys) {
+            SlotSet set = map.get(k);
+            if (set != null) set.orInto(result);
+        }
+        return result;
+    }
+
+    /** How many slots {@link #custom} would return, at most. */
+    int estimateCustom(String field, Collection<Object> keys) {
+        Map<Object, SlotSet> map = custom.getOrDefault(field, Map.of());
+        int n = 0;
+        for (Object k : keys) {
+            SlotSet set = map.get(k);
+            if (set != null) n += set.size();
+        }
+        return n;
+    }
+
+    /**
+     * The slots whose custom field compares to {@code bound} as {@code op} ({@code > >= < <=}) says: a
+     * {@code Double} bound against the field's numbers, a {@code String} bound against its single strings.
+     */
+    BitSet customRange(String field, Operator op, Object bound) {
+        var result = new BitSet();
+        NavigableMap<?, SlotSet> part = bound instanceof Double d ? side(customNumbers.getOrDefault(field, new TreeMap<>()), op, d)
+                : side(customTexts.getOrDefault(field, new TreeMap<>()), op, (String) bound);
+        part.values().forEach(s -> s.orInto(result));
+        return result;
+    }
+
+    /** {@link #customRange}'s test for one issue, for when the candidates are few. */
+    static boolean customCompares(Issue issue, String field, Operator op, Object bound) {
+        Object v = issue.customFields().get(field);
+        int c;
+        if (bound instanceof Double d && v instanceof Number n) c = Double.compare(n.doubleValue(), d);
+        else if (bound instanceof String b && v instanceof String s) c = s.compareTo(b);
+        else return false;
+        return switch (op) {
+            case GREATER_THAN -> c > 0;
+            case GREATER_THAN_EQUALS -> c >= 0;
+            case LESS_THAN -> c < 0;
+            default -> c <= 0;
+        };
+    }
+
+    private static <K> NavigableMap<K, SlotSet> side(NavigableMap<K, SlotSet> tree, Operator op, K bound) {
+        return switch (op) {
+            case GREATER_THAN -> tree.tailMap(bound, false);
+            case GREATER_THAN_EQUALS -> tree.tailMap(bound, true);
+            case LESS_THAN -> tree.headMap(bound, false);
+            case LESS_THAN_EQUALS -> tree.headMap(bound, true);
+            default -> throw new IllegalArgumentException("not a range operator: " + op);
+        };
     }
 }
