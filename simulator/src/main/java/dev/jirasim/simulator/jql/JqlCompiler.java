@@ -88,6 +88,10 @@ final class JqlCompiler {
                         .forEach(x -> wanted.add(Postings.lower(x.name())));
                 continue;
             }
+            if (field == JqlField.ISSUE_TYPE) {
+                wanted.addAll(values.issueTypes(t.field(), o));
+                continue;
+            }
             String v = values.resolve(field, t.field(), o);
             if (v != null) wanted.add(v);
         }

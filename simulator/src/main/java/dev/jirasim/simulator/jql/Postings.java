@@ -93,6 +93,8 @@ final class Postings {
     private static void each(Issue issue, TextDoc text, BiConsumer<JqlField, String> sink) {
         sink.accept(JqlField.PROJECT, issue.project().toUpperCase(Locale.ROOT));
         sink.accept(JqlField.ISSUE_TYPE, lower(issue.issueType()));
+        // Also per project, for type ids: a team-managed project's Task is not the site's Task (see ValueResolver).
+        sink.accept(JqlField.ISSUE_TYPE, inProject(issue.issueType(), issue.project()));
         sink.accept(JqlField.STATUS, lower(issue.status()));
         sink.accept(JqlField.STATUS_CATEGORY, JiraCatalog.status(issue.status()).map(JiraCatalog.Status::categoryKey).orElse(EMPTY));
         sink.accept(JqlField.PRIORITY, lower(issue.priority()));
@@ -249,5 +251,10 @@ final class Postings {
             case LESS_THAN_EQUALS -> tree.headMap(bound, true);
             default -> throw new IllegalArgumentException("not a range operator: " + op);
         };
+    }
+
+    /** The posting of one type name in one project. */
+    static String inProject(String typeName, String projectKey) {
+        return lower(typeName) + "@" + projectKey.toUpperCase(Locale.ROOT);
     }
 }

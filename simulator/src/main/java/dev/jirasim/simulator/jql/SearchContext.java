@@ -23,8 +23,16 @@ public record SearchContext(String accountId, Instant now, ZoneId zone, Predicat
                             java.util.function.BiFunction<Part, String, Optional<String>> parts, Schema schema) {
     /** The site's custom fields and sprints, which JQL clauses may name ({@code cf[n]}, the field's name, {@code sprint}). */
     public record Schema(java.util.List<dev.jirasim.simulator.world.CustomField> customFields,
-                         java.util.List<dev.jirasim.simulator.world.Sprint> sprints) {
+                         java.util.List<dev.jirasim.simulator.world.Sprint> sprints, java.util.List<Project> projects) {
         public static final Schema NONE = new Schema(java.util.List.of(), java.util.List.of());
+
+        /**
+         * Without the site's projects: an issue type id then stands for its name in every project (the projects
+         * are what tell a team-managed project's own types from the site's).
+         */
+        public Schema(java.util.List<dev.jirasim.simulator.world.CustomField> customFields, java.util.List<dev.jirasim.simulator.world.Sprint> sprints) {
+            this(customFields, sprints, java.util.List.of());
+        }
     }
 
     /** A context without custom fields or sprints. */

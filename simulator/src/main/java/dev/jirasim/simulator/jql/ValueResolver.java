@@ -73,6 +73,40 @@ final class ValueResolver {
         return value.get();
     }
 
+    /**
+     * An {@code issuetype} value as the postings it stands for. A name matches that type in every project, shared or
+     * a team-managed project's own; an id matches only the type with that id: the site's type in the company-managed
+     * projects, or one team-managed project's own (Jira's rule, which an integration caching type ids runs into).
+     */
+    java.util.Set<String> issueTypes(String name, Operand operand) {
+        if (operand instanceof Operand.Empty || operand instanceof Operand.Call) {
+            String one = resolve(JqlField.ISSUE_TYPE, name, operand);
+            return one == null ? Set.of() : Set.of(one);
+        }
+        String text = operand instanceof Operand.Num n ? Long.toString(n.value()) : ((Operand.Value) operand).text();
+        var byName = JiraCatalog.ISSUE_TYPES.stream().filter(t -> t.name().equalsIgnoreCase(text)).findFirst();
+        if (byName.isPresent()) return Set.of(Postings.lower(byName.get().name()));
+        var projects = ctx.schema().projects();
+        var shared = JiraCatalog.ISSUE_TYPES.stream().filter(t -> t.id().equals(text)).findFirst();
+        if (projects.isEmpty()) {
+            if (shared.isPresent()) return Set.of(Postings.lower(shared.get().name()));
+        } else {
+            Set<String> postings = new HashSet<>();
+            boolean known = shared.isPresent();
+            for (Project p : projects) {
+                if (!ctx.canBrowse().test(p)) continue;
+                for (Project.IssueTypeRef t : p.issueTypes()) {
+                    if (!text.equals(t.id())) continue;
+                    known = true;
+                    postings.add(Postings.inProject(t.name(), p.key()));
+                }
+            }
+            if (known) return postings;
+        }
+        errors.add(JqlMessages.unknownValue(text, name));
+        return Set.of();
+    }
+
     private String call(JqlField field, String name, Operand.Call call) {
         if (field.kind == JqlField.Kind.USER && call.name().equalsIgnoreCase("currentUser")) {
             if (!call.args().isEmpty()) {

@@ -37,7 +37,8 @@ final class EngineJql implements JqlAdapter {
                 ref -> c.world().user(ref), ref -> c.world().jira().projectByRef(c.site().subdomain(), ref),
                 SearchContext.partsOf(c.world().jira().projects(site).stream().filter(c::canBrowse).toList()),
                 new SearchContext.Schema(c.world().jiraSettings().customFields(site),
-                        c.world().jiraSettings().sprints().stream().filter(s -> s.site().equals(site)).toList()));
+                        c.world().jiraSettings().sprints().stream().filter(s -> s.site().equals(site)).toList(),
+                        c.world().jira().projects(site)));
         try {
             Query query = jql == null || jql.isBlank() ? new Query(null, List.of()) : queries.parse(jql);
             ResultCache results = c.world().derived(RESULTS.of(site), ResultCache::new);

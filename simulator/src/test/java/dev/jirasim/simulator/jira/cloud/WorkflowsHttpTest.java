@@ -104,6 +104,20 @@ class WorkflowsHttpTest {
                 .then().statusCode(201).extract().path("key");
         carol.on(OAuth.GLOBEX, 3).get("/issue/" + key).then().body("fields.issuetype.id", equalTo(mktTask))
                 .body("fields.status.name", equalTo("To Do"));
+        // In JQL a name means every project's type of that name; an id only the type with that id.
+        int mktTasks = carol.on(OAuth.GLOBEX, 3).queryParam("jql", "project = MKT AND issuetype = Task").queryParam("maxResults", 100)
+                .get("/search/jql").then().extract().path("issues.size()");
+        carol.on(OAuth.GLOBEX, 3).queryParam("jql", "issuetype = " + mktTask).queryParam("fields", "project").queryParam("maxResults", 100)
+                .get("/search/jql").then().statusCode(200).body("issues.size()", equalTo(mktTasks))
+                .body("issues.fields.project.key", everyItem(equalTo("MKT")));
+        carol.on(OAuth.GLOBEX, 3).queryParam("jql", "issuetype = 10001").queryParam("fields", "project").queryParam("maxResults", 100)
+                .get("/search/jql").then().statusCode(200).body("issues.fields.project.key", everyItem(equalTo("GLX")))
+                .body("issues.size()", org.hamcrest.Matchers.greaterThan(0));
+        carol.on(OAuth.GLOBEX, 3).queryParam("jql", "issuetype in (10001, " + mktTask + ") AND issuetype != Bug").queryParam("fields", "project")
+                .queryParam("maxResults", 100).get("/search/jql").then().statusCode(200).body("issues.fields.project.key", hasItem("MKT"))
+                .body("issues.fields.project.key", hasItem("GLX"));
+        carol.on(OAuth.GLOBEX, 3).queryParam("jql", "issuetype = 99999").get("/search/jql").then().statusCode(400)
+                .body("errorMessages[0]", equalTo("The value '99999' does not exist for the field 'issuetype'."));
         // The type resolves like any other, and /issuetype/project lists the project's own.
         carol.on(OAuth.GLOBEX, 3).get("/issuetype/" + mktTask).then().statusCode(200).body("scope.project.id", equalTo("10004"));
         carol.on(OAuth.GLOBEX, 3).queryParam("projectId", "10004").get("/issuetype/project").then().statusCode(200)
