@@ -18,12 +18,14 @@ import java.util.Map;
  * <p>
  * Every project uses one screen scheme, and the screens hold exactly the fields the instance's create and edit
  * honour, so a client that fills what the screen offers never has a value dropped: create takes project,
- * issue type, summary (required) and description; edit takes summary, description, priority and labels.
+ * issue type, summary (required), description, components and fix versions; edit takes summary, description,
+ * priority, labels, components and fix versions. Both screens then hold every custom field of the instance (a
+ * field's context is global here).
  */
 final class DcIssueMetaService {
     static final int DEFAULT_MAX = 50;
-    private static final List<String> CREATE_SCREEN = List.of("summary", "issuetype", "project", "description");
-    private static final List<String> EDIT_SCREEN = List.of("summary", "description", "priority", "labels");
+    private static final List<String> CREATE_SCREEN = List.of("summary", "issuetype", "project", "description", "components", "fixVersions");
+    private static final List<String> EDIT_SCREEN = List.of("summary", "description", "priority", "labels", "components", "fixVersions");
 
     private DcIssueMetaService() {
     }
@@ -102,6 +104,7 @@ final class DcIssueMetaService {
         var fields = new LinkedHashMap<String, Object>();
         if (c.can(p, Permission.EDIT)) {
             for (String id : EDIT_SCREEN) fields.put(id, meta(c, p, id, false));
+            for (var f : DcCustomFields.of(c)) fields.put(f.id(), DcCustomFields.meta(c, f, false));
         }
         return Map.of("fields", fields);
     }
@@ -119,6 +122,7 @@ final class DcIssueMetaService {
             if (id.equals("issuetype")) meta.put("allowedValues", List.of(DcCatalogJson.issueType(c.base(), type)));
             screen.put(id, meta);
         }
+        for (var f : DcCustomFields.of(c)) screen.put(f.id(), DcCustomFields.meta(c, f, true));
         return screen;
     }
 
@@ -137,12 +141,15 @@ final class DcIssueMetaService {
         if (creating) m.put("hasDefaultValue", false);
         m.put("operations", switch (id) {
             case "issuetype" -> List.of();
-            case "labels" -> List.of("add", "set", "remove");
+            case "labels", "components", "fixVersions" -> List.of("add", "set", "remove");
             default -> List.of("set");
         });
         switch (id) {
             case "project" -> m.put("allowedValues", List.of(DcJson.project(c.base(), p)));
             case "priority" -> m.put("allowedValues", JiraCatalog.PRIORITIES.stream().map(x -> DcCatalogJson.priority(c.base(), x)).toList());
+            case "components" -> m.put("allowedValues", p.components().stream().map(x -> DcParts.componentRef(c.base(), x)).toList());
+            // Archived versions cannot be chosen, as on DC's screens.
+            case "fixVersions" -> m.put("allowedValues", p.versions().stream().filter(v -> !v.archived()).map(v -> DcParts.versionRef(c.base(), v)).toList());
             default -> { }
         }
         return m;

@@ -68,7 +68,7 @@ final class DcJson {
 
     /**
      * {@code GET /project/{idOrKey}}: the list form with what DC adds for one project, its lead and issue types
-     * among them. Components and versions are empty (the world has none yet); {@code roles} is left out, as
+     * among them, its components and versions in their short forms; {@code roles} is left out, as
      * the simulator serves no project roles to link to.
      */
     static Map<String, Object> projectDetails(String base, dev.jirasim.simulator.world.Project p, DcInstance instance, boolean withKeys) {
@@ -77,17 +77,17 @@ final class DcJson {
         for (String member : List.of("expand", "self", "id", "key")) m.put(member, brief.get(member));
         m.put("description", "");
         if (p.lead() != null) instance.user(p.lead()).ifPresent(u -> m.put("lead", user(base, u, false)));
-        m.put("components", List.of());
+        m.put("components", p.components().stream().map(x -> DcParts.componentRef(base, x)).toList());
         m.put("issueTypes", JiraCatalog.ISSUE_TYPES.stream().map(t -> DcCatalogJson.issueType(base, t)).toList());
         m.put("assigneeType", "UNASSIGNED");
-        m.put("versions", List.of());
+        m.put("versions", p.versions().stream().map(v -> DcParts.versionRef(base, v)).toList());
         for (String member : List.of("name", "avatarUrls", "projectTypeKey", "archived")) m.put(member, brief.get(member));
         if (withKeys) m.put("projectKeys", List.of(p.key()));
         return m;
     }
 
     static final List<String> NAVIGABLE = List.of("summary", "description", "issuetype", "project", "status", "priority", "assignee",
-            "reporter", "creator", "labels", "created", "updated", "resolution", "resolutiondate", "duedate", "parent");
+            "reporter", "creator", "labels", "created", "updated", "resolution", "resolutiondate", "duedate", "parent", "components", "fixVersions");
 
     /** An issue; search defaults to navigable fields, GET issue to all (here the same set). */
     static Map<String, Object> issue(DcCaller c, dev.jirasim.simulator.world.Issue issue, List<String> fields, boolean inSearch) {
@@ -118,6 +118,10 @@ final class DcJson {
         all.put("resolutiondate", issue.resolved() == null ? null : TIME.format(issue.resolved()));
         all.put("duedate", issue.duedate() == null ? null : issue.duedate().toString());
         all.put("parent", issue.parent() == null ? null : Map.of("key", issue.parent()));
+        all.put("components", issue.components().stream().flatMap(n -> project.component(n).stream()).map(x -> DcParts.componentRef(base, x)).toList());
+        all.put("fixVersions", issue.fixVersions().stream().flatMap(n -> project.version(n).stream()).map(v -> DcParts.versionRef(base, v)).toList());
+        // Every custom field of the instance, null where the issue has no value, as DC writes them.
+        for (var cf : c.dc().instance().customFields()) all.put(cf.id(), DcCustomFields.render(c, cf, issue.customFields().get(cf.id())));
         List<String> wanted = fields == null || fields.isEmpty() ? List.of(inSearch ? "*navigable" : "*all") : fields;
         var f = new LinkedHashMap<String, Object>();
         for (var e : all.entrySet()) {
@@ -127,6 +131,15 @@ final class DcJson {
         }
         m.put("fields", f);
         return m;
+    }
+
+    /** The caller's time zone (UTC when unknown), in which DC decides what "today" is. */
+    static java.time.ZoneId zone(DcCaller c) {
+        try {
+            return java.time.ZoneId.of(c.user().zoneinfo());
+        } catch (java.time.DateTimeException | NullPointerException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     private static Map<String, Object> person(DcCaller c, String key) {

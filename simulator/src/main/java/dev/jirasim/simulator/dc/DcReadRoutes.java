@@ -11,10 +11,11 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * A DC instance's schema and people, read side, under {@code /rest/api/2} and {@code /rest/api/latest}; each
+ * A DC instance's schema, parts and people, read side, under {@code /rest/api/2} and {@code /rest/api/latest}; each
  * needs a signed-in user whose token reaches {@code READ}:
  * <pre>
  *   GET /field, /issuetype[/{id}], /priority[/{id}], /status[/{idOrName}], /statuscategory[/{idOrKey}], /resolution[/{id}]
+ *   GET /project/{project}/components, /project/{project}/versions, /component/{id}, /version/{id}, /customFieldOption/{id}
  *   GET /user?username=|key=, /user/search?username=, /user/assignable/search?project=|issueKey=
  *   GET /issue/createmeta                                   until 9.0 (then an issue key, as on DC 9)
  *   GET /issue/createmeta/{project}/issuetypes[/{typeId}]   from 8.4
@@ -43,6 +44,11 @@ final class DcReadRoutes {
                 ctx.pathParam("idOrKey"))));
         DcRoutes.both(routes, GET, api + "/resolution", ctx -> ctx.json(DcSchemaService.resolutions(read(ctx))));
         DcRoutes.both(routes, GET, api + "/resolution/{id}", ctx -> ctx.json(DcSchemaService.resolution(read(ctx), ctx.pathParam("id"))));
+        DcRoutes.both(routes, GET, api + "/project/{project}/components", ctx -> ctx.json(DcParts.projectComponents(read(ctx), ctx.pathParam("project"))));
+        DcRoutes.both(routes, GET, api + "/project/{project}/versions", ctx -> ctx.json(DcParts.projectVersions(read(ctx), ctx.pathParam("project"))));
+        DcRoutes.both(routes, GET, api + "/component/{id}", ctx -> ctx.json(DcParts.component(read(ctx), ctx.pathParam("id"))));
+        DcRoutes.both(routes, GET, api + "/version/{id}", ctx -> ctx.json(DcParts.version(read(ctx), ctx.pathParam("id"))));
+        DcRoutes.both(routes, GET, api + "/customFieldOption/{id}", ctx -> ctx.json(DcCustomFields.option(read(ctx), ctx.pathParam("id"))));
         DcRoutes.both(routes, GET, api + "/user", this::user);
         DcRoutes.both(routes, GET, api + "/user/search", this::searchUsers);
         DcRoutes.both(routes, GET, api + "/user/assignable/search", this::assignableUsers);
@@ -63,8 +69,7 @@ final class DcReadRoutes {
     }
 
     private void fields(Context ctx) {
-        read(ctx);
-        ctx.json(DcSchemaService.fields());
+        ctx.json(DcSchemaService.fields(read(ctx)));
     }
 
     private void user(Context ctx) {

@@ -64,7 +64,8 @@ final class DcRestService {
         IssueIndex index = c.world().derived(INDEX.of(site), () -> IssueIndex.of(c.dc().jira(), site));
         var ctx = new SearchContext(c.user().accountId(), c.world().clock().now(), SearchContext.zoneOf(c.user().zoneinfo()), p -> c.can(p, Permission.BROWSE),
                 ref -> c.dc().engineUser(ref), ref -> c.dc().jira().projectByRef(site, ref),
-                SearchContext.partsOf(c.dc().jira().projects(site).stream().filter(p -> c.can(p, Permission.BROWSE)).toList()));
+                SearchContext.partsOf(c.dc().jira().projects(site).stream().filter(p -> c.can(p, Permission.BROWSE)).toList()),
+                new SearchContext.Schema(c.dc().instance().customFields(), c.dc().instance().sprints()));
         List<Issue> hits;
         try {
             Query query = jql == null || jql.isBlank() ? new Query(null, List.of()) : Jql.parse(jql);
@@ -95,6 +96,14 @@ final class DcRestService {
                 .orElseThrow(() -> DcErrors.rest(404, "Issue Does Not Exist"));
     }
 
+    /** The fields {@code POST /issue} takes: the create screen's, custom fields aside (DcIssueMetaService). */
+    private static final List<String> CREATE_FIELDS = List.of("project", "issuetype", "summary", "description", "components", "fixVersions");
+
+    /** DC's text for a field that is not on the screen. */
+    static String cannotSet(String name) {
+        return "Field '" + name + "' cannot be set. It is not on the appropriate screen, or unknown.";
+    }
+
     /** {@code POST /issue}: v2 takes plain strings; each bad field is named in {@code errors}. */
     static Map<String, Object> create(DcCaller c, JsonNode body) {
         String site = c.dc().instance().id();
@@ -115,11 +124,20 @@ final class DcRestService {
         if (issueType == null) errors.put("issuetype", "issue type is required");
         JsonNode description = f.get("description");
         if (description != null && !description.isNull() && !description.isTextual()) errors.put("description", "Operation value must be a string");
+        List<String> components = project == null ? List.of() : DcParts.read(project, "components", f.get("components"), errors);
+        List<String> fixVersions = project == null ? List.of() : DcParts.read(project, "fixVersions", f.get("fixVersions"), errors);
+        Map<String, Object> custom = DcCustomFields.read(c, f, Map.of(), errors);
+        // What the create screen does not hold is refused by name, never dropped.
+        var names = f.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!CREATE_FIELDS.contains(name) && c.dc().instance().customField(name).isEmpty()) errors.put(name, cannotSet(name));
+        }
         if (!errors.isEmpty()) throw DcErrors.fields(errors);
         Instant now = c.world().clock().now();
         var template = new Issue("1", project.key() + "-1", site, project.key(), summary,
                 description == null || description.isNull() ? null : description.asText(), issueType, "To Do", "Medium", null,
-                c.user().accountId(), c.user().accountId(), List.of(), now, now, null, null, null, null, List.of());
+                c.user().accountId(), c.user().accountId(), List.of(), now, now, null, null, null, null, List.of(), components, fixVersions, custom);
         Issue created = c.dc().jira().create(site, project.key(), i -> i, template);
         var m = new LinkedHashMap<String, Object>();
         m.put("id", created.id());
@@ -128,18 +146,29 @@ final class DcRestService {
         return m;
     }
 
-    /** {@code PUT /issue/{key}}: summary, description (a string), labels, priority; needs Edit permission. */
+    /**
+     * {@code PUT /issue/{key}}: summary, description (a string), labels, priority, components, fix versions and the
+     * instance's custom fields ({@code null} or {@code []} clears one); needs Edit permission.
+     */
     static void edit(DcCaller c, String idOrKey, JsonNode body) {
         Issue issue = visible(c, idOrKey);
         Project project = c.dc().jira().project(issue.site(), issue.project()).orElseThrow();
         if (!c.can(project, Permission.EDIT)) throw DcErrors.rest(403, "You do not have permission to edit issues in this project.");
         JsonNode f = body == null ? null : body.get("fields");
+        JsonNode update = body == null ? null : body.get("update");
+        if (update != null && !(update.isObject() && update.isEmpty()) && !update.isNull()) {
+            // Not emulated: rather than drop the verbs, say so.
+            throw DcErrors.rest(501, "The simulator does not emulate 'update' (add, set, remove verbs) on Data Center yet: send the new values in 'fields'.");
+        }
         if (f == null || !f.isObject()) throw DcErrors.rest(400, "The request body must have a fields object.");
         var errors = new LinkedHashMap<String, String>();
         String summary = issue.summary();
         Object description = issue.description();
         List<String> labels = issue.labels();
         String priority = issue.priority();
+        List<String> components = issue.components();
+        List<String> fixVersions = issue.fixVersions();
+        Map<String, Object> custom = DcCustomFields.read(c, f, issue.customFields(), errors);
         var names = f.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -167,14 +196,24 @@ final class DcRestService {
                     if (found.isEmpty()) errors.put("priority", "Priority name '" + ref + "' is not valid");
                     else priority = found.get().name();
                 }
-                default -> errors.put(name, "Field '" + name + "' cannot be set. It is not on the appropriate screen, or unknown.");
+                case "components" -> {
+                    List<String> next = DcParts.read(project, name, v, errors);
+                    if (next != null) components = next;
+                }
+                case "fixVersions" -> {
+                    List<String> next = DcParts.read(project, name, v, errors);
+                    if (next != null) fixVersions = next;
+                }
+                default -> {
+                    if (c.dc().instance().customField(name).isEmpty()) errors.put(name, cannotSet(name));
+                }
             }
         }
         if (!errors.isEmpty()) throw DcErrors.fields(errors);
         Instant now = c.world().clock().now();
         c.dc().jira().update(new Issue(issue.id(), issue.key(), issue.site(), issue.project(), summary, description, issue.issueType(),
                 issue.status(), priority, issue.assignee(), issue.reporter(), issue.creator(), labels, issue.created(), now, issue.resolved(),
-                issue.resolution(), issue.duedate(), issue.parent(), issue.comments(), issue.components(), issue.fixVersions(), issue.customFields()));
+                issue.resolution(), issue.duedate(), issue.parent(), issue.comments(), components, fixVersions, custom));
     }
 
     /** {@code DELETE /issue/{key}}: needs Delete permission. */

@@ -18,8 +18,11 @@ final class DcSchemaService {
     private DcSchemaService() {
     }
 
-    static List<Map<String, Object>> fields() {
-        return DcFields.list();
+    /** The system fields, then the instance's custom fields. */
+    static List<Map<String, Object>> fields(DcCaller c) {
+        var all = new java.util.ArrayList<>(DcFields.list());
+        for (var f : DcCustomFields.of(c)) all.add(DcCustomFields.field(f));
+        return all;
     }
 
     static List<Map<String, Object>> issueTypes(DcCaller c) {

@@ -67,6 +67,21 @@ public record CustomField(String id, String site, String name, String type, List
         return TYPES.get(type);
     }
 
+    /**
+     * Whether {@code value} is a value of this field in world form; {@code sprint} and {@code user} say which sprint
+     * ids and people exist where the issue lives.
+     */
+    public boolean accepts(Object value, java.util.function.LongPredicate sprint, java.util.function.Predicate<String> user) {
+        return switch (type) {
+            case "storyPoints", "number" -> value instanceof Number;
+            case "sprint" -> value instanceof List<?> l && l.stream().allMatch(x -> x instanceof Number n && sprint.test(n.longValue()));
+            case "team", "text" -> value instanceof String;
+            case "date" -> value instanceof String d && d.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+            case "select" -> value instanceof String v && option(v).filter(o -> o.value().equals(v)).isPresent();
+            default -> value instanceof List<?> l && l.stream().allMatch(x -> x instanceof String a && user.test(a));
+        };
+    }
+
     public java.util.Optional<Option> option(String idOrValue) {
         return options.stream().filter(o -> o.id().equals(idOrValue) || o.value().equals(idOrValue)).findFirst();
     }

@@ -11,9 +11,17 @@ import java.util.Objects;
  * access tokens and token lifetimes (reference jira-data-center.md §2.5).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"id", "contextPath", "serverTitle", "version", "lifetimes", "users", "links",
+        "personalAccessTokens", "consent", "customFields", "sprints", "projects", "generateIssues", "issues"})
 public record DcInstance(String id, String contextPath, String serverTitle, String version, Lifetimes lifetimes,
                          List<DcUser> users, List<IncomingLink> links, List<PersonalAccessToken> personalAccessTokens,
-                         DcConsent consent, List<Project> projects, IssueGenerator.Spec generateIssues, List<Issue> issues) {
+                         DcConsent consent, List<Project> projects, IssueGenerator.Spec generateIssues, List<Issue> issues,
+                         List<CustomField> customFields, List<Sprint> sprints) {
+    /**
+     * The custom field types a DC instance may declare: Cloud's Team field has no DC counterpart here (Advanced
+     * Roadmaps' team field is another type), so {@code team} is refused.
+     */
+    public static final List<String> CUSTOM_FIELD_TYPES = List.of("storyPoints", "number", "sprint", "date", "select", "multiUser", "text");
 
     public DcInstance {
         Objects.requireNonNull(id, "missing required field 'id'");
@@ -31,12 +39,22 @@ public record DcInstance(String id, String contextPath, String serverTitle, Stri
         if (consent == null) consent = DcConsent.INTERACTIVE;
         projects = projects == null ? List.of() : List.copyOf(projects);
         issues = issues == null ? List.of() : List.copyOf(issues);
+        customFields = customFields == null ? List.of() : List.copyOf(customFields);
+        sprints = sprints == null ? List.of() : List.copyOf(sprints);
+    }
+
+    /** An instance without custom fields or sprints. */
+    public DcInstance(String id, String contextPath, String serverTitle, String version, Lifetimes lifetimes, List<DcUser> users,
+                      List<IncomingLink> links, List<PersonalAccessToken> personalAccessTokens, DcConsent consent, List<Project> projects,
+                      IssueGenerator.Spec generateIssues, List<Issue> issues) {
+        this(id, contextPath, serverTitle, version, lifetimes, users, links, personalAccessTokens, consent, projects, generateIssues, issues,
+                null, null);
     }
 
     /** An instance without projects or issues. */
     public DcInstance(String id, String contextPath, String serverTitle, String version, Lifetimes lifetimes, List<DcUser> users,
                       List<IncomingLink> links, List<PersonalAccessToken> personalAccessTokens, DcConsent consent) {
-        this(id, contextPath, serverTitle, version, lifetimes, users, links, personalAccessTokens, consent, null, null, null);
+        this(id, contextPath, serverTitle, version, lifetimes, users, links, personalAccessTokens, consent, null, null, null, null, null);
     }
 
     /** Lifetimes in seconds; Jira's defaults: access 1 h, refresh 90 days, authorization code 10 s. */
@@ -119,22 +137,31 @@ public record DcInstance(String id, String contextPath, String serverTitle, Stri
         return users.stream().filter(u -> u.name().equalsIgnoreCase(nameOrKey) || u.key().equals(nameOrKey)).findFirst();
     }
 
+    public java.util.Optional<CustomField> customField(String id) {
+        return customFields.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    public java.util.Optional<Sprint> sprint(long id) {
+        return sprints.stream().filter(s -> s.id() == id).findFirst();
+    }
+
     public java.util.Optional<IncomingLink> link(String clientId) {
         return links.stream().filter(l -> l.clientId().equals(clientId)).findFirst();
     }
 
     public DcInstance withLinks(List<IncomingLink> next) {
         return new DcInstance(id, contextPath, serverTitle, version, lifetimes, users, next, personalAccessTokens, consent, projects,
-                generateIssues, issues);
+                generateIssues, issues, customFields, sprints);
     }
 
     /** The same instance holding exactly these issues (what an export writes). */
     public DcInstance withIssues(List<Issue> next) {
-        return new DcInstance(id, contextPath, serverTitle, version, lifetimes, users, links, personalAccessTokens, consent, projects, null, next);
+        return new DcInstance(id, contextPath, serverTitle, version, lifetimes, users, links, personalAccessTokens, consent, projects, null, next,
+                customFields, sprints);
     }
 
     public DcInstance withConsent(DcConsent next) {
         return new DcInstance(id, contextPath, serverTitle, version, lifetimes, users, links, personalAccessTokens, next, projects,
-                generateIssues, issues);
+                generateIssues, issues, customFields, sprints);
     }
 }

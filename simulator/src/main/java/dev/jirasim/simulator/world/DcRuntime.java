@@ -65,25 +65,90 @@ public final class DcRuntime {
                     List.of(instance.id()), u.admin() ? List.of(instance.id()) : List.of()));
         }
         this.jira = new JiraData(usersByKey);
+        checkCustomFields(instance);
+        var partIds = new java.util.HashSet<String>();
         for (Project p : instance.projects()) {
             if (!p.site().equals(instance.id())) throw new WorldException("DC project " + p.key() + " must name site " + instance.id());
             var perms = new java.util.LinkedHashMap<String, List<Permission>>();
             p.permissions().forEach((who, what) -> perms.put(who.equals("*") ? "*" : keyOf(who, "project " + p.key()), what));
-            jira.addProject(new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead() == null ? null : keyOf(p.lead(), "project " + p.key()), perms));
+            // Component leads are DC users, by name or key in the file; the engine holds keys.
+            var components = new java.util.ArrayList<Project.Component>();
+            for (Project.Component x : p.components()) {
+                unique(partIds.add("component/" + x.id()), "component id " + x.id());
+                components.add(new Project.Component(x.id(), x.name(), x.description(),
+                        x.lead() == null ? null : keyOf(x.lead(), "component " + x.name() + " of " + p.key())));
+            }
+            for (Project.Version v : p.versions()) unique(partIds.add("version/" + v.id()), "version id " + v.id());
+            unique(p.components().stream().map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).distinct().count() == p.components().size(),
+                    "component name in " + p.key());
+            unique(p.versions().stream().map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).distinct().count() == p.versions().size(),
+                    "version name in " + p.key());
+            jira.addProject(new Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead() == null ? null : keyOf(p.lead(), "project " + p.key()),
+                    perms, p.description(), components, p.versions(), p.style()));
         }
         var people = new java.util.ArrayList<>(usersByKey.keySet());
         long nextId = 20_000;
         for (Project p : instance.projects()) {
             if (instance.generateIssues() == null) break;
-            var generated = IssueGenerator.generate(instance.generateIssues(), jira.project(instance.id(), p.key()).orElseThrow(), people, nextId);
+            var generated = IssueGenerator.generate(instance.generateIssues(), jira.project(instance.id(), p.key()).orElseThrow(), people, nextId,
+                    instance.customFields(), instance.sprints());
             generated.forEach(jira::load);
             nextId += generated.size();
         }
         for (Issue i : instance.issues()) {
+            Project owner = jira.project(instance.id(), i.project()).orElseThrow(() -> new WorldException("DC " + instance.id() + ": issue " + i.key()
+                    + " names unknown project " + i.project()));
+            for (String part : i.components()) {
+                if (owner.component(part).isEmpty()) throw new WorldException("DC " + instance.id() + ": issue " + i.key() + " names unknown component " + part);
+            }
+            for (String part : i.fixVersions()) {
+                if (owner.version(part).isEmpty()) throw new WorldException("DC " + instance.id() + ": issue " + i.key() + " names unknown version " + part);
+            }
             jira.load(new Issue(i.id(), i.key(), instance.id(), i.project(), i.summary(), i.description(), i.issueType(), i.status(),
                     i.priority(), ref(i.assignee()), ref(i.reporter()), ref(i.creator()), i.labels(), i.created(), i.updated(), i.resolved(),
-                    i.resolution(), i.duedate(), i.parent(), i.comments(), i.components(), i.fixVersions(), i.customFields()));
+                    i.resolution(), i.duedate(), i.parent(), i.comments(), i.components(), i.fixVersions(), customValues(i)));
         }
+    }
+
+    /** Custom field ids and names unique on the instance, of the types DC has; sprint ids unique; all on this instance. */
+    private static void checkCustomFields(DcInstance instance) {
+        var ids = new java.util.HashSet<String>();
+        var names = new java.util.HashSet<String>();
+        // Option ids are unique on the instance: /customFieldOption/{id} finds an option by its id alone.
+        var options = new java.util.HashSet<String>();
+        for (CustomField f : instance.customFields()) {
+            if (!f.site().equals(instance.id())) throw new WorldException("DC custom field " + f.id() + " must name site " + instance.id());
+            if (!DcInstance.CUSTOM_FIELD_TYPES.contains(f.type())) {
+                throw new WorldException("DC " + instance.id() + ": custom field " + f.id() + " has type " + f.type() + ", which DC does not have here; use one of "
+                        + DcInstance.CUSTOM_FIELD_TYPES);
+            }
+            unique(ids.add(f.id()), "custom field id " + f.id());
+            unique(names.add(f.name().toLowerCase(java.util.Locale.ROOT)), "custom field name " + f.name());
+            for (CustomField.Option o : f.options()) unique(options.add(o.id()), "option id " + o.id());
+        }
+        var sprintIds = new java.util.HashSet<Long>();
+        for (Sprint sp : instance.sprints()) {
+            if (!sp.site().equals(instance.id())) throw new WorldException("DC sprint " + sp.id() + " must name site " + instance.id());
+            unique(sprintIds.add(sp.id()), "sprint id " + sp.id());
+        }
+    }
+
+    private static void unique(boolean ok, String what) {
+        if (!ok) throw new WorldException("DC: duplicate " + what);
+    }
+
+    /** An issue's custom values, checked against the instance's fields; people (a user picker's values) become keys. */
+    private Map<String, Object> customValues(Issue i) {
+        var out = new java.util.LinkedHashMap<String, Object>();
+        i.customFields().forEach((id, value) -> {
+            CustomField f = instance.customField(id).orElseThrow(() -> new WorldException("DC " + instance.id() + ": issue " + i.key()
+                    + " has a value for unknown custom field " + id));
+            if (!f.accepts(value, n -> instance.sprint(n).isPresent(), a -> instance.user(a).isPresent())) {
+                throw new WorldException("DC " + instance.id() + ": issue " + i.key() + ": " + id + " (" + f.type() + ") has a value of the wrong form: " + value);
+            }
+            out.put(id, f.type().equals("multiUser") ? ((List<?>) value).stream().map(x -> ref((String) x)).distinct().toList() : value);
+        });
+        return out;
     }
 
     private String keyOf(String nameOrKey, String where) {

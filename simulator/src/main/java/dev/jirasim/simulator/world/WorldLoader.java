@@ -287,15 +287,7 @@ final class WorldLoader {
         CustomField f = jira.customField(issue.site(), id)
                 .orElseThrow(() -> new WorldException("issue " + issue.key() + " has a value for unknown custom field " + id));
         String bad = "issue " + issue.key() + ": " + id + " (" + f.type() + ") ";
-        boolean ok = switch (f.type()) {
-            case "storyPoints", "number" -> value instanceof Number;
-            case "sprint" -> value instanceof List<?> l && l.stream().allMatch(x -> x instanceof Number n
-                    && jira.sprint(issue.site(), n.longValue()).isPresent());
-            case "team", "text" -> value instanceof String;
-            case "date" -> value instanceof String d && d.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-            case "select" -> value instanceof String v && f.option(v).filter(o -> o.value().equals(v)).isPresent();
-            default -> value instanceof List<?> l && l.stream().allMatch(x -> x instanceof String a && world.user(a).isPresent());
-        };
+        boolean ok = f.accepts(value, n -> jira.sprint(issue.site(), n).isPresent(), a -> world.user(a).isPresent());
         if (!ok) throw new WorldException(bad + "has a value of the wrong form: " + value);
     }
 

@@ -25,7 +25,7 @@ class DcIssueMetaHttpTest {
         var world = sim.control().exportWorld();
         DcInstance d = world.dataCenter().get(0);
         sim.control().replaceWorld(world.withDataCenter(List.of(new DcInstance(d.id(), d.contextPath(), d.serverTitle(), version, d.lifetimes(),
-                d.users(), d.links(), d.personalAccessTokens(), d.consent(), d.projects(), null, d.issues()))));
+                d.users(), d.links(), d.personalAccessTokens(), d.consent(), d.projects(), null, d.issues(), d.customFields(), d.sprints()))));
     }
 
     @Test
@@ -36,7 +36,8 @@ class DcIssueMetaHttpTest {
         as(sim, JDOE_PAT).queryParam("startAt", "1").queryParam("maxResults", "2").get("/rest/api/latest/issue/createmeta/20000/issuetypes")
                 .then().statusCode(200).body("values.id", equalTo(List.of("10002", "10003"))).body("isLast", equalTo(false));
         var fields = as(sim, JDOE_PAT).get("/rest/api/2/issue/createmeta/DCP/issuetypes/10001").then().statusCode(200)
-                .body("values.fieldId", equalTo(List.of("summary", "issuetype", "project", "description")))
+                .body("values.fieldId", equalTo(List.of("summary", "issuetype", "project", "description", "components", "fixVersions",
+                        "customfield_10106", "customfield_10104", "customfield_10200")))
                 .body("values.find { it.fieldId == 'summary' }.schema", equalTo(Map.of("type", "string", "system", "summary")))
                 .body("values.find { it.fieldId == 'issuetype' }.allowedValues.name", equalTo(List.of("Task")))
                 .body("values.find { it.fieldId == 'project' }.allowedValues.key", equalTo(List.of("DCP")))
@@ -63,12 +64,20 @@ class DcIssueMetaHttpTest {
             String id = (String) f.get("fieldId");
             @SuppressWarnings("unchecked")
             var allowed = (List<Map<String, Object>>) f.get("allowedValues");
-            fields.put(id, allowed != null ? Map.of("id", allowed.get(0).get("id")) : "from the screen: " + id);
+            @SuppressWarnings("unchecked")
+            String type = ((Map<String, String>) f.get("schema")).get("type");
+            // What a form built from the screen sends: the first allowed value (in a list for arrays), text, a number.
+            if (allowed != null) fields.put(id, type.equals("array") ? List.of(Map.of("id", allowed.get(0).get("id"))) : Map.of("id", allowed.get(0).get("id")));
+            else if (type.equals("string")) fields.put(id, "from the screen: " + id);
+            else if (type.equals("number")) fields.put(id, 3);
         }
         String key = as(sim, write).contentType("application/json").body(Map.of("fields", fields)).post("/rest/api/2/issue").then()
                 .statusCode(201).extract().path("key");
         as(sim, write).get("/rest/api/2/issue/" + key).then().body("fields.issuetype.name", equalTo("Story"))
-                .body("fields.summary", equalTo("from the screen: summary")).body("fields.description", equalTo("from the screen: description"));
+                .body("fields.summary", equalTo("from the screen: summary")).body("fields.description", equalTo("from the screen: description"))
+                .body("fields.components.name", equalTo(List.of("Backend"))).body("fields.fixVersions.name", equalTo(List.of("1.0")))
+                .body("fields.customfield_10106", equalTo(3.0f)).body("fields.customfield_10200.value", equalTo("Critical"))
+                .body("fields.customfield_10104", equalTo(null));
     }
 
     @Test
@@ -103,7 +112,8 @@ class DcIssueMetaHttpTest {
     @Test
     void editmetaShowsTheEditScreenOnlyToThoseWhoMayEdit(JirasimServer sim) {
         as(sim, JDOE_PAT).get("/rest/api/2/issue/DCP-2/editmeta").then().statusCode(200)
-                .body("fields.keySet()", equalTo(new java.util.LinkedHashSet<>(List.of("summary", "description", "priority", "labels"))))
+                .body("fields.keySet()", equalTo(new java.util.LinkedHashSet<>(List.of("summary", "description", "priority", "labels", "components",
+                        "fixVersions", "customfield_10106", "customfield_10104", "customfield_10200"))))
                 .body("fields.summary.required", equalTo(true)).body("fields.summary", not(hasKey("hasDefaultValue")))
                 .body("fields.labels.operations", equalTo(List.of("add", "set", "remove")))
                 .body("fields.priority.allowedValues.name", equalTo(List.of("Highest", "High", "Medium", "Low", "Lowest")));

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Every URL a Data Center instance writes resolves: from a broad set of responses, the crawl requests each URL
  * on the simulator with the same token and follows what those answer. On DC, unlike Cloud, icons and avatars
- * live on the instance itself, so they are followed too. The one URL left out is the instance's bare base URL
+ * live on the instance itself, so they are followed too. Components, versions and select options (in issues, on
+ * the screens and in their own lists) are among them. The one URL left out is the instance's bare base URL
  * ({@code serverInfo.baseUrl}): that is its web UI, which the simulator does not serve.
  */
 @ExtendWith(SimulatorExtension.class)
@@ -29,7 +30,7 @@ class DcSelfLinksHttpTest {
         var world = sim.control().exportWorld();
         var d = world.dataCenter().get(0);
         sim.control().replaceWorld(world.withDataCenter(List.of(new dev.jirasim.simulator.world.DcInstance(d.id(), "/jira", d.serverTitle(),
-                "8.20.16", d.lifetimes(), d.users(), d.links(), d.personalAccessTokens(), d.consent(), d.projects(), null, d.issues()))));
+                "8.20.16", d.lifetimes(), d.users(), d.links(), d.personalAccessTokens(), d.consent(), d.projects(), null, d.issues(), d.customFields(), d.sprints()))));
         assertEquals(List.of(), broken(sim, "/dc/dc1/jira", DcRestHttpTest.JDOE_PAT, "DCP-1"));
     }
 
@@ -41,7 +42,11 @@ class DcSelfLinksHttpTest {
                     "/project", "/project/DCP?expand=projectKeys", "/myself", "/user?username=jdoe", "/user/search?username=.",
                     "/user/assignable/search?project=DCP", "/field", "/issuetype", "/priority", "/status", "/statuscategory", "/resolution",
                     "/serverInfo", "/issue/createmeta/DCP/issuetypes", "/issue/createmeta/DCP/issuetypes/10005",
-                    "/issue/createmeta?expand=projects.issuetypes.fields")) {
+                    "/issue/createmeta?expand=projects.issuetypes.fields",
+                    // Components, versions and custom field options, and the issues that carry them.
+                    "/project/DCP/components", "/project/DCP/versions", "/project/DCO/components", "/component/10000", "/version/10000",
+                    "/customFieldOption/10400", "/search?jql=component%20IS%20NOT%20EMPTY%20OR%20fixVersion%20IS%20NOT%20EMPTY&fields=*all&maxResults=20",
+                    "/search?jql=Severity%20IS%20NOT%20EMPTY&fields=*all&maxResults=10")) {
                 queue.add(base + "/rest/api/" + version + path);
             }
         }

@@ -37,6 +37,13 @@ class DcSpecConformanceHttpTest {
         api.get().contentType("application/json").body(Map.of("fields", Map.of("summary", "Spec check, edited"))).put("/rest/api/2/issue/" + key);
         api.get().contentType("application/json").body(Map.of("fields", Map.of("summary", ""))).put("/rest/api/2/issue/" + key);
         api.get().delete("/rest/api/2/issue/" + key);
+        var parts = Map.of("fields", Map.of("project", Map.of("key", "DCP"), "summary", "Spec check, parts", "issuetype", Map.of("name", "Task"),
+                "components", List.of(Map.of("name", "Backend")), "fixVersions", List.of(Map.of("name", "1.1")), "customfield_10106", 3,
+                "customfield_10104", 2, "customfield_10200", Map.of("value", "Major")));
+        String withParts = api.get().contentType("application/json").body(parts).post("/rest/api/2/issue").path("key");
+        api.get().get("/rest/api/2/issue/" + withParts);
+        api.get().queryParam("jql", "component = Backend AND cf[10106] = 3 ORDER BY key").queryParam("fields", "*all").get("/rest/api/2/search");
+        api.get().contentType("application/json").body(Map.of("fields", Map.of("customfield_10106", "x"))).put("/rest/api/2/issue/" + withParts);
         api.get().queryParam("jql", "project = HR").queryParam("validateQuery", "false").get("/rest/api/2/search");
         DcOAuthHttpTest.dc(sim).filter(DcSpecValidation.recordingInto(problems)).get("/rest/api/2/myself");
         assertEquals(List.of(), problems, "DC responses that do not match the official spec");
@@ -52,7 +59,9 @@ class DcSpecConformanceHttpTest {
                 "/status", "/status/In Review", "/status/nope", "/statuscategory", "/statuscategory/2", "/statuscategory/nope", "/resolution",
                 "/resolution/10000", "/resolution/1", "/project/DCP", "/user", "/issue/DCP-1/editmeta", "/issue/DCO-1/editmeta",
                 "/issue/HR-1/editmeta", "/issue/createmeta/DCP/issuetypes", "/issue/createmeta/DCO/issuetypes",
-                "/issue/createmeta/HR/issuetypes", "/issue/createmeta/DCP/issuetypes/10001", "/issue/createmeta/DCP/issuetypes/99")) {
+                "/issue/createmeta/HR/issuetypes", "/issue/createmeta/DCP/issuetypes/10001", "/issue/createmeta/DCP/issuetypes/99",
+                "/project/DCP/components", "/project/DCP/versions", "/project/HR/components", "/component/10000", "/component/99999",
+                "/version/10000", "/version/10001", "/version/99999", "/customFieldOption/10400", "/customFieldOption/1", "/issue/DCP-3")) {
             api.get().get("/rest/api/2" + path);
         }
         api.get().queryParam("expand", "projectKeys").get("/rest/api/2/project/DCP");

@@ -59,7 +59,7 @@ class DcUsersHttpTest {
         var pats = new ArrayList<>(dc1.personalAccessTokens());
         pats.add(new DcInstance.PersonalAccessToken("jane-token", "jdoe2", "old", null));
         sim.control().replaceWorld(world.withDataCenter(List.of(new DcInstance(dc1.id(), dc1.contextPath(), dc1.serverTitle(), dc1.version(),
-                dc1.lifetimes(), users, dc1.links(), pats, dc1.consent(), dc1.projects(), null, dc1.issues()))));
+                dc1.lifetimes(), users, dc1.links(), pats, dc1.consent(), dc1.projects(), null, dc1.issues(), dc1.customFields(), dc1.sprints()))));
 
         as(sim, JDOE_PAT).queryParam("username", "jdoe").get("/rest/api/2/user/search").then().body("name", equalTo(List.of("jdoe")));
         as(sim, JDOE_PAT).queryParam("username", "jdoe").queryParam("includeInactive", "TRUE").get("/rest/api/2/user/search").then()
