@@ -211,9 +211,8 @@ final class DcRestService {
         }
         if (!errors.isEmpty()) throw DcErrors.fields(errors);
         Instant now = c.world().clock().now();
-        c.dc().jira().update(new Issue(issue.id(), issue.key(), issue.site(), issue.project(), summary, description, issue.issueType(),
-                issue.status(), priority, issue.assignee(), issue.reporter(), issue.creator(), labels, issue.created(), now, issue.resolved(),
-                issue.resolution(), issue.duedate(), issue.parent(), issue.comments(), components, fixVersions, custom));
+        c.dc().jira().update(issue.toBuilder().summary(summary).description(description).priority(priority).labels(labels).updated(now)
+                .components(components).fixVersions(fixVersions).customFields(custom).build());
     }
 
     /** {@code DELETE /issue/{key}}: needs Delete permission. */

@@ -131,10 +131,24 @@ public final class IssueGenerator {
                     default -> { }
                 }
             }
-            issues.add(new Issue(Long.toString(firstId + n - 1), key, project.site(), project.key(), summary,
+            long id = firstId + n - 1;
+            // One history entry for an issue that left its first status: the move, at its last update, by whoever works on it.
+            var history = new ArrayList<ChangeGroup>();
+            String first = workflow.initialStatus();
+            if (!status.equals(first)) {
+                var items = new ArrayList<ChangeGroup.Item>();
+                items.add(new ChangeGroup.Item("status", "jira", "status", JiraCatalog.status(first).orElseThrow().id(), first,
+                        JiraCatalog.status(status).orElseThrow().id(), status));
+                if (resolution != null) {
+                    items.add(new ChangeGroup.Item("resolution", "jira", "resolution", null, null,
+                            JiraCatalog.resolution(resolution).orElseThrow().id(), resolution));
+                }
+                history.add(new ChangeGroup(Long.toString(id * 10 + 1), assignee != null ? assignee : reporter, updated, items));
+            }
+            issues.add(new Issue(Long.toString(id), key, project.site(), project.key(), summary,
                     Adf.fromText(description), type, status, priority, assignee, reporter,
                     reporter, labels, created, updated, done ? updated : null, resolution,
-                    due, type.equals("Subtask") ? lastParent : null, comments, components, fixVersions, custom));
+                    due, type.equals("Subtask") ? lastParent : null, comments, components, fixVersions, custom, history, null));
             if (type.equals("Epic") || type.equals("Story")) lastParent = key;
         }
         return issues;

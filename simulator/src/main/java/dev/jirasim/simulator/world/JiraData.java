@@ -34,6 +34,7 @@ public final class JiraData {
     private final Map<String, Long> lastNumber = new HashMap<>();
     private final Map<String, List<Listener>> listeners = new HashMap<>();
     private long lastId = 10_000;
+    private long lastChangeId = 10_000;
     /** Projects in the trash by site and key: gone from the API, restorable, their keys still taken. */
     private final Map<String, Map<String, Trashed>> trash = new HashMap<>();
 
@@ -187,6 +188,12 @@ public final class JiraData {
         byKey.put(issue.key(), issue);
         lastNumber.merge(issue.site() + "/" + project.key(), issue.number(), Math::max);
         lastId = Math.max(lastId, Long.parseLong(issue.id()));
+        for (ChangeGroup g : issue.changelog()) lastChangeId = Math.max(lastChangeId, Long.parseLong(g.id()));
+    }
+
+    /** The next changelog id of the world (ids only grow; an undone change does not give its id back). */
+    public synchronized String nextChangeId() {
+        return Long.toString(++lastChangeId);
     }
 
     // Project readers take no lock: the project map is replaced whole when a project changes (and built before the
@@ -261,11 +268,7 @@ public final class JiraData {
         Long previousNumber = lastNumber.get(site + "/" + project.key());
         long number = lastNumber.merge(site + "/" + project.key(), 1L, Long::sum);
         String id = Long.toString(++lastId);
-        Issue issue = fill.apply(new Issue(id, project.key() + "-" + number, site, project.key(), template.summary(),
-                template.description(), template.issueType(), template.status(), template.priority(), template.assignee(),
-                template.reporter(), template.creator(), template.labels(), template.created(), template.updated(), template.resolved(),
-                template.resolution(), template.duedate(), template.parent(), template.comments(), template.components(),
-                template.fixVersions(), template.customFields()));
+        Issue issue = fill.apply(template.toBuilder().id(id).key(project.key() + "-" + number).build());
         issuesBySite.computeIfAbsent(site, k -> new LinkedHashMap<>()).put(issue.key(), issue);
         issuesByIdBySite.computeIfAbsent(site, k -> new HashMap<>()).put(issue.id(), issue);
         listeners(site).forEach(l -> l.added(issue));

@@ -162,6 +162,44 @@ public final class World {
         return jiraSettings;
     }
 
+    /**
+     * Stores an edited issue with a changelog entry for what changed, by {@code author} (an account id), at the
+     * world's now. The one way issues change, so the history is complete.
+     */
+    public Issue updateIssue(Issue before, Issue after, String author) {
+        return jira.update(IssueHistory.record(before, after, author, clock.now(), i -> jira.nextChangeId(), names(after.site())));
+    }
+
+    /** How a site's changelog items name people, fields, parts and issues. */
+    public IssueHistory.Names names(String site) {
+        return new IssueHistory.Names() {
+            @Override
+            public String displayName(String person) {
+                return user(person).map(User::displayName).orElse(person);
+            }
+
+            @Override
+            public Optional<CustomField> customField(String id) {
+                return jiraSettings.customField(site, id);
+            }
+
+            @Override
+            public Optional<Project> project(String key) {
+                return jira.project(site, key);
+            }
+
+            @Override
+            public Optional<Issue> issue(String keyOrId) {
+                return jira.issue(site, keyOrId);
+            }
+
+            @Override
+            public Optional<String> sprint(long id) {
+                return jiraSettings.sprint(site, id).map(Sprint::name);
+            }
+        };
+    }
+
     public Consent consent() {
         return consent;
     }

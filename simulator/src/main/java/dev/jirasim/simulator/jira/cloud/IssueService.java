@@ -92,20 +92,21 @@ final class IssueService {
         checkCommon(c, fields, errors);
         checkParts(fields, c.world().jira().project(issue.site(), issue.project()).orElseThrow(), errors);
         if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
-        Issue next = new Issue(issue.id(), issue.key(), issue.site(), issue.project(),
-                fields.has("summary") ? fields.get("summary").asText() : issue.summary(),
-                fields.has("description") ? description(c, fields) : issue.description(),
-                fields.has("issuetype") ? project.issueType(nameOrId(fields.get("issuetype"))).orElseThrow().name() : issue.issueType(),
-                issue.status(),
-                fields.has("priority") ? JiraCatalog.priority(nameOrId(fields.get("priority"))).orElseThrow().name() : issue.priority(),
-                fields.has("assignee") ? assignee(c, fields) : issue.assignee(), issue.reporter(), issue.creator(),
-                fields.has("labels") ? labels(fields) : issue.labels(), issue.created(), c.world().clock().now(),
-                issue.resolved(), issue.resolution(), fields.has("duedate") ? duedate(fields) : issue.duedate(),
-                fields.has("parent") ? parentKey(c, fields) : issue.parent(), issue.comments(),
-                fields.has("components") ? components(c, fields, issue.project()) : issue.components(),
-                fields.has("fixVersions") ? fixVersions(c, fields, issue.project()) : issue.fixVersions(),
-                CustomFieldValues.read(c, fields, issue.customFields(), new LinkedHashMap<>()));
-        return c.world().jira().update(next);
+        Issue next = issue.toBuilder()
+                .summary(fields.has("summary") ? fields.get("summary").asText() : issue.summary())
+                .description(fields.has("description") ? description(c, fields) : issue.description())
+                .issueType(fields.has("issuetype") ? project.issueType(nameOrId(fields.get("issuetype"))).orElseThrow().name() : issue.issueType())
+                .priority(fields.has("priority") ? JiraCatalog.priority(nameOrId(fields.get("priority"))).orElseThrow().name() : issue.priority())
+                .assignee(fields.has("assignee") ? assignee(c, fields) : issue.assignee())
+                .labels(fields.has("labels") ? labels(fields) : issue.labels())
+                .updated(c.world().clock().now())
+                .duedate(fields.has("duedate") ? duedate(fields) : issue.duedate())
+                .parent(fields.has("parent") ? parentKey(c, fields) : issue.parent())
+                .components(fields.has("components") ? components(c, fields, issue.project()) : issue.components())
+                .fixVersions(fields.has("fixVersions") ? fixVersions(c, fields, issue.project()) : issue.fixVersions())
+                .customFields(CustomFieldValues.read(c, fields, issue.customFields(), new LinkedHashMap<>()))
+                .build();
+        return c.world().updateIssue(issue, next, c.user().accountId());
     }
 
     void delete(CloudCaller c, String idOrKey, boolean deleteSubtasks) {
@@ -165,10 +166,7 @@ final class IssueService {
         var comment = new Comment(Long.toString(nextId), c.user().accountId(), adf, now, now);
         var comments = new ArrayList<>(issue.comments());
         comments.add(comment);
-        Issue updated = c.world().jira().update(new Issue(issue.id(), issue.key(), issue.site(), issue.project(), issue.summary(),
-                issue.description(), issue.issueType(), issue.status(), issue.priority(), issue.assignee(), issue.reporter(),
-                issue.creator(), issue.labels(), issue.created(), now, issue.resolved(), issue.resolution(), issue.duedate(),
-                issue.parent(), comments, issue.components(), issue.fixVersions(), issue.customFields()));
+        Issue updated = c.world().updateIssue(issue, issue.toBuilder().comments(comments).updated(now).build(), c.user().accountId());
         return JiraJson.comment(c, updated, comment);
     }
 
@@ -222,10 +220,8 @@ final class IssueService {
         // Entering a done status resolves the issue (as Jira's default post functions do); leaving it clears the resolution.
         boolean done = JiraCatalog.status(to).orElseThrow().categoryKey().equals("done");
         boolean wasDone = issue.resolution() != null;
-        c.world().jira().update(new Issue(issue.id(), issue.key(), issue.site(), issue.project(), issue.summary(), issue.description(),
-                issue.issueType(), to, issue.priority(), issue.assignee(), issue.reporter(), issue.creator(), issue.labels(),
-                issue.created(), now, done ? (wasDone ? issue.resolved() : now) : null, done ? (wasDone ? issue.resolution() : "Done") : null,
-                issue.duedate(), issue.parent(), issue.comments(), issue.components(), issue.fixVersions(), issue.customFields()));
+        c.world().updateIssue(issue, issue.toBuilder().status(to).updated(now).resolved(done ? (wasDone ? issue.resolved() : now) : null)
+                .resolution(done ? (wasDone ? issue.resolution() : "Done") : null).build(), c.user().accountId());
     }
 
     // ---- field parsing ---------------------------------------------------------------------------
