@@ -23,22 +23,26 @@ final class IssueView {
 
     /**
      * What {@code expand} asks of each issue: {@code names} and {@code schema} of its fields (on a single issue;
-     * a search puts them on the page instead), its {@code transitions}, {@code editmeta} and {@code operations}.
-     * Other values ({@code renderedFields}, {@code changelog}, …) are not rendered yet and are left out.
+     * a search puts them on the page instead), its {@code transitions}, {@code editmeta}, {@code operations} and its
+     * latest {@code changelog} histories (at most 100 on an issue, 40 in a search, as Jira caps them; 0: not asked).
+     * Other values ({@code renderedFields}, …) are not rendered yet and are left out.
      */
-    record Expand(boolean names, boolean schema, boolean transitions, boolean editmeta, boolean operations) {
-        static final Expand NONE = new Expand(false, false, false, false, false);
+    record Expand(boolean names, boolean schema, boolean transitions, boolean editmeta, boolean operations, int changelog) {
+        static final Expand NONE = new Expand(false, false, false, false, false, 0);
+        /** How many histories Jira puts inline on one issue, and on each issue of an enhanced search. */
+        static final int ISSUE_HISTORIES = 100;
+        static final int SEARCH_HISTORIES = 40;
 
         static Expand parse(String raw) {
             if (raw == null || raw.isBlank()) return NONE;
             var parts = java.util.Set.of(raw.replace(" ", "").split(","));
             return new Expand(parts.contains("names"), parts.contains("schema"), parts.contains("transitions"),
-                    parts.contains("editmeta"), parts.contains("operations"));
+                    parts.contains("editmeta"), parts.contains("operations"), parts.contains("changelog") ? ISSUE_HISTORIES : 0);
         }
 
         /** The same without what a search answers once per page. */
         Expand perIssue() {
-            return new Expand(false, false, transitions, editmeta, operations);
+            return new Expand(false, false, transitions, editmeta, operations, changelog > 0 ? SEARCH_HISTORIES : 0);
         }
     }
 
@@ -83,6 +87,7 @@ final class IssueView {
             m.put("schema", schema);
         }
         if (expand.transitions()) m.put("transitions", IssueService.transitionList(c, issue));
+        if (expand.changelog() > 0) m.put("changelog", ChangelogService.inline(c, issue, expand.changelog()));
         return m;
     }
 

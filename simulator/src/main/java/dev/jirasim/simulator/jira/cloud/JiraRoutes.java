@@ -60,6 +60,12 @@ public final class JiraRoutes {
         routes.get(BASE + "/issue/{issue}", this::getIssue);
         routes.put(BASE + "/issue/{issue}", this::editIssue);
         routes.delete(BASE + "/issue/{issue}", this::deleteIssue);
+        // History: the changelog of one issue, histories by id, and across issues.
+        routes.get(BASE + "/issue/{issue}/changelog", ctx -> ctx.json(ChangelogService.page(caller(ctx, JiraScopes.READ_CHANGELOG),
+                ctx.pathParam("issue"), intParam(ctx, "startAt", 0), intParam(ctx, "maxResults", ChangelogService.PAGE))));
+        routes.post(BASE + "/issue/{issue}/changelog/list", ctx -> ctx.json(ChangelogService.list(caller(ctx, JiraScopes.READ_CHANGELOG),
+                ctx.pathParam("issue"), json(ctx, true))));
+        routes.post(BASE + "/changelog/bulkfetch", ctx -> ctx.json(ChangelogService.bulk(caller(ctx, JiraScopes.READ_CHANGELOG), json(ctx, true))));
         routes.get(BASE + "/issue/{issue}/comment", this::getComments);
         routes.post(BASE + "/issue/{issue}/comment", this::addComment);
         routes.get(BASE + "/issue/{issue}/transitions", this::getTransitions);

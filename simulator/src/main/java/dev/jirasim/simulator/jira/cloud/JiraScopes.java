@@ -5,6 +5,8 @@ import dev.jirasim.simulator.atlassian.resources.RequiredScope;
 /** The scopes each Jira Cloud operation needs: classic, or the granular set (reference §5.3 and the v3 spec). */
 final class JiraScopes {
     static final RequiredScope READ_ISSUES = RequiredScope.of("read:jira-work", "read:issue-details:jira");
+    static final RequiredScope READ_CHANGELOG = RequiredScope.of("read:jira-work", "read:issue-meta:jira", "read:avatar:jira",
+            "read:issue.changelog:jira");
     static final RequiredScope VALIDATE_JQL = RequiredScope.of("read:jira-work", "validate:jql:jira");
     static final RequiredScope WRITE_ISSUES = RequiredScope.of("write:jira-work", "write:issue:jira");
     static final RequiredScope DELETE_ISSUES = RequiredScope.of("write:jira-work", "delete:issue:jira");

@@ -76,6 +76,15 @@ class JiraSpecConformanceHttpTest {
                 .body(Map.of("fields", Map.of("summary", ""))).put("/issue/" + key);
         alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
                 .body(Map.of("transition", Map.of("id", "21"))).post("/issue/" + key + "/transitions");
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).get("/issue/" + key + "/changelog").then().statusCode(200);
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).queryParam("expand", "changelog").get("/issue/" + key).then().statusCode(200);
+        String history = alice.acme(3).get("/issue/" + key + "/changelog").then().extract().path("values[0].id");
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
+                .body(Map.of("changelogIds", List.of(Long.parseLong(history)))).post("/issue/" + key + "/changelog/list").then().statusCode(200);
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
+                .body(Map.of("issueIdsOrKeys", List.of(key, "ACME-4"))).post("/changelog/bulkfetch").then().statusCode(200);
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).queryParam("jql", "project = ACME").queryParam("expand", "changelog")
+                .get("/search/jql").then().statusCode(200);
         alice.acme(3).filter(SpecValidation.recordingInto(problems)).delete("/issue/" + key);
         alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json").queryParam("validation", "strict")
                 .body(Map.of("queries", List.of("project = ACME", "bad query", "project = NOPE"))).post("/jql/parse");
