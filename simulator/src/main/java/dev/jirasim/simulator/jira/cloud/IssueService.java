@@ -109,6 +109,29 @@ final class IssueService {
         return c.world().updateIssue(issue, next, c.user().accountId());
     }
 
+    /**
+     * {@code PUT /issue/{key}/assignee}: {@code accountId} a person, {@code null} for unassigned, {@code "-1"} for the
+     * project's default (unassigned here: projects' default assignee is UNASSIGNED). Assigning needs what editing
+     * the assignee needs (Jira's separate Assign Issues permission is modelled by Edit).
+     */
+    void assign(CloudCaller c, String idOrKey, JsonNode body) {
+        if (body == null || !body.isObject()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
+        int given = (body.has("accountId") ? 1 : 0) + (body.has("name") ? 1 : 0) + (body.has("key") ? 1 : 0);
+        if (given == 0) throw JiraErrors.badRequest("The 'accountId' of the user to assign must be provided (null to unassign).");
+        if (given > 1) throw JiraErrors.badRequest("Provide only one of 'accountId', 'name' and 'key'.");
+        if (!body.has("accountId")) {
+            // Cloud has no user names or keys any more (GDPR): only account ids identify people.
+            throw JiraErrors.badRequest("'name' and 'key' are not supported on Jira Cloud; use 'accountId'.");
+        }
+        JsonNode id = body.get("accountId");
+        var fields = JSON.createObjectNode();
+        if (id.isNull() || (id.isTextual() && id.asText().equals("-1"))) fields.putNull("assignee");
+        else fields.putObject("assignee").set("accountId", id);
+        var edit = JSON.createObjectNode();
+        edit.set("fields", fields);
+        edit(c, idOrKey, edit);
+    }
+
     void delete(CloudCaller c, String idOrKey, boolean deleteSubtasks) {
         Issue issue = visible(c, idOrKey);
         Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();

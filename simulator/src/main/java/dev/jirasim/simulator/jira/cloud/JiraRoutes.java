@@ -66,6 +66,11 @@ public final class JiraRoutes {
         routes.post(BASE + "/issue/{issue}/changelog/list", ctx -> ctx.json(ChangelogService.list(caller(ctx, JiraScopes.READ_CHANGELOG),
                 ctx.pathParam("issue"), json(ctx, true))));
         routes.post(BASE + "/changelog/bulkfetch", ctx -> ctx.json(ChangelogService.bulk(caller(ctx, JiraScopes.READ_CHANGELOG), json(ctx, true))));
+        routes.put(BASE + "/issue/{issue}/assignee", this::assignIssue);
+        routes.get(BASE + "/mypermissions", ctx -> ctx.json(PermissionService.mine(caller(ctx, JiraScopes.READ_PERMISSIONS), ctx.queryParam("projectKey"),
+                ctx.queryParam("projectId"), ctx.queryParam("issueKey"), ctx.queryParam("issueId"), ctx.queryParam("permissions"))));
+        routes.get(BASE + "/label", ctx -> ctx.json(MetadataService.labels(caller(ctx, JiraScopes.READ_LABELS), intParam(ctx, "startAt", 0),
+                intParam(ctx, "maxResults", 1000))));
         routes.get(BASE + "/issue/{issue}/comment", this::getComments);
         routes.post(BASE + "/issue/{issue}/comment", this::addComment);
         routes.get(BASE + "/issue/{issue}/transitions", this::getTransitions);
@@ -189,9 +194,24 @@ public final class JiraRoutes {
 
     private void editIssue(Context ctx) {
         CloudCaller c = caller(ctx, JiraScopes.WRITE_ISSUES);
+        // Only Connect and Forge apps of Jira administrators may override screens; a 3LO app never may.
+        for (String flag : List.of("overrideScreenSecurity", "overrideEditableFlag")) {
+            if ("true".equalsIgnoreCase(ctx.queryParam(flag))) {
+                throw JiraErrors.message(403, flag + " is only available to Connect and Forge apps of users with the Administer Jira permission.");
+            }
+        }
+        // notifyUsers=false is ignored without the rights to ask for it, as Jira does; the simulator sends no e-mail either way.
         var edited = issues.edit(c, ctx.pathParam("issue"), json(ctx, true));
-        if ("true".equals(ctx.queryParam("returnIssue"))) ctx.json(IssueView.of(c, edited, FieldSelection.parse(List.of(), "*all")));
-        else ctx.status(204).contentType("application/json");
+        if ("true".equals(ctx.queryParam("returnIssue"))) {
+            ctx.json(IssueView.of(c, edited, FieldSelection.parse(List.of(), "*all"), IssueView.Expand.parse(String.join(",", ctx.queryParams("expand")))));
+        } else {
+            ctx.status(204).contentType("application/json");
+        }
+    }
+
+    private void assignIssue(Context ctx) {
+        issues.assign(caller(ctx, JiraScopes.WRITE_ISSUES), ctx.pathParam("issue"), json(ctx, true));
+        ctx.status(204).contentType("application/json");
     }
 
     private void deleteIssue(Context ctx) {

@@ -5,6 +5,8 @@ import dev.jirasim.simulator.atlassian.resources.RequiredScope;
 /** The scopes each Jira Cloud operation needs: classic, or the granular set (reference §5.3 and the v3 spec). */
 final class JiraScopes {
     static final RequiredScope READ_ISSUES = RequiredScope.of("read:jira-work", "read:issue-details:jira");
+    static final RequiredScope READ_PERMISSIONS = RequiredScope.of("read:jira-work", "read:permission:jira");
+    static final RequiredScope READ_LABELS = RequiredScope.of("read:jira-work", "read:label:jira");
     static final RequiredScope READ_CHANGELOG = RequiredScope.of("read:jira-work", "read:issue-meta:jira", "read:avatar:jira",
             "read:issue.changelog:jira");
     static final RequiredScope VALIDATE_JQL = RequiredScope.of("read:jira-work", "validate:jql:jira");

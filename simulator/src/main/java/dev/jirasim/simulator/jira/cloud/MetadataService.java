@@ -119,4 +119,27 @@ final class MetadataService {
         c.world().jiraSettings().customFields(c.site().subdomain()).forEach(f -> out.add(SystemFields.details(f)));
         return out;
     }
+
+    /** {@code GET /label}: every label used on the site's issues the caller may see, in alphabetical order, paged. */
+    static Map<String, Object> labels(CloudCaller c, int startAt, int maxResults) {
+        if (startAt < 0) throw JiraErrors.badRequest("The startAt parameter must not be negative.");
+        int max = Math.max(0, Math.min(1000, maxResults));
+        var all = new java.util.TreeSet<String>();
+        for (var issue : c.world().jira().issues(c.site().subdomain())) {
+            if (c.world().jira().project(issue.site(), issue.project()).filter(c::canBrowse).isPresent()) all.addAll(issue.labels());
+        }
+        var list = new ArrayList<>(all);
+        int from = Math.min(startAt, list.size());
+        int to = (int) Math.min(list.size(), (long) from + max);
+        var m = new java.util.LinkedHashMap<String, Object>();
+        String base = c.apiBase() + "/label";
+        m.put("self", base + "?maxResults=" + max + "&startAt=" + startAt);
+        if (to < list.size()) m.put("nextPage", base + "?maxResults=" + max + "&startAt=" + to);
+        m.put("maxResults", max);
+        m.put("startAt", startAt);
+        m.put("total", list.size());
+        m.put("isLast", to >= list.size());
+        m.put("values", list.subList(from, to));
+        return m;
+    }
 }

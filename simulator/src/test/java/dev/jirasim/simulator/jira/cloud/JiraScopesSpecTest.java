@@ -64,6 +64,9 @@ class JiraScopesSpecTest {
         WRITES.put("get /rest/api/3/issue/{issueIdOrKey}/changelog", JiraScopes.READ_CHANGELOG);
         WRITES.put("post /rest/api/3/issue/{issueIdOrKey}/changelog/list", JiraScopes.READ_CHANGELOG);
         WRITES.put("post /rest/api/3/changelog/bulkfetch", JiraScopes.READ_CHANGELOG);
+        WRITES.put("put /rest/api/3/issue/{issueIdOrKey}/assignee", JiraScopes.WRITE_ISSUES);
+        WRITES.put("get /rest/api/3/mypermissions", JiraScopes.READ_PERMISSIONS);
+        WRITES.put("get /rest/api/3/label", JiraScopes.READ_LABELS);
         WRITES.put("put /rest/api/3/project/{projectIdOrKey}", JiraScopes.UPDATE_PROJECT);
         WRITES.put("delete /rest/api/3/project/{projectIdOrKey}", JiraScopes.DELETE_PROJECT);
         WRITES.put("post /rest/api/3/project/{projectIdOrKey}/delete", JiraScopes.DELETE_PROJECT_ASYNC);

@@ -85,6 +85,11 @@ class JiraSpecConformanceHttpTest {
                 .body(Map.of("issueIdsOrKeys", List.of(key, "ACME-4"))).post("/changelog/bulkfetch").then().statusCode(200);
         alice.acme(3).filter(SpecValidation.recordingInto(problems)).queryParam("jql", "project = ACME").queryParam("expand", "changelog")
                 .get("/search/jql").then().statusCode(200);
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
+                .body(Map.of("accountId", OAuth.ALICE_ID)).put("/issue/" + key + "/assignee").then().statusCode(204);
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).queryParam("projectKey", "ACME")
+                .queryParam("permissions", "BROWSE_PROJECTS,EDIT_ISSUES").get("/mypermissions").then().statusCode(200);
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).get("/label").then().statusCode(200);
         alice.acme(3).filter(SpecValidation.recordingInto(problems)).delete("/issue/" + key);
         alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json").queryParam("validation", "strict")
                 .body(Map.of("queries", List.of("project = ACME", "bad query", "project = NOPE"))).post("/jql/parse");
