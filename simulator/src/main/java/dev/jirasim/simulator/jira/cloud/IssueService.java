@@ -76,7 +76,9 @@ final class IssueService {
         Issue issue = visible(c, idOrKey);
         Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
         if (!c.can(project, Permission.EDIT)) throw JiraErrors.forbidden("edit issues in this project");
-        JsonNode fields = effectiveFields(issue, c.world().jira().project(issue.site(), issue.project()).orElseThrow(), customIds(c), body);
+        var multiUser = new java.util.HashSet<String>();
+        c.world().jiraSettings().customFields(c.site().subdomain()).stream().filter(f -> f.type().equals("multiUser")).forEach(f -> multiUser.add(f.id()));
+        JsonNode fields = effectiveFields(issue, c.world().jira().project(issue.site(), issue.project()).orElseThrow(), customIds(c), multiUser, body);
         var errors = new LinkedHashMap<String, String>();
         if (fields.has("project")) errors.put("project", "Field 'project' cannot be set. It is not on the appropriate screen, or unknown.");
         if (fields.has("summary") && (fields.get("summary").isNull() || (fields.get("summary").isTextual() && fields.get("summary").asText().isBlank()))) {
@@ -263,7 +265,7 @@ final class IssueService {
      * issue's current value ({@code set} on any settable field; {@code add} and {@code remove} on labels). A
      * field named in both parts, an unknown operation or a malformed one is refused before anything changes.
      */
-    private static JsonNode effectiveFields(Issue issue, Project project, Set<String> customIds, JsonNode body) {
+    private static JsonNode effectiveFields(Issue issue, Project project, Set<String> customIds, Set<String> multiUser, JsonNode body) {
         if (body == null || !body.isObject()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
         var fields = body.has("fields") ? fieldsOf(body).deepCopy() : JSON.createObjectNode();
         JsonNode update = body.get("update");
@@ -316,6 +318,27 @@ final class IssueService {
                     });
                     if (verb.equals("add")) kept.add(value);
                     result.set(name, kept);
+                } else if (multiUser.contains(name) && ("add".equals(verb) || "remove".equals(verb))) {
+                    // A multi-user picker, as editmeta offers it: add or remove one person ({"accountId": …}).
+                    if (value == null || !value.isObject() || !value.path("accountId").isTextual()) {
+                        errors.put(name, "Operation value must be an object with an 'accountId'.");
+                        break;
+                    }
+                    com.fasterxml.jackson.databind.node.ArrayNode current;
+                    if (result.has(name) && result.get(name).isArray()) {
+                        current = (com.fasterxml.jackson.databind.node.ArrayNode) result.get(name);
+                    } else {
+                        current = result.putArray(name);
+                        Object held = issue.customFields().get(name);
+                        if (held instanceof List<?> people) people.forEach(p -> current.addObject().put("accountId", String.valueOf(p)));
+                    }
+                    String who = value.get("accountId").asText();
+                    var kept = JSON.createArrayNode();
+                    current.forEach(n -> {
+                        if (!who.equals(n.path("accountId").asText())) kept.add(n);
+                    });
+                    if (verb.equals("add")) kept.addObject().put("accountId", who);
+                    result.set(name, kept);
                 } else if (name.equals("labels") && ("add".equals(verb) || "remove".equals(verb))) {
                     if (!value.isTextual()) {
                         errors.put(name, "Operation value must be a string");
@@ -325,7 +348,7 @@ final class IssueService {
                     if (verb.equals("remove")) labels.remove(value.asText());
                     touchedLabels = true;
                 } else {
-                    boolean many = name.equals("labels") || name.equals("components") || name.equals("fixVersions");
+                    boolean many = name.equals("labels") || name.equals("components") || name.equals("fixVersions") || multiUser.contains(name);
                     errors.put(name, "Field '" + name + "' does not support the operation " + (verb == null ? op.toString() : "'" + verb + "'")
                             + (many ? ": use set, add or remove." : ": use set."));
                     break;

@@ -73,6 +73,22 @@ class IssueEditsHttpTest {
     }
 
     @Test
+    void aMultiUserPickerTakesTheOperationsEditmetaOffers(JirasimServer sim) {
+        Jira alice = Jira.alice(sim);
+        alice.acme(3).get("/issue/ACME-5/editmeta").then().body("fields.customfield_10060.operations", org.hamcrest.Matchers.contains("add", "set", "remove"));
+        alice.acme(3).contentType("application/json").body(Map.of("fields", Map.of("customfield_10060", List.of()))).put("/issue/ACME-5").then().statusCode(204);
+        alice.acme(3).contentType("application/json").body(Map.of("update", Map.of("customfield_10060", List.of(
+                Map.of("add", Map.of("accountId", BOB_ID)), Map.of("add", Map.of("accountId", "5f8a1c2e4b7d9e0011a2b3c4")),
+                Map.of("remove", Map.of("accountId", BOB_ID)))))).put("/issue/ACME-5").then().statusCode(204);
+        alice.acme(3).get("/issue/ACME-5?fields=customfield_10060").then().body("fields.customfield_10060.accountId",
+                org.hamcrest.Matchers.contains("5f8a1c2e4b7d9e0011a2b3c4"));
+        alice.acme(3).get("/issue/ACME-5/changelog").then().body("values[-1].items[0].field", equalTo("Reviewers"))
+                .body("values[-1].items[0].fieldtype", equalTo("custom")).body("values[-1].items[0].fieldId", equalTo("customfield_10060"));
+        alice.acme(3).contentType("application/json").body(Map.of("update", Map.of("customfield_10060", List.of(Map.of("add", "bob")))))
+                .put("/issue/ACME-5").then().statusCode(400);
+    }
+
+    @Test
     void screenOverridesAreForAppsAndReturnIssueTakesExpand(JirasimServer sim) {
         Jira alice = Jira.alice(sim);
         alice.acme(3).contentType("application/json").queryParam("overrideScreenSecurity", "true")
