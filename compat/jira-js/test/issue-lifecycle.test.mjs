@@ -58,6 +58,42 @@ describe('an issue created, changed and deleted through jira.js', () => {
         assert.deepEqual(adfText(fields.description), ['A new description.']);
     });
 
+    test('issues.getChangeLogs() shows the edit; update.labels.add adds a label and a second history', async () => {
+        const first = await alice.issues.getChangeLogs({ issueIdOrKey: created.key });
+        assert.equal(first.total, 1, 'creating records nothing; the edit one history');
+        assert.equal(first.values[0].author.accountId, ALICE.accountId);
+        assert.deepEqual(first.values[0].items.map((i) => i.field), ['summary', 'description']);
+        assert.equal(first.values[0].items[0].fromString, 'Created by jira.js');
+        assert.equal(first.values[0].items[0].toString, 'Edited by jira.js');
+
+        await alice.issues.editIssue({ issueIdOrKey: created.key, update: { labels: [{ add: 'synced' }] } });
+        const { fields } = await alice.issues.getIssue({ issueIdOrKey: created.key, fields: ['labels'] });
+        assert.deepEqual(fields.labels, [LABEL, 'synced']);
+        const second = await alice.issues.getChangeLogs({ issueIdOrKey: created.key });
+        assert.equal(second.total, 2);
+        assert.deepEqual(second.values[1].items, [
+            { field: 'labels', fieldtype: 'jira', fieldId: 'labels', from: null, fromString: LABEL, to: null, toString: `${LABEL} synced` },
+        ]);
+        const byId = await alice.issues.getChangeLogsByIds({ issueIdOrKey: created.key, changelogIds: [Number(second.values[1].id)] });
+        assert.deepEqual(byId.histories.map((h) => h.id), [second.values[1].id]);
+        const bulk = await alice.issues.getBulkChangelogs({ issueIdsOrKeys: [created.key], fieldIds: ['labels'] });
+        assert.deepEqual(bulk.issueChangeLogs.map((l) => l.issueId), [created.id]);
+        assert.equal(bulk.issueChangeLogs[0].changeHistories.length, 1);
+    });
+
+    test('issues.assignIssue() assigns and unassigns; permissions.getMyPermissions() says alice may', async () => {
+        const mine = await alice.permissions.getMyPermissions({ issueKey: created.key, permissions: 'ASSIGN_ISSUES,DELETE_ISSUES' });
+        assert.equal(mine.permissions.ASSIGN_ISSUES.havePermission, true);
+        await alice.issues.assignIssue({ issueIdOrKey: created.key, accountId: ALICE.accountId });
+        let { fields } = await alice.issues.getIssue({ issueIdOrKey: created.key, fields: ['assignee'] });
+        assert.equal(fields.assignee.accountId, ALICE.accountId);
+        await alice.issues.assignIssue({ issueIdOrKey: created.key, accountId: null });
+        ({ fields } = await alice.issues.getIssue({ issueIdOrKey: created.key, fields: ['assignee'] }));
+        assert.equal(fields.assignee, null);
+        const labels = await alice.labels.getAllLabels();
+        assert.ok(labels.values.includes(LABEL), 'the run\'s label is listed');
+    });
+
     test('issueComments: add on v3 (string → ADF) and on v2 (string), list and get on both versions', async () => {
         const first = await alice.issueComments.addComment({ issueIdOrKey: created.key, comment: 'First, through v3.' });
         assert.match(first.id, /^\d+$/);
