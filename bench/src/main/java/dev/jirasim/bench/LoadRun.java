@@ -83,6 +83,8 @@ public final class LoadRun {
         String cloudId = "7d3f9a2e-1c4b-4e8f-9a6d-2b5c8e1f4a70";
         String search = sim.apiUrl() + "/ex/jira/" + cloudId + "/rest/api/3/search/jql?jql="
                 + URLEncoder.encode("project = ACME ORDER BY created DESC", StandardCharsets.UTF_8) + "&maxResults=10&fields=summary";
+        String search50 = sim.apiUrl() + "/ex/jira/" + cloudId + "/rest/api/3/search/jql?jql="
+                + URLEncoder.encode("project = ACME ORDER BY updated DESC", StandardCharsets.UTF_8) + "&maxResults=50&fields=summary,status,updated";
         HttpClient probe = HttpClient.newHttpClient();
         String searchBody = probe.send(HttpRequest.newBuilder(URI.create(search)).header("Authorization", "Bearer " + tokens.accessToken()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -116,7 +118,10 @@ public final class LoadRun {
                         refreshBody::get),
                 Target.get("Nango proxy (myself)", sim.baseUrl() + "/nango/proxy/ex/jira/" + cloudId + "/rest/api/3/myself",
                         Map.of("Authorization", "Bearer c4f5e2a1-7b3d-4e8f-9a6c-1d2e3f4a5b6c", "Provider-Config-Key", "jira", "Connection-Id", "alice-acme")),
-                Target.get("WireMock static stub (same body)", wiremock.baseUrl() + "/search/jql", bearer));
+                Target.get("WireMock static stub (same body)", wiremock.baseUrl() + "/search/jql", bearer),
+                // A sync's page: 50 issues, then the same page with each issue's history inline (issue 17: within 3×).
+                Target.get("search/jql, 50 issues", search50, bearer),
+                Target.get("search/jql, 50 issues, expand=changelog", search50 + "&expand=changelog", bearer));
 
         if (opts.containsKey("serve")) {
             // For profiling or poking by hand: print each target as wrk would send it, then serve until stdin closes.
