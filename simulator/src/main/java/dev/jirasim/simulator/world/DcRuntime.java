@@ -104,9 +104,9 @@ public final class DcRuntime {
             for (String part : i.fixVersions()) {
                 if (owner.version(part).isEmpty()) throw new WorldException("DC " + instance.id() + ": issue " + i.key() + " names unknown version " + part);
             }
-            jira.load(new Issue(i.id(), i.key(), instance.id(), i.project(), i.summary(), i.description(), i.issueType(), i.status(),
-                    i.priority(), ref(i.assignee()), ref(i.reporter()), ref(i.creator()), i.labels(), i.created(), i.updated(), i.resolved(),
-                    i.resolution(), i.duedate(), i.parent(), i.comments(), i.components(), i.fixVersions(), customValues(i)));
+            // People by key, whatever the file used; history and activity kept as written.
+            jira.load(i.toBuilder().site(instance.id()).assignee(ref(i.assignee())).reporter(ref(i.reporter())).creator(ref(i.creator()))
+                    .customFields(customValues(i)).build());
         }
     }
 

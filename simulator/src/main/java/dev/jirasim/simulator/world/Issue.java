@@ -116,6 +116,8 @@ public record Issue(String id, String key, String site, String project, String s
 
         public Builder id(String v) { id = v; return this; }
         public Builder key(String v) { key = v; return this; }
+        public Builder site(String v) { site = v; return this; }
+        public Builder creator(String v) { creator = v; return this; }
         public Builder summary(String v) { summary = v; return this; }
         public Builder description(Object v) { description = v; return this; }
         public Builder issueType(String v) { issueType = v; return this; }
