@@ -114,7 +114,7 @@ class WorklogsHttpTest {
         sim.control().advanceClock(Duration.ofMinutes(2));
         bob.acme(3).contentType("application/json").body(Map.of("ids", List.of(Long.parseLong(id)))).post("/worklog/list").then()
                 .statusCode(200).body("$", empty());
-        bob.acme(3).queryParam("since", 0).get("/worklog/updated").then().body("values.worklogId", not(hasItem(Long.parseLong(id))));
+        bob.acme(3).queryParam("since", 0).get("/worklog/updated").then().body("values.worklogId", not(hasItem(Integer.parseInt(id))));
     }
 
     @Test
@@ -136,12 +136,12 @@ class WorklogsHttpTest {
                 .then().statusCode(200).body("id", equalTo(List.of(a, b))).body("issueId[0]", equalTo(alice.acme(3).get("/issue/ACME-4")
                         .then().extract().path("id")));
         // bob may not browse SEC: its worklog is not his to see.
-        Jira.bob(sim).acme(3).queryParam("since", t0).get("/worklog/updated").then().body("values.worklogId", equalTo(List.of(Long.parseLong(a))));
+        Jira.bob(sim).acme(3).queryParam("since", t0).get("/worklog/updated").then().body("values.worklogId", equalTo(List.of(Integer.parseInt(a))));
         alice.acme(3).delete("/issue/ACME-4/worklog/" + a).then().statusCode(204);
         sim.control().advanceClock(Duration.ofMinutes(2));
         alice.acme(3).queryParam("since", until).get("/worklog/updated").then().body("values", empty());
         alice.acme(3).queryParam("since", t0).get("/worklog/deleted").then().statusCode(200)
-                .body("values.worklogId", equalTo(List.of(Long.parseLong(a)))).body("lastPage", equalTo(true));
+                .body("values.worklogId", equalTo(List.of(Integer.parseInt(a)))).body("lastPage", equalTo(true));
         alice.acme(3).contentType("application/json").body(Map.of("ids", List.of())).post("/worklog/list").then().statusCode(400);
         alice.acme(3).queryParam("since", "yesterday").get("/worklog/updated").then().statusCode(400);
     }
