@@ -42,6 +42,11 @@ class CommentsHttpTest {
         bob.acme(3).get("/issue/ACME-1/comment").then().statusCode(200).body("comments.id", not(hasItem(id)));
         bob.acme(2).get("/issue/ACME-1").then().statusCode(200).body("fields.comment.comments.id", not(hasItem(id)));
         alice.acme(2).get("/issue/ACME-1").then().statusCode(200).body("fields.comment.comments.id", hasItem(id));
+        // A search page alice saw first is not served to bob as it was rendered for her.
+        alice.acme(3).queryParam("jql", "key = ACME-1").queryParam("fields", "comment").get("/search/jql").then()
+                .body("issues[0].fields.comment.comments.id", hasItem(id));
+        bob.acme(3).queryParam("jql", "key = ACME-1").queryParam("fields", "comment").get("/search/jql").then()
+                .body("issues[0].fields.comment.comments.id", not(hasItem(id)));
         // Nor does the text make the issue findable for bob.
         alice.acme(3).queryParam("jql", "comment ~ \"admins only\"").get("/search/jql").then().statusCode(200);
         bob.acme(3).queryParam("jql", "comment ~ \"admins only\"").get("/search/jql").then().statusCode(200).body("issues", org.hamcrest.Matchers.empty());
