@@ -10,13 +10,14 @@ import java.util.Locale;
  * An issue's searchable text, normalised once when the issue is indexed: lower case, every run of
  * characters other than letters and digits turned into one space, with a space at both ends. A word
  * prefix is then {@code " " + word} and a phrase {@code " w1 w2 "}: plain {@code contains} checks, with
- * no ADF walking at query time.
+ * no ADF walking at query time. Comments restricted to a group or role are left out: the index is shared by every
+ * searcher, and a restricted comment must not make its issue findable by people who may not read it.
  */
 record TextDoc(String summary, String description, List<String> comments) {
     static TextDoc of(Issue issue) {
         String description = issue.description() == null ? null : Adf.toText(issue.description());
         return new TextDoc(normalise(issue.summary()), description == null || description.isBlank() ? null : normalise(description),
-                issue.comments().stream().map(Comment::body).map(Adf::toText).filter(t -> t != null && !t.isBlank())
+                issue.comments().stream().filter(c -> c.visibility() == null).map(Comment::body).map(Adf::toText).filter(t -> t != null && !t.isBlank())
                         .map(TextDoc::normalise).toList());
     }
 

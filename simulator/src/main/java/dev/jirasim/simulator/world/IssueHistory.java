@@ -85,7 +85,43 @@ public final class IssueHistory {
             items.add(new ChangeGroup.Item(field.map(CustomField::name).orElse(id), "custom", id, raw(from), shown(field, from, names),
                     raw(to), shown(field, to, names)));
         }
+        timeTracking(items, a.activity(), b.activity());
         return items;
+    }
+
+    /**
+     * Estimates, time spent and worklogs, as Jira writes them: {@code timeoriginalestimate}, {@code timeestimate} and
+     * {@code timespent} in seconds, then {@code WorklogTimeSpent} for a deleted worklog and {@code WorklogId} for
+     * each worklog added (to) or deleted (from).
+     */
+    private static void timeTracking(List<ChangeGroup.Item> items, IssueActivity a, IssueActivity b) {
+        if (a == b) return;
+        seconds(items, "timeoriginalestimate", a.timeTracking().originalEstimateSeconds(), b.timeTracking().originalEstimateSeconds());
+        seconds(items, "timeestimate", a.timeTracking().remainingEstimateSeconds(), b.timeTracking().remainingEstimateSeconds());
+        seconds(items, "timespent", spent(a), spent(b));
+        var before = new java.util.LinkedHashMap<String, IssueActivity.Worklog>();
+        a.worklogs().forEach(w -> before.put(w.id(), w));
+        var after = new java.util.HashSet<String>();
+        b.worklogs().forEach(w -> after.add(w.id()));
+        for (var w : before.values()) {
+            if (after.contains(w.id())) continue;
+            items.add(new ChangeGroup.Item("WorklogTimeSpent", "jira", null, null, Long.toString(w.timeSpentSeconds()), null, null));
+            items.add(new ChangeGroup.Item("WorklogId", "jira", null, w.id(), w.id(), null, null));
+        }
+        for (var w : b.worklogs()) if (!before.containsKey(w.id())) items.add(new ChangeGroup.Item("WorklogId", "jira", null, null, null, w.id(), w.id()));
+    }
+
+    private static Long spent(IssueActivity a) {
+        long sum = 0;
+        for (var w : a.worklogs()) sum += w.timeSpentSeconds();
+        return a.worklogs().isEmpty() ? null : sum;
+    }
+
+    private static void seconds(List<ChangeGroup.Item> items, String field, Long from, Long to) {
+        if (Objects.equals(from, to)) return;
+        String f = from == null ? null : from.toString();
+        String t = to == null ? null : to.toString();
+        items.add(new ChangeGroup.Item(field, "jira", field, f, f, t, t));
     }
 
     private static void text(List<ChangeGroup.Item> items, String field, String from, String to) {

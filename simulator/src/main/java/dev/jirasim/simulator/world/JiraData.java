@@ -35,6 +35,9 @@ public final class JiraData {
     private final Map<String, List<Listener>> listeners = new HashMap<>();
     private long lastId = 10_000;
     private long lastChangeId = 10_000;
+    private long lastWorklogId = 10_000;
+    /** Worklogs deleted through the API, per site, oldest first: what {@code /worklog/deleted} lists. Not in world files. */
+    private final Map<String, List<DeletedWorklog>> deletedWorklogs = new HashMap<>();
     /** Projects in the trash by site and key: gone from the API, restorable, their keys still taken. */
     private final Map<String, Map<String, Trashed>> trash = new HashMap<>();
 
@@ -189,6 +192,39 @@ public final class JiraData {
         lastNumber.merge(issue.site() + "/" + project.key(), issue.number(), Math::max);
         lastId = Math.max(lastId, Long.parseLong(issue.id()));
         for (ChangeGroup g : issue.changelog()) lastChangeId = Math.max(lastChangeId, Long.parseLong(g.id()));
+        for (IssueActivity.Worklog w : issue.activity().worklogs()) {
+            try {
+                lastWorklogId = Math.max(lastWorklogId, Long.parseLong(w.id()));
+            } catch (NumberFormatException e) {
+                throw new WorldException("worklog id must be numeric: " + w.id());
+            }
+        }
+    }
+
+    /** A worklog that was deleted, and when (the world's clock). */
+    public record DeletedWorklog(String id, java.time.Instant at) {
+    }
+
+    /** The next worklog id of the world (ids only grow). */
+    public synchronized String nextWorklogId() {
+        return Long.toString(++lastWorklogId);
+    }
+
+    /** Notes that a worklog of {@code site} was deleted at {@code at}, for {@code /worklog/deleted}. */
+    public synchronized void worklogDeleted(String site, String id, java.time.Instant at) {
+        var list = deletedWorklogs.computeIfAbsent(site, k -> new ArrayList<>());
+        var entry = new DeletedWorklog(id, at);
+        list.add(entry);
+        UndoLog.note(() -> {
+            synchronized (this) {
+                list.remove(entry);
+            }
+        });
+    }
+
+    /** The worklogs deleted on {@code site}, oldest first. */
+    public synchronized List<DeletedWorklog> deletedWorklogs(String site) {
+        return List.copyOf(deletedWorklogs.getOrDefault(site, List.of()));
     }
 
     /** The next changelog id of the world (ids only grow; an undone change does not give its id back). */

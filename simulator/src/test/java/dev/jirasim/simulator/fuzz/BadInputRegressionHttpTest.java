@@ -271,8 +271,8 @@ class BadInputRegressionHttpTest {
         var jira = Jira.alice(sim);
         refused(sim, () -> jira.on(ACME, 2).contentType("application/json").body("{\"body\":\"hi\",\"visibility\":{\"type\":\"bogus\"}}")
                 .post("/issue/ACME-1/comment"), 400).then().body("errors", hasKey("visibility"));
-        refused(sim, () -> jira.on(ACME, 2).contentType("application/json").body("{\"body\":\"hi\",\"visibility\":{\"type\":\"role\",\"value\":\"Developers\"}}")
-                .post("/issue/ACME-1/comment"), 501).then().body("errorMessages[0]", containsString("not simulated"));
+        refused(sim, () -> jira.on(ACME, 2).contentType("application/json").body("{\"body\":\"hi\",\"visibility\":{\"type\":\"role\",\"value\":\"Testers\"}}")
+                .post("/issue/ACME-1/comment"), 400).then().body("errors.commentLevel", equalTo("Invalid role level specified."));
         refused(sim, () -> jira.on(ACME, 3).contentType("application/json").body("{\"body\":{\"type\":\"doc\",\"version\":1,\"content\":[]}}")
                 .post("/issue/ACME-1/comment"), 400).then().body("errors.comment", equalTo("Comment body can not be empty!"));
         refused(sim, () -> jira.on(ACME, 3).contentType("application/json")

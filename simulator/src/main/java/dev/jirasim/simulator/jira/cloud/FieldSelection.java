@@ -19,6 +19,8 @@ record FieldSelection(Set<String> fields) {
     static {
         var all = new ArrayList<>(JiraJson.NAVIGABLE);
         all.add("comment");
+        all.add("timetracking");
+        all.add("worklog");
         ALL = List.copyOf(all);
     }
 

@@ -4,7 +4,6 @@ import dev.jirasim.simulator.world.Workflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jirasim.simulator.world.Adf;
-import dev.jirasim.simulator.world.Comment;
 import dev.jirasim.simulator.world.Issue;
 import dev.jirasim.simulator.world.JiraCatalog;
 import dev.jirasim.simulator.world.Permission;
@@ -20,13 +19,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Issue create, read, edit, delete, comments and transitions, with Jira's permission rules (an issue the
+ * Issue create, read, edit, delete and transitions (comments: {@link CommentService}), with Jira's permission rules (an issue the
  * caller may not browse does not exist for them) and Jira's field errors (v3 wants ADF, v2 strings).
  */
 final class IssueService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SETTABLE = Set.of("project", "summary", "description", "issuetype", "priority",
-            "assignee", "labels", "duedate", "parent", "reporter", "components", "fixVersions");
+            "assignee", "labels", "duedate", "parent", "reporter", "components", "fixVersions", "timetracking");
 
     Issue visible(CloudCaller c, String idOrKey) {
         return visibleIssue(c, idOrKey);
@@ -55,15 +54,21 @@ final class IssueService {
         checkCommon(c, fields, errors);
         if (project != null) checkParts(fields, project, errors);
         if (project != null && !c.can(project, Permission.CREATE)) errors.put("project", "You do not have permission to create issues in this project.");
+        if (fields.has("timetracking") && project != null) {
+            WorklogService.editedTimeTracking(dev.jirasim.simulator.world.IssueActivity.TimeTracking.NONE, fields.get("timetracking"), errors);
+        }
         if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
         Instant now = c.world().clock().now();
         String typeName = project.issueType(type).orElseThrow().name();
-        var template = new Issue("1", project.key() + "-1", c.site().subdomain(), project.key(), fields.get("summary").asText(),
+        Issue template = new Issue("1", project.key() + "-1", c.site().subdomain(), project.key(), fields.get("summary").asText(),
                 description(c, fields), typeName, c.world().jiraSettings().workflowFor(project, typeName).initialStatus(),
                 fields.has("priority") ? JiraCatalog.priority(nameOrId(fields.get("priority"))).orElseThrow().name() : "Medium",
                 assignee(c, fields), c.user().accountId(), c.user().accountId(), labels(fields), now, now, null, null,
                 duedate(fields), parentKey(c, fields), List.of(), components(c, fields, project.key()), fixVersions(c, fields, project.key()),
                 CustomFieldValues.read(c, fields, Map.of(), new LinkedHashMap<>()));
+        if (fields.has("timetracking")) {
+            template = WorklogService.withTimeTracking(template, WorklogService.editedTimeTracking(template.activity().timeTracking(), fields.get("timetracking"), new LinkedHashMap<>()));
+        }
         Issue created = c.world().jira().create(c.site().subdomain(), project.key(), i -> i, template);
         var result = new LinkedHashMap<String, Object>();
         result.put("id", created.id());
@@ -93,6 +98,7 @@ final class IssueService {
         }
         checkCommon(c, fields, errors);
         checkParts(fields, c.world().jira().project(issue.site(), issue.project()).orElseThrow(), errors);
+        var timeTracking = fields.has("timetracking") ? WorklogService.editedTimeTracking(issue.activity().timeTracking(), fields.get("timetracking"), errors) : null;
         if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
         Issue next = issue.toBuilder()
                 .summary(fields.has("summary") ? fields.get("summary").asText() : issue.summary())
@@ -108,6 +114,7 @@ final class IssueService {
                 .fixVersions(fields.has("fixVersions") ? fixVersions(c, fields, issue.project()) : issue.fixVersions())
                 .customFields(CustomFieldValues.read(c, fields, issue.customFields(), new LinkedHashMap<>()))
                 .build();
+        if (timeTracking != null) next = WorklogService.withTimeTracking(next, timeTracking);
         return c.world().updateIssue(issue, next, c.user().accountId());
     }
 
@@ -143,56 +150,12 @@ final class IssueService {
         if (!subtasks.isEmpty() && !deleteSubtasks) {
             throw JiraErrors.badRequest("The issue has subtasks. Set deleteSubtasks=true to delete the issue with its subtasks.");
         }
-        subtasks.forEach(s -> c.world().jira().delete(s));
+        subtasks.forEach(s -> {
+            WorklogService.issueDeleted(c, s);
+            c.world().jira().delete(s);
+        });
+        WorklogService.issueDeleted(c, issue);
         c.world().jira().delete(issue);
-    }
-
-    Map<String, Object> comments(CloudCaller c, String idOrKey, int startAt, int maxResults) {
-        Issue issue = visible(c, idOrKey);
-        if (startAt < 0) throw JiraErrors.badRequest("The startAt parameter must not be negative.");
-        maxResults = Math.max(0, maxResults);
-        var all = issue.comments();
-        var page = new ArrayList<Object>();
-        int to = (int) Math.min(all.size(), (long) startAt + maxResults);
-        for (Comment cm : all.subList(Math.min(startAt, to), to)) page.add(JiraJson.comment(c, issue, cm));
-        var body = new LinkedHashMap<String, Object>();
-        body.put("startAt", startAt);
-        body.put("maxResults", maxResults);
-        body.put("total", all.size());
-        body.put("comments", page);
-        return body;
-    }
-
-    /** {@code GET /issue/{key}/comment/{id}}: one comment of a visible issue. */
-    Map<String, Object> comment(CloudCaller c, String idOrKey, String commentId) {
-        Issue issue = visible(c, idOrKey);
-        return issue.comments().stream().filter(cm -> cm.id().equals(commentId)).findFirst()
-                .map(cm -> JiraJson.comment(c, issue, cm))
-                .orElseThrow(() -> JiraErrors.message(404, "Can not find a comment for the id: " + commentId + "."));
-    }
-
-    Map<String, Object> addComment(CloudCaller c, String idOrKey, JsonNode body) {
-        Issue issue = visible(c, idOrKey);
-        JsonNode text = body == null ? null : body.get("body");
-        if (text == null || text.isNull() || (text.isTextual() && text.asText().isBlank())) {
-            throw JiraErrors.fields(400, Map.of("comment", "Comment body can not be empty!"));
-        }
-        Object adf;
-        try {
-            adf = richText(c, "comment", text);
-        } catch (FieldError e) {
-            throw JiraErrors.fields(400, Map.of("comment", e.getMessage()));
-        }
-        if (Adf.isBlank(adf)) throw JiraErrors.fields(400, Map.of("comment", "Comment body can not be empty!"));
-        checkVisibility(body.get("visibility"));
-        Instant now = c.world().clock().now();
-        long nextId = c.world().jira().allIssues().stream().flatMap(i -> i.comments().stream())
-                .mapToLong(cm -> Long.parseLong(cm.id())).max().orElse(10_000) + 1;
-        var comment = new Comment(Long.toString(nextId), c.user().accountId(), adf, now, now);
-        var comments = new ArrayList<>(issue.comments());
-        comments.add(comment);
-        Issue updated = c.world().updateIssue(issue, issue.toBuilder().comments(comments).updated(now).build(), c.user().accountId());
-        return JiraJson.comment(c, updated, comment);
     }
 
     Map<String, Object> transitions(CloudCaller c, String idOrKey) {
@@ -366,17 +329,6 @@ final class IssueService {
         return result;
     }
 
-    /** Restricting a comment to a group or role is not simulated: a malformed one is Jira's 400, a real one an honest 501. */
-    private static void checkVisibility(JsonNode visibility) {
-        if (visibility == null || visibility.isNull()) return;
-        String type = visibility.isObject() ? visibility.path("type").asText(null) : null;
-        boolean named = visibility.isObject() && (visibility.path("value").isTextual() || visibility.path("identifier").isTextual());
-        if (!("group".equals(type) || "role".equals(type)) || !named) {
-            throw JiraErrors.fields(400, Map.of("visibility", "Visibility must be {\"type\": \"group\" or \"role\", \"value\" or \"identifier\": a name}."));
-        }
-        throw JiraErrors.message(501, "Comment visibility (restricting a comment to a group or role) is not simulated yet; send the comment without 'visibility'.");
-    }
-
     /** The ids of the caller's site's custom fields: settable like system fields. */
     private static Set<String> customIds(CloudCaller c) {
         var ids = new java.util.HashSet<String>();
@@ -418,14 +370,14 @@ final class IssueService {
         if (fields.hasNonNull("parent") && parentKey(c, fields) == null) errors.put("parent", "Could not find issue by id or key.");
     }
 
-    private static final class FieldError extends RuntimeException {
+    static final class FieldError extends RuntimeException {
         FieldError(String message) {
             super(message, null, false, false);
         }
     }
 
     /** v3 takes only ADF, v2 only strings; each rejects the other's form with Jira's message (reference §5.1). */
-    private static Object richText(CloudCaller c, String field, JsonNode value) {
+    static Object richText(CloudCaller c, String field, JsonNode value) {
         if (c.version() == 3) {
             Object tree = JSON.convertValue(value, Object.class);
             if (!Adf.isDocument(tree)) throw new FieldError("Operation value must be an Atlassian Document (see the Atlassian Document Format)");

@@ -98,7 +98,7 @@ final class IssueView {
      */
     static Object rendered(CloudCaller c, Issue issue, FieldSelection selection, Expand expand) {
         // Expansions depend on the caller's rights (editmeta) and the parent's fields change under it: not kept.
-        if ((issue.parent() != null && selection.fields().contains("parent")) || !expand.equals(Expand.NONE)) {
+        if ((issue.parent() != null && selection.fields().contains("parent")) || !expand.equals(Expand.NONE) || restricted(issue, selection)) {
             return of(c, issue, selection, expand);
         }
         Map<Key, RawValue> cache = c.world().derived(CACHE, ConcurrentHashMap::new);
@@ -116,6 +116,13 @@ final class IssueView {
         } catch (JsonProcessingException e) {
             return of(c, issue, selection);
         }
+    }
+
+    /** Whether the rendering depends on who asks: it shows comments or worklogs restricted to a group or role. */
+    private static boolean restricted(Issue issue, FieldSelection selection) {
+        if (selection.fields().contains("comment")) for (var cm : issue.comments()) if (cm.visibility() != null) return true;
+        if (selection.fields().contains("worklog")) for (var w : issue.activity().worklogs()) if (w.visibility() != null) return true;
+        return false;
     }
 
     /** An issue by identity (records compare by value, which here would walk descriptions and comments). */

@@ -213,17 +213,32 @@ final class JiraJson {
     }
 
     static Map<String, Object> comment(CloudCaller c, Issue issue, Comment comment) {
+        return comment(c, issue, comment, false);
+    }
+
+    /** {@code Comment}; with {@code renderedBody} (the body as HTML) when asked for. */
+    static Map<String, Object> comment(CloudCaller c, Issue issue, Comment comment, boolean rendered) {
         var m = new LinkedHashMap<String, Object>();
         m.put("self", c.apiBase() + "/issue/" + issue.id() + "/comment/" + comment.id());
         m.put("id", comment.id());
-        User author = c.world().user(comment.author()).orElse(null);
-        m.put("author", user(c, author));
+        m.put("author", user(c, c.world().user(comment.author()).orElse(null)));
         m.put("body", text(c, comment.body()));
-        m.put("updateAuthor", user(c, author));
+        if (rendered) m.put("renderedBody", RichTextHtml.of(comment.body()));
+        m.put("updateAuthor", user(c, c.world().user(comment.lastEditor()).orElse(null)));
         m.put("created", time(comment.created()));
         m.put("updated", time(comment.updated()));
+        if (comment.visibility() != null) m.put("visibility", Visibilities.render(c, comment.visibility()));
         m.put("jsdPublic", true);
         return m;
+    }
+
+    /** The comments of an issue the caller may see (restricted ones only for their group or role), oldest first. */
+    static List<Comment> visibleComments(CloudCaller c, Issue issue) {
+        boolean restricted = false;
+        for (Comment cm : issue.comments()) restricted |= cm.visibility() != null;
+        if (!restricted) return issue.comments();
+        Project p = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
+        return issue.comments().stream().filter(cm -> Visibilities.canSee(c, p, cm.visibility())).toList();
     }
 
     /**
@@ -258,6 +273,12 @@ final class JiraJson {
                 return parent;
             }).orElse(ABSENT);
             case "comment" -> commentPage(c, issue);
+            case "worklog" -> WorklogService.field(c, issue);
+            case "timetracking" -> WorklogService.timeTracking(issue);
+            // Aggregates are the issue's own values: subtasks' time is not rolled up (a documented difference).
+            case "timeoriginalestimate", "aggregatetimeoriginalestimate" -> issue.activity().timeTracking().originalEstimateSeconds();
+            case "timeestimate", "aggregatetimeestimate" -> issue.activity().timeTracking().remainingEstimateSeconds();
+            case "timespent", "aggregatetimespent" -> WorklogService.spent(issue);
             case "components" -> {
                 Project p = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
                 yield issue.components().stream().map(n -> p.component(n).map(x -> component(c, p, x, false)).orElse(null))
@@ -281,7 +302,7 @@ final class JiraJson {
 
     private static Map<String, Object> commentPage(CloudCaller c, Issue issue) {
         var comments = new ArrayList<Object>();
-        for (Comment cm : issue.comments()) comments.add(comment(c, issue, cm));
+        for (Comment cm : visibleComments(c, issue)) comments.add(comment(c, issue, cm));
         var page = new LinkedHashMap<String, Object>();
         page.put("comments", comments.size() > 20 ? comments.subList(0, 20) : comments);
         page.put("self", c.apiBase() + "/issue/" + issue.id() + "/comment");
@@ -294,5 +315,6 @@ final class JiraJson {
     /** Fields a search returns for {@code *navigable}: every field here but the comment page. */
     static final List<String> NAVIGABLE = List.of("summary", "description", "issuetype", "project", "status",
             "statuscategorychangedate", "priority", "assignee", "reporter", "creator", "labels", "created", "updated",
-            "resolutiondate", "resolution", "duedate", "parent", "components", "fixVersions");
+            "resolutiondate", "resolution", "duedate", "parent", "components", "fixVersions", "timeoriginalestimate", "timeestimate",
+            "timespent", "aggregatetimeoriginalestimate", "aggregatetimeestimate", "aggregatetimespent");
 }

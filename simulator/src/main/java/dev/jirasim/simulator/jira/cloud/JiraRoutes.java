@@ -23,7 +23,9 @@ import java.util.function.Supplier;
  *   GET|POST   /search                       legacy search: 410, or old paging when the world asks
  *   POST       /issue                        create
  *   GET|PUT|DELETE /issue/{idOrKey}
- *   GET|POST   /issue/{idOrKey}/comment
+ *   GET|POST   /issue/{idOrKey}/comment, GET|PUT|DELETE /issue/{idOrKey}/comment/{id}
+ *   GET|POST   /issue/{idOrKey}/worklog, GET|PUT|DELETE /issue/{idOrKey}/worklog/{id}
+ *   GET        /worklog/updated, /worklog/deleted; POST /worklog/list
  *   GET|POST   /issue/{idOrKey}/transitions
  *   GET        /myself, /project/search, /serverInfo
  * </pre>
@@ -71,14 +73,45 @@ public final class JiraRoutes {
                 ctx.queryParam("projectId"), ctx.queryParam("issueKey"), ctx.queryParam("issueId"), ctx.queryParam("permissions"))));
         routes.get(BASE + "/label", ctx -> ctx.json(MetadataService.labels(caller(ctx, JiraScopes.READ_LABELS), intParam(ctx, "startAt", 0),
                 intParam(ctx, "maxResults", 1000))));
-        routes.get(BASE + "/issue/{issue}/comment", this::getComments);
-        routes.post(BASE + "/issue/{issue}/comment", this::addComment);
+        // Comments and worklogs (CommentService, WorklogService): one block, so parallel work merges cleanly.
+        routes.get(BASE + "/issue/{issue}/comment", ctx -> ctx.json(CommentService.page(caller(ctx, JiraScopes.READ_COMMENT),
+                ctx.pathParam("issue"), intParam(ctx, "startAt", 0), Math.min(5000, intParam(ctx, "maxResults", 100)), ctx.queryParam("orderBy"),
+                ctx.queryParam("expand"))));
+        routes.post(BASE + "/issue/{issue}/comment", ctx -> ctx.status(201).json(CommentService.add(caller(ctx, JiraScopes.ADD_COMMENT),
+                ctx.pathParam("issue"), json(ctx, true), ctx.queryParam("expand"))));
+        routes.get(BASE + "/issue/{issue}/comment/{id}", ctx -> ctx.json(CommentService.one(caller(ctx, JiraScopes.READ_COMMENT),
+                ctx.pathParam("issue"), ctx.pathParam("id"), ctx.queryParam("expand"))));
+        routes.put(BASE + "/issue/{issue}/comment/{id}", ctx -> ctx.json(CommentService.update(caller(ctx, JiraScopes.UPDATE_COMMENT),
+                ctx.pathParam("issue"), ctx.pathParam("id"), json(ctx, true), flag(ctx, "overrideEditableFlag"), ctx.queryParam("expand"))));
+        routes.delete(BASE + "/issue/{issue}/comment/{id}", ctx -> {
+            CommentService.delete(caller(ctx, JiraScopes.DELETE_COMMENT), ctx.pathParam("issue"), ctx.pathParam("id"));
+            ctx.status(204);
+        });
+        routes.get(BASE + "/issue/{issue}/worklog", ctx -> ctx.json(WorklogService.page(caller(ctx, JiraScopes.READ_WORKLOGS),
+                ctx.pathParam("issue"), intParam(ctx, "startAt", 0), intParam(ctx, "maxResults", 5000), optionalLong(ctx, "startedAfter"),
+                optionalLong(ctx, "startedBefore"))));
+        routes.post(BASE + "/issue/{issue}/worklog", ctx -> ctx.status(201).json(WorklogService.add(caller(ctx, JiraScopes.ADD_WORKLOG),
+                ctx.pathParam("issue"), json(ctx, true), adjust(ctx), flag(ctx, "overrideEditableFlag"))));
+        routes.get(BASE + "/issue/{issue}/worklog/{id}", ctx -> ctx.json(WorklogService.one(caller(ctx, JiraScopes.READ_WORKLOG),
+                ctx.pathParam("issue"), ctx.pathParam("id"))));
+        routes.put(BASE + "/issue/{issue}/worklog/{id}", ctx -> ctx.json(WorklogService.update(caller(ctx, JiraScopes.UPDATE_WORKLOG),
+                ctx.pathParam("issue"), ctx.pathParam("id"), json(ctx, true), adjust(ctx), flag(ctx, "overrideEditableFlag"))));
+        routes.delete(BASE + "/issue/{issue}/worklog/{id}", ctx -> {
+            WorklogService.delete(caller(ctx, JiraScopes.DELETE_WORKLOG), ctx.pathParam("issue"), ctx.pathParam("id"), adjust(ctx),
+                    flag(ctx, "overrideEditableFlag"));
+            ctx.status(204);
+        });
+        routes.get(BASE + "/worklog/updated", ctx -> ctx.json(WorklogService.updatedSince(caller(ctx, JiraScopes.WORKLOGS_CHANGED),
+                since(ctx))));
+        routes.get(BASE + "/worklog/deleted", ctx -> ctx.json(WorklogService.deletedSince(caller(ctx, JiraScopes.WORKLOGS_CHANGED),
+                since(ctx))));
+        routes.post(BASE + "/worklog/list", ctx -> ctx.json(WorklogService.byIds(caller(ctx, JiraScopes.LIST_WORKLOGS), json(ctx, true))));
+        // End of comments and worklogs.
         routes.get(BASE + "/issue/{issue}/transitions", this::getTransitions);
         routes.post(BASE + "/issue/{issue}/transitions", this::transition);
         routes.get(BASE + "/myself", this::myself);
         routes.get(BASE + "/project/search", this::searchProjects);
         routes.get(BASE + "/serverInfo", this::serverInfo);
-        routes.get(BASE + "/issue/{issue}/comment/{id}", this::getComment);
         // The site's schema and people.
         routes.get(BASE + "/project", this::listProjects);
         routes.get(BASE + "/project/{project}", this::getProject);
@@ -220,16 +253,6 @@ public final class JiraRoutes {
         ctx.status(204);
     }
 
-    private void getComments(Context ctx) {
-        CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
-        ctx.json(issues.comments(c, ctx.pathParam("issue"), intParam(ctx, "startAt", 0), Math.min(5000, intParam(ctx, "maxResults", 100))));
-    }
-
-    private void addComment(Context ctx) {
-        CloudCaller c = caller(ctx, JiraScopes.WRITE_ISSUES);
-        ctx.status(201).json(issues.addComment(c, ctx.pathParam("issue"), json(ctx, true)));
-    }
-
     private void getTransitions(Context ctx) {
         CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
         ctx.json(issues.transitions(c, ctx.pathParam("issue")));
@@ -280,11 +303,6 @@ public final class JiraRoutes {
         var out = new ArrayList<String>();
         for (String v : ctx.queryParams(name)) for (String part : v.split(",")) if (!part.isBlank()) out.add(part.trim());
         return out;
-    }
-
-    private void getComment(Context ctx) {
-        CloudCaller c = caller(ctx, JiraScopes.READ_COMMENT);
-        ctx.json(issues.comment(c, ctx.pathParam("issue"), ctx.pathParam("id")));
     }
 
     // ---- the site's schema and people ------------------------------------------------------------------
@@ -441,6 +459,34 @@ public final class JiraRoutes {
             return node;
         } catch (JsonProcessingException e) {
             throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
+        }
+    }
+
+    // ---- comments and worklogs: parameters ------------------------------------------------------------
+
+    /** A boolean query parameter: only {@code true} (any case) is true, as Jira reads them. */
+    private static boolean flag(Context ctx, String name) {
+        return "true".equalsIgnoreCase(ctx.queryParam(name));
+    }
+
+    private static WorklogService.Adjust adjust(Context ctx) {
+        return new WorklogService.Adjust(ctx.queryParam("adjustEstimate"), ctx.queryParam("newEstimate"), ctx.queryParam("reduceBy"),
+                ctx.queryParam("increaseBy"));
+    }
+
+    /** {@code since} in epoch milliseconds, 0 when absent. */
+    private static long since(Context ctx) {
+        Long v = optionalLong(ctx, "since");
+        return v == null ? 0 : v;
+    }
+
+    private static Long optionalLong(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) return null;
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw JiraErrors.badRequest("The " + name + " parameter must be a number.");
         }
     }
 

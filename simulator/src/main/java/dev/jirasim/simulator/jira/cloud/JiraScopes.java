@@ -67,6 +67,26 @@ final class JiraScopes {
             "read:avatar:jira");
     static final RequiredScope PICK_GROUPS_AND_USERS = RequiredScope.of("read:jira-work", "read:group:jira", "read:user:jira");
 
+    // Comments and worklogs (the v3 document's x-atlassian-oauth2-scopes: classic, then the granular set).
+    static final RequiredScope ADD_COMMENT = RequiredScope.of("write:jira-work", "read:comment:jira", "read:comment.property:jira",
+            "read:group:jira", "read:project:jira", "read:project-role:jira", "read:user:jira", "write:comment:jira", "read:avatar:jira");
+    static final RequiredScope UPDATE_COMMENT = ADD_COMMENT;
+    static final RequiredScope DELETE_COMMENT = RequiredScope.of("write:jira-work", "delete:comment:jira", "delete:comment.property:jira");
+    static final RequiredScope READ_WORKLOGS = RequiredScope.of("read:jira-work", "read:group:jira", "read:issue-worklog:jira",
+            "read:issue-worklog.property:jira", "read:project-role:jira", "read:user:jira", "read:avatar:jira");
+    static final RequiredScope READ_WORKLOG = RequiredScope.of("read:jira-work", "read:comment:jira", "read:group:jira", "read:issue-worklog:jira",
+            "read:issue-worklog.property:jira", "read:project-role:jira", "read:user:jira", "read:avatar:jira");
+    static final RequiredScope ADD_WORKLOG = RequiredScope.of("write:jira-work", "write:issue-worklog:jira", "write:issue-worklog.property:jira",
+            "read:avatar:jira", "read:group:jira", "read:issue-worklog:jira", "read:project-role:jira", "read:user:jira",
+            "read:issue-worklog.property:jira");
+    static final RequiredScope UPDATE_WORKLOG = RequiredScope.of("write:jira-work", "read:comment:jira", "read:group:jira",
+            "read:issue-worklog:jira", "read:issue-worklog.property:jira", "read:project-role:jira", "read:user:jira", "write:comment:jira",
+            "write:issue-worklog:jira", "write:issue-worklog.property:jira", "read:avatar:jira");
+    static final RequiredScope DELETE_WORKLOG = RequiredScope.of("write:jira-work", "delete:issue-worklog:jira",
+            "delete:issue-worklog.property:jira", "write:issue.time-tracking:jira");
+    static final RequiredScope WORKLOGS_CHANGED = RequiredScope.of("read:jira-work", "read:issue-worklog:jira", "read:issue-worklog.property:jira");
+    static final RequiredScope LIST_WORKLOGS = READ_WORKLOG;
+
     private JiraScopes() {
     }
 }

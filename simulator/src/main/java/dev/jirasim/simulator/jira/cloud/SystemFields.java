@@ -59,7 +59,18 @@ final class SystemFields {
                     List.of("add", "set", "remove"), false),
             new Field("fixVersions", "Fix versions", true, true, true, List.of("fixVersion"), "array", "version",
                     List.of("add", "set", "remove"), false),
-            new Field("comment", "Comment", true, false, true, List.of("comment"), "comments-page", null, List.of("add", "edit", "remove"), false));
+            new Field("comment", "Comment", true, false, true, List.of("comment"), "comments-page", null, List.of("add", "edit", "remove"), false),
+            // Time tracking: editable through PUT /issue (fields.timetracking), not offered on our screens.
+            new Field("timetracking", "Time tracking", true, false, true, List.of(), "timetracking", null, List.of(), false),
+            new Field("worklog", "Log Work", true, false, true, List.of(), "array", "worklog", List.of(), false),
+            new Field("timeoriginalestimate", "Original estimate", false, true, true, List.of("originalEstimate", "timeoriginalestimate"), "number",
+                    null, List.of(), false),
+            new Field("timeestimate", "Remaining Estimate", false, true, true, List.of("remainingEstimate", "timeestimate"), "number", null,
+                    List.of(), false),
+            new Field("timespent", "Time Spent", false, true, true, List.of("timespent"), "number", null, List.of(), false),
+            new Field("aggregatetimeoriginalestimate", "Σ Original Estimate", false, true, false, List.of(), "number", null, List.of(), false),
+            new Field("aggregatetimeestimate", "Σ Remaining Estimate", false, true, false, List.of(), "number", null, List.of(), false),
+            new Field("aggregatetimespent", "Σ Time Spent", false, true, false, List.of(), "number", null, List.of(), false));
 
     private SystemFields() {
     }

@@ -54,6 +54,11 @@ class JiraScopesSpecTest {
         ROUTES.put("/rest/api/3/group/member", JiraScopes.READ_GROUP_MEMBERS);
         ROUTES.put("/rest/api/3/groups/picker", JiraScopes.READ_USER_GROUPS);
         ROUTES.put("/rest/api/3/groupuserpicker", JiraScopes.PICK_GROUPS_AND_USERS);
+        ROUTES.put("/rest/api/3/issue/{issueIdOrKey}/comment", JiraScopes.READ_COMMENT);
+        ROUTES.put("/rest/api/3/issue/{issueIdOrKey}/worklog", JiraScopes.READ_WORKLOGS);
+        ROUTES.put("/rest/api/3/issue/{issueIdOrKey}/worklog/{id}", JiraScopes.READ_WORKLOG);
+        ROUTES.put("/rest/api/3/worklog/updated", JiraScopes.WORKLOGS_CHANGED);
+        ROUTES.put("/rest/api/3/worklog/deleted", JiraScopes.WORKLOGS_CHANGED);
     }
 
     /** Writes: method and path, and the scope the route asks for. */
@@ -72,6 +77,13 @@ class JiraScopesSpecTest {
         WRITES.put("post /rest/api/3/project/{projectIdOrKey}/delete", JiraScopes.DELETE_PROJECT_ASYNC);
         WRITES.put("post /rest/api/3/project/{projectIdOrKey}/restore", JiraScopes.RESTORE_PROJECT);
         WRITES.put("get /rest/api/3/task/{taskId}", JiraScopes.READ_TASK);
+        WRITES.put("post /rest/api/3/issue/{issueIdOrKey}/comment", JiraScopes.ADD_COMMENT);
+        WRITES.put("put /rest/api/3/issue/{issueIdOrKey}/comment/{id}", JiraScopes.UPDATE_COMMENT);
+        WRITES.put("delete /rest/api/3/issue/{issueIdOrKey}/comment/{id}", JiraScopes.DELETE_COMMENT);
+        WRITES.put("post /rest/api/3/issue/{issueIdOrKey}/worklog", JiraScopes.ADD_WORKLOG);
+        WRITES.put("put /rest/api/3/issue/{issueIdOrKey}/worklog/{id}", JiraScopes.UPDATE_WORKLOG);
+        WRITES.put("delete /rest/api/3/issue/{issueIdOrKey}/worklog/{id}", JiraScopes.DELETE_WORKLOG);
+        WRITES.put("post /rest/api/3/worklog/list", JiraScopes.LIST_WORKLOGS);
     }
 
     @Test

@@ -136,4 +136,43 @@ class JiraSpecConformanceHttpTest {
         admin.acme(3).filter(SpecValidation.recordingInto(problems)).get(task.substring(task.indexOf("/task/"))).then().statusCode(200);
         assertEquals(List.of(), problems, "responses that do not match the official spec");
     }
+
+    @Test
+    void commentsAndWorklogsValidateAgainstTheOfficialSpec(JirasimServer sim) {
+        assumeTrue(SpecValidation.available(), "Skipped: " + SpecValidation.SPEC.toAbsolutePath() + " not found (the shared specs folder is not beside this checkout)");
+        List<String> problems = SpecValidation.newList();
+        Jira alice = Jira.alice(sim);
+        java.util.function.Supplier<RequestSpecification> api = () -> alice.acme(3).filter(SpecValidation.recordingInto(problems));
+        java.util.function.Supplier<RequestSpecification> bob = () -> Jira.bob(sim).acme(3).filter(SpecValidation.recordingInto(problems));
+        String comment = api.get().contentType("application/json").queryParam("expand", "renderedBody")
+                .body(Map.of("body", ADF, "visibility", Map.of("type", "group", "value", "site-admins"))).post("/issue/ACME-1/comment")
+                .then().statusCode(201).extract().path("id");
+        api.get().queryParam("expand", "renderedBody").queryParam("orderBy", "-created").get("/issue/ACME-1/comment").then().statusCode(200);
+        api.get().get("/issue/ACME-1/comment?orderBy=updated").then().statusCode(400);
+        api.get().queryParam("expand", "renderedBody").get("/issue/ACME-1/comment/" + comment).then().statusCode(200);
+        api.get().contentType("application/json").body(Map.of("body", ADF)).put("/issue/ACME-1/comment/" + comment).then().statusCode(200);
+        bob.get().contentType("application/json").body(Map.of("body", ADF, "visibility", Map.of("type", "group", "value", "site-admins")))
+                .post("/issue/ACME-1/comment").then().statusCode(400);
+        bob.get().get("/issue/ACME-1/comment/" + comment).then().statusCode(404);
+        api.get().contentType("application/json").body(Map.of("fields", Map.of("timetracking", Map.of("originalEstimate", "2d"))))
+                .put("/issue/ACME-1").then().statusCode(204);
+        String worklog = api.get().contentType("application/json").queryParam("adjustEstimate", "auto")
+                .body(Map.of("timeSpent", "1h", "started", "2026-01-15T10:00:00.000+0000", "comment", ADF)).post("/issue/ACME-1/worklog")
+                .then().statusCode(201).extract().path("id");
+        api.get().contentType("application/json").body(Map.of("started", "2026-01-15T10:00:00.000+0000")).post("/issue/ACME-1/worklog")
+                .then().statusCode(400);
+        api.get().get("/issue/ACME-1/worklog").then().statusCode(200);
+        api.get().get("/issue/ACME-1/worklog/" + worklog).then().statusCode(200);
+        api.get().get("/issue/ACME-1/worklog/999999").then().statusCode(404);
+        api.get().get("/issue/ACME-1?fields=timetracking,worklog,timespent,timeestimate,timeoriginalestimate,aggregatetimespent").then().statusCode(200);
+        api.get().contentType("application/json").body(Map.of("timeSpentSeconds", 7200)).put("/issue/ACME-1/worklog/" + worklog).then().statusCode(200);
+        sim.control().advanceClock(java.time.Duration.ofMinutes(2));
+        api.get().get("/worklog/updated?since=0").then().statusCode(200);
+        api.get().contentType("application/json").body(Map.of("ids", List.of(Long.parseLong(worklog)))).post("/worklog/list").then().statusCode(200);
+        api.get().delete("/issue/ACME-1/worklog/" + worklog).then().statusCode(204);
+        api.get().delete("/issue/ACME-1/comment/" + comment).then().statusCode(204);
+        sim.control().advanceClock(java.time.Duration.ofMinutes(2));
+        api.get().get("/worklog/deleted?since=0").then().statusCode(200);
+        assertEquals(List.of(), problems, "responses that do not match the official spec");
+    }
 }
