@@ -19,6 +19,7 @@ record FieldSelection(Set<String> fields) {
     static {
         var all = new ArrayList<>(JiraJson.NAVIGABLE);
         all.add("comment");
+        all.add("attachment");
         ALL = List.copyOf(all);
     }
 

@@ -258,6 +258,10 @@ final class JiraJson {
                 return parent;
             }).orElse(ABSENT);
             case "comment" -> commentPage(c, issue);
+            case "issuelinks" -> ActivityJson.issueLinks(c, issue);
+            case "watches" -> ActivityJson.watches(c, issue);
+            case "votes" -> ActivityJson.votes(c, issue);
+            case "attachment" -> ActivityJson.attachments(c, issue);
             case "components" -> {
                 Project p = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
                 yield issue.components().stream().map(n -> p.component(n).map(x -> component(c, p, x, false)).orElse(null))
@@ -291,8 +295,8 @@ final class JiraJson {
         return page;
     }
 
-    /** Fields a search returns for {@code *navigable}: every field here but the comment page. */
+    /** Fields a search returns for {@code *navigable}: every field here but the comment page and attachments. */
     static final List<String> NAVIGABLE = List.of("summary", "description", "issuetype", "project", "status",
             "statuscategorychangedate", "priority", "assignee", "reporter", "creator", "labels", "created", "updated",
-            "resolutiondate", "resolution", "duedate", "parent", "components", "fixVersions");
+            "resolutiondate", "resolution", "duedate", "parent", "components", "fixVersions", "issuelinks", "watches", "votes");
 }

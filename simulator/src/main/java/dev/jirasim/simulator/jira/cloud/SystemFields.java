@@ -59,7 +59,12 @@ final class SystemFields {
                     List.of("add", "set", "remove"), false),
             new Field("fixVersions", "Fix versions", true, true, true, List.of("fixVersion"), "array", "version",
                     List.of("add", "set", "remove"), false),
-            new Field("comment", "Comment", true, false, true, List.of("comment"), "comments-page", null, List.of("add", "edit", "remove"), false));
+            new Field("comment", "Comment", true, false, true, List.of("comment"), "comments-page", null, List.of("add", "edit", "remove"), false),
+            // Links, watchers, votes and attachments have resources of their own; not offered on the create and edit screens here.
+            new Field("issuelinks", "Linked Issues", true, true, true, List.of("issueLink"), "array", "issuelinks", List.of(), false),
+            new Field("watches", "Watchers", false, true, false, List.of("watchers"), "watches", null, List.of(), false),
+            new Field("votes", "Votes", false, true, false, List.of("votes"), "votes", null, List.of(), false),
+            new Field("attachment", "Attachment", true, false, true, List.of("attachments"), "array", "attachment", List.of(), false));
 
     private SystemFields() {
     }
