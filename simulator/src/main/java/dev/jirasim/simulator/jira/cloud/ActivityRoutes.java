@@ -38,7 +38,7 @@ final class ActivityRoutes {
     void link(Context ctx) {
         CloudCaller c = jira.caller(ctx, JiraScopes.LINK_ISSUES);
         links.link(c, JiraRoutes.json(ctx, true));
-        ctx.status(200);
+        ctx.status(200).contentType("application/json");
     }
 
     void getLink(Context ctx) {
@@ -48,7 +48,7 @@ final class ActivityRoutes {
     /** The spec lists 200 and 204; we answer 204. */
     void deleteLink(Context ctx) {
         links.delete(jira.caller(ctx, JiraScopes.DELETE_LINK), ctx.pathParam("id"));
-        ctx.status(204);
+        ctx.status(204).contentType("application/json");
     }
 
     // ---- remote links -----------------------------------------------------------------------------------
@@ -70,17 +70,17 @@ final class ActivityRoutes {
     void updateRemoteLink(Context ctx) {
         CloudCaller c = jira.caller(ctx, JiraScopes.UPDATE_REMOTE_LINK);
         RemoteLinkService.update(c, ctx.pathParam("issue"), ctx.pathParam("id"), JiraRoutes.json(ctx, true));
-        ctx.status(204);
+        ctx.status(204).contentType("application/json");
     }
 
     void deleteRemoteLink(Context ctx) {
         RemoteLinkService.delete(jira.caller(ctx, JiraScopes.DELETE_REMOTE_LINK), ctx.pathParam("issue"), ctx.pathParam("id"));
-        ctx.status(204);
+        ctx.status(204).contentType("application/json");
     }
 
     void deleteRemoteLinkByGlobalId(Context ctx) {
         RemoteLinkService.deleteByGlobalId(jira.caller(ctx, JiraScopes.DELETE_REMOTE_LINK), ctx.pathParam("issue"), ctx.queryParam("globalId"));
-        ctx.status(204);
+        ctx.status(204).contentType("application/json");
     }
 
     // ---- watchers and votes -----------------------------------------------------------------------------
@@ -105,12 +105,12 @@ final class ActivityRoutes {
             accountId = node.asText();
         }
         WatcherService.addWatcher(c, ctx.pathParam("issue"), accountId);
-        ctx.status(204);
+        ctx.status(204).contentType("application/json");
     }
 
     void removeWatcher(Context ctx) {
         WatcherService.removeWatcher(jira.caller(ctx, JiraScopes.WRITE_WATCHERS), ctx.pathParam("issue"), ctx.queryParam("accountId"));
-        ctx.status(204);
+        ctx.status(204).contentType("application/json");
     }
 
     void votes(Context ctx) {
@@ -119,12 +119,12 @@ final class ActivityRoutes {
 
     void vote(Context ctx) {
         WatcherService.vote(jira.caller(ctx, JiraScopes.WRITE_VOTES), ctx.pathParam("issue"));
-        ctx.status(204);
+        ctx.status(204).contentType("application/json");
     }
 
     void unvote(Context ctx) {
         WatcherService.unvote(jira.caller(ctx, JiraScopes.WRITE_VOTES), ctx.pathParam("issue"));
-        ctx.status(204);
+        ctx.status(204).contentType("application/json");
     }
 
     // ---- attachments ------------------------------------------------------------------------------------
@@ -203,7 +203,7 @@ final class ActivityRoutes {
 
     void deleteAttachment(Context ctx) {
         AttachmentService.delete(jira.caller(ctx, JiraScopes.DELETE_ATTACHMENT), ctx.pathParam("id"));
-        ctx.status(204);
+        ctx.status(204).contentType("application/json");
     }
 
     void attachmentMeta(Context ctx) {

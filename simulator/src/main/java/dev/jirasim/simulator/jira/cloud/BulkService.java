@@ -72,7 +72,6 @@ final class BulkService {
         found.values().stream().sorted(Comparator.comparingLong(i -> Long.parseLong(i.id())))
                 .forEach(i -> list.add(IssueView.of(c, i, selection, expansion)));
         var answer = new LinkedHashMap<String, Object>();
-        answer.put("expand", "schema,names");
         answer.put("issues", list);
         answer.put("issueErrors", List.of());
         return answer;
