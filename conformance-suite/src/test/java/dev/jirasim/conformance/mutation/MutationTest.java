@@ -91,5 +91,7 @@ class MutationTest {
                     "refresh-token-reuse-after-the-leeway-revokes-the-grant"),
             "authorize redirects lose the state", Set.of("consent-deny-redirects-with-access-denied"),
             "every client error is a plain 400", Set.of("token-endpoint-rejects-bad-client-credentials", "me-without-read-me-is-a-scope-mismatch"),
-            "error bodies use other codes and texts", Set.of("authorization-code-is-single-use", "token-endpoint-rejects-unsupported-grant-type"));
+            "error bodies use other codes and texts", Set.of("authorization-code-is-single-use", "token-endpoint-rejects-unsupported-grant-type"),
+            "attachment uploads skip the XSRF check", Set.of("attachment-upload-needs-the-xsrf-header"),
+            "an issue link shows only on the issue it starts from", Set.of("an-issue-link-shows-on-both-issues"));
 }

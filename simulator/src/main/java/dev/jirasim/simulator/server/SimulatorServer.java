@@ -58,6 +58,8 @@ public final class SimulatorServer {
         c.jetty.host = config.host();
         c.jetty.port = config.port();
         c.http.maxRequestSize = Limits.MAX_REQUEST_BYTES;
+        // Multipart bodies (attachment uploads) bypass maxRequestSize; Jetty stops reading them past this.
+        c.jetty.multipartConfig.maxTotalRequestSize(Limits.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
         c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         c.jetty.modifyServer(server -> this.jetty = server);
         c.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(new TenantRouting()), "/*", EnumSet.of(DispatcherType.REQUEST)));

@@ -25,6 +25,26 @@ public record IssueActivity(List<Worklog> worklogs, TimeTracking timeTracking, L
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
+    public IssueActivity withLinks(List<Link> next) {
+        return new IssueActivity(worklogs, timeTracking, next, remoteLinks, watchers, voters, attachments);
+    }
+
+    public IssueActivity withRemoteLinks(List<RemoteLink> next) {
+        return new IssueActivity(worklogs, timeTracking, links, next, watchers, voters, attachments);
+    }
+
+    public IssueActivity withWatchers(List<String> next) {
+        return new IssueActivity(worklogs, timeTracking, links, remoteLinks, next, voters, attachments);
+    }
+
+    public IssueActivity withVoters(List<String> next) {
+        return new IssueActivity(worklogs, timeTracking, links, remoteLinks, watchers, next, attachments);
+    }
+
+    public IssueActivity withAttachments(List<Attachment> next) {
+        return new IssueActivity(worklogs, timeTracking, links, remoteLinks, watchers, voters, next);
+    }
+
     @JsonIgnore
     public boolean isEmpty() {
         return equals(NONE);
@@ -77,12 +97,25 @@ public record IssueActivity(List<Worklog> worklogs, TimeTracking timeTracking, L
         }
     }
 
-    /** A link to something outside Jira (a pull request, a web page). */
+    /**
+     * A link to something outside Jira (a pull request, a web page). {@code application} ({@code type}, {@code name}),
+     * {@code icon} ({@code url16x16}, {@code title}, {@code link}) and {@code status} ({@code resolved}, {@code icon}) are
+     * kept as the client sent them (Jira's {@code RemoteIssueLinkRequest}); null when not given.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RemoteLink(String id, String globalId, String url, String title, String summary, String relationship) {
+    public record RemoteLink(String id, String globalId, String url, String title, String summary, String relationship,
+                             Object application, Object icon, Object status) {
         public RemoteLink {
             Objects.requireNonNull(id, "a remote link needs an 'id'");
             Objects.requireNonNull(url, "a remote link needs a 'url'");
+            application = Adf.freeze(application);
+            icon = Adf.freeze(icon);
+            status = Adf.freeze(status);
+        }
+
+        /** A link with no application, icon or status. */
+        public RemoteLink(String id, String globalId, String url, String title, String summary, String relationship) {
+            this(id, globalId, url, title, summary, relationship, null, null, null);
         }
     }
 

@@ -75,6 +75,8 @@ public final class IssueHistory {
                 n -> project.flatMap(p -> p.component(n)).map(Project.Component::id).orElse(null));
         parts(items, "Fix Version", "fixVersions", a.fixVersions(), b.fixVersions(),
                 n -> project.flatMap(p -> p.version(n)).map(Project.Version::id).orElse(null));
+        links(items, a, b, names);
+        attachments(items, a.activity().attachments(), b.activity().attachments());
         var ids = new java.util.TreeSet<String>(a.customFields().keySet());
         ids.addAll(b.customFields().keySet());
         for (String id : ids) {
@@ -122,6 +124,47 @@ public final class IssueHistory {
         String f = from == null ? null : from.toString();
         String t = to == null ? null : to.toString();
         items.add(new ChangeGroup.Item(field, "jira", field, f, f, t, t));
+    }
+
+    /**
+     * Issue links as Jira writes them: field {@code Link} without a {@code fieldId}, the other issue's key as
+     * {@code from}/{@code to} and "This issue blocks ACME-2" as the text (reference jira-cloud-more §2, [REC]).
+     */
+    private static void links(List<ChangeGroup.Item> items, Issue a, Issue b, Names names) {
+        var before = a.activity().links();
+        var after = b.activity().links();
+        for (IssueActivity.Link gone : before) {
+            if (after.stream().noneMatch(l -> l.id().equals(gone.id()))) {
+                String key = names.issue(gone.issueId()).map(Issue::key).orElse(gone.issueId());
+                items.add(new ChangeGroup.Item("Link", "jira", null, key, linkText(gone, key), null, null));
+            }
+        }
+        for (IssueActivity.Link added : after) {
+            if (before.stream().noneMatch(l -> l.id().equals(added.id()))) {
+                String key = names.issue(added.issueId()).map(Issue::key).orElse(added.issueId());
+                items.add(new ChangeGroup.Item("Link", "jira", null, null, null, key, linkText(added, key)));
+            }
+        }
+    }
+
+    private static String linkText(IssueActivity.Link link, String otherKey) {
+        var type = JiraCatalog.linkType(link.type());
+        String phrase = type.map(t -> link.direction().equals("outward") ? t.outward() : t.inward()).orElse(link.type());
+        return "This issue " + phrase + " " + otherKey;
+    }
+
+    /** Attachments: field {@code Attachment}, fieldId {@code attachment}, the attachment's id and file name. */
+    private static void attachments(List<ChangeGroup.Item> items, List<IssueActivity.Attachment> before, List<IssueActivity.Attachment> after) {
+        for (var gone : before) {
+            if (after.stream().noneMatch(x -> x.id().equals(gone.id()))) {
+                items.add(new ChangeGroup.Item("Attachment", "jira", "attachment", gone.id(), gone.filename(), null, null));
+            }
+        }
+        for (var added : after) {
+            if (before.stream().noneMatch(x -> x.id().equals(added.id()))) {
+                items.add(new ChangeGroup.Item("Attachment", "jira", "attachment", null, null, added.id(), added.filename()));
+            }
+        }
     }
 
     private static void text(List<ChangeGroup.Item> items, String field, String from, String to) {

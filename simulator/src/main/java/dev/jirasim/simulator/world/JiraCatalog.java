@@ -41,6 +41,10 @@ public final class JiraCatalog {
     public record Resolution(String id, String name, String description) {
     }
 
+    /** An issue link type: its name and the phrases each side reads ("This issue blocks ACME-2"). */
+    public record IssueLinkType(String id, String name, String inward, String outward) {
+    }
+
     public static final List<StatusCategory> STATUS_CATEGORIES = List.of(
             new StatusCategory(1, "undefined", "No Category", "medium-gray"),
             new StatusCategory(2, "new", "To Do", "blue-gray"),
@@ -69,6 +73,13 @@ public final class JiraCatalog {
             new Resolution("10001", "Won't Do", "This issue won't be actioned."),
             new Resolution("10002", "Duplicate", "The problem is a duplicate of an existing issue."));
 
+    /** The link types a new Jira Cloud site has, with the ids Jira gives them (developer.atlassian.com, issue linking model). */
+    public static final List<IssueLinkType> LINK_TYPES = List.of(
+            new IssueLinkType("10000", "Blocks", "is blocked by", "blocks"),
+            new IssueLinkType("10001", "Cloners", "is cloned by", "clones"),
+            new IssueLinkType("10002", "Duplicate", "is duplicated by", "duplicates"),
+            new IssueLinkType("10003", "Relates", "relates to", "relates to"));
+
     private JiraCatalog() {
     }
 
@@ -91,5 +102,10 @@ public final class JiraCatalog {
 
     public static Optional<Resolution> resolution(String name) {
         return RESOLUTIONS.stream().filter(r -> r.name().equalsIgnoreCase(name) || r.id().equals(name)).findFirst();
+    }
+
+    /** A link type by id, or by name (case-insensitive, as Jira matches {@code type.name}). */
+    public static Optional<IssueLinkType> linkType(String nameOrId) {
+        return LINK_TYPES.stream().filter(t -> t.id().equals(nameOrId) || t.name().equalsIgnoreCase(nameOrId)).findFirst();
     }
 }

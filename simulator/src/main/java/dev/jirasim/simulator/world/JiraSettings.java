@@ -11,10 +11,18 @@ import java.util.Optional;
  *                     for teams testing older code)
  * @param rateLimit    the Jira REST rate limit (a token bucket on the world's clock); none when absent. A
  *                     {@code scope} left out means {@code perUserApp}. See docs/faults.md.
+ * @param attachmentMaxBytes the largest file an upload may carry ({@link #DEFAULT_ATTACHMENT_MAX_BYTES} when absent;
+ *                     Jira Cloud's own default is 1 GB, but the simulator holds attachments in memory)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.util.List<CustomField> customFields,
-                           java.util.List<Sprint> sprints, java.util.List<Group> groups, java.util.List<Workflow> workflows) {
+                           java.util.List<Sprint> sprints, java.util.List<Group> groups, java.util.List<Workflow> workflows,
+                           Long attachmentMaxBytes) {
+    /** 10 MB: the default of Jira Server's attachment setting; our choice for the simulator (Cloud's is 1 GB). */
+    public static final long DEFAULT_ATTACHMENT_MAX_BYTES = 10L * 1024 * 1024;
+    /** The most a world may allow: uploads are held in memory. */
+    public static final long MAX_ATTACHMENT_MAX_BYTES = 256L * 1024 * 1024;
+
     public enum LegacySearch {
         REMOVED, AVAILABLE;
 
@@ -24,7 +32,7 @@ public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.
         }
     }
 
-    public static final JiraSettings DEFAULTS = new JiraSettings(null, null, null, null, null, null);
+    public static final JiraSettings DEFAULTS = new JiraSettings(null, null, null, null, null, null, null);
 
     public JiraSettings {
         if (legacySearch == null) legacySearch = LegacySearch.REMOVED;
@@ -35,6 +43,9 @@ public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.
         var names = new java.util.HashSet<String>();
         for (Workflow w : workflows) {
             if (!names.add(w.site() + "/" + w.name())) throw new IllegalArgumentException("two workflows on site " + w.site() + " are named " + w.name());
+        }
+        if (attachmentMaxBytes != null && (attachmentMaxBytes < 1 || attachmentMaxBytes > MAX_ATTACHMENT_MAX_BYTES)) {
+            throw new IllegalArgumentException("attachmentMaxBytes must be from 1 to " + MAX_ATTACHMENT_MAX_BYTES + ", got " + attachmentMaxBytes);
         }
         if (rateLimit != null && rateLimit.scope() == null) {
             rateLimit = new RateLimit(rateLimit.capacity(), rateLimit.refillPerSecond(), RateLimit.Scope.PER_USER_APP);
@@ -62,6 +73,17 @@ public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.
         this(legacySearch, rateLimit, customFields, sprints, groups, null);
     }
 
+    /** Without an attachment limit of its own. */
+    public JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.util.List<CustomField> customFields, java.util.List<Sprint> sprints,
+                        java.util.List<Group> groups, java.util.List<Workflow> workflows) {
+        this(legacySearch, rateLimit, customFields, sprints, groups, workflows, null);
+    }
+
+    /** The largest attachment an upload may carry, in bytes. */
+    public long attachmentLimit() {
+        return attachmentMaxBytes == null ? DEFAULT_ATTACHMENT_MAX_BYTES : attachmentMaxBytes;
+    }
+
     /** The groups of one site, in the order the world lists them. */
     public java.util.List<Group> groups(String site) {
         return groups.stream().filter(g -> g.site().equals(site)).toList();
@@ -69,12 +91,12 @@ public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.
 
     /** The same settings with another search mode. */
     public JiraSettings withLegacySearch(LegacySearch mode) {
-        return new JiraSettings(mode, rateLimit, customFields, sprints, groups, workflows);
+        return new JiraSettings(mode, rateLimit, customFields, sprints, groups, workflows, attachmentMaxBytes);
     }
 
     /** The same settings with another rate limit (null: none). */
     public JiraSettings withRateLimit(RateLimit limit) {
-        return new JiraSettings(legacySearch, limit, customFields, sprints, groups, workflows);
+        return new JiraSettings(legacySearch, limit, customFields, sprints, groups, workflows, attachmentMaxBytes);
     }
 
     /** The custom fields of one site, in the order the world lists them. */

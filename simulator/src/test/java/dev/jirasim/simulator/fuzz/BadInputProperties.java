@@ -60,7 +60,9 @@ class BadInputProperties {
             C + "/3/project", C + "/3/project/ACME", C + "/3/project/ACME/components", C + "/3/field", C + "/3/field/search", C + "/3/issuetype/10001",
             C + "/3/issuetype/project", C + "/3/priority/search", C + "/3/statuses/search", C + "/3/user", C + "/3/user/search", C + "/3/user/bulk",
             C + "/3/user/assignable/search", C + "/3/issue/createmeta", C + "/3/issue/createmeta/ACME/issuetypes/10001", C + "/3/issue/ACME-1/editmeta",
-            C + "/3/group/member", C + "/3/groupuserpicker", C + "/3/customFieldOption/10300", "/dc/dc1/rest/api/2/field", "/dc/dc1/rest/api/2/user/search");
+            C + "/3/group/member", C + "/3/groupuserpicker", C + "/3/customFieldOption/10300", C + "/3/issueLink", C + "/3/issueLinkType",
+            C + "/3/issue/ACME-1/remotelink", C + "/3/issue/ACME-1/watchers", C + "/3/issue/ACME-1/votes", C + "/3/issue/ACME-1/attachments",
+            C + "/2/attachment/meta", C + "/3/attachment/10000", C + "/3/issue/bulk", C + "/3/issue/bulkfetch", "/dc/dc1/rest/api/2/field", "/dc/dc1/rest/api/2/user/search");
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
     /** Realistic bodies of the routes above, each with one hole ({@code %s}) for a hostile JSON value. */
     static final List<String> TEMPLATES = List.of(
@@ -172,7 +174,21 @@ class BadInputProperties {
             new Target("GET", C + "/3/issue/ACME-1", "fields=%q&expand=%q", "CLOUD"),
             new Target("GET", C + "/3/groupuserpicker", "query=%q&maxResults=%q", "CLOUD"),
             new Target("GET", C + "/3/group/member", "groupname=%q&startAt=%q", "CLOUD"),
-            new Target("GET", "/dc/dc1/rest/api/2/user/search", "username=%q&startAt=%q", DC_BASIC));
+            new Target("GET", "/dc/dc1/rest/api/2/user/search", "username=%q&startAt=%q", DC_BASIC),
+            // Links, remote links, watchers, votes, attachments, bulk (issue 17).
+            new Target("POST", C + "/3/issueLink", "{\"type\":{\"name\":%s},\"inwardIssue\":{\"key\":\"ACME-1\"},\"outwardIssue\":{\"key\":\"ACME-2\"}}", "CLOUD"),
+            new Target("POST", C + "/2/issueLink", "{\"type\":{\"id\":\"10003\"},\"inwardIssue\":%s,\"outwardIssue\":{\"key\":\"ACME-2\"},\"comment\":%s}", "CLOUD"),
+            new Target("GET", C + "/3/issueLink/%q", "", "CLOUD"), new Target("GET", C + "/3/issueLinkType/%q", "", "CLOUD"),
+            new Target("POST", C + "/3/issue/ACME-1/remotelink", "{\"globalId\":%s,\"object\":{\"url\":%s,\"title\":\"t\"}}", "CLOUD"),
+            new Target("POST", C + "/3/issue/ACME-1/remotelink", "{\"application\":%s,\"object\":{\"url\":\"https://x\",\"title\":%s,\"status\":%s}}", "CLOUD"),
+            new Target("PUT", C + "/3/issue/ACME-1/remotelink/10000", "{\"object\":%s}", "CLOUD"),
+            new Target("DELETE", C + "/3/issue/ACME-1/remotelink", "globalId=%q", "CLOUD"),
+            new Target("GET", C + "/3/issue/ACME-1/remotelink", "globalId=%q", "CLOUD"),
+            new Target("POST", C + "/3/issue/ACME-1/watchers", "%s", "CLOUD"), new Target("DELETE", C + "/3/issue/ACME-1/watchers", "accountId=%q", "CLOUD"),
+            new Target("POST", C + "/3/issue/ACME-1/votes", "", "CLOUD"), new Target("GET", C + "/3/attachment/content/%q", "redirect=%q", "CLOUD"),
+            new Target("POST", C + "/3/issue/ACME-1/attachments", "%s", "CLOUD"),
+            new Target("POST", C + "/3/issue/bulk", "{\"issueUpdates\":[{\"fields\":{\"project\":{\"key\":\"ACME\"},\"issuetype\":{\"name\":\"Task\"},\"summary\":%s}},%s]}", "CLOUD"),
+            new Target("POST", C + "/3/issue/bulkfetch", "{\"issueIdsOrKeys\":[%s],\"fields\":%s,\"expand\":%s}", "CLOUD"));
 
     static final List<String> PATH_TAILS = List.of("", "", "", "", "/%u002e", "/%2e%2e", "/%00", "/%C0%AE", "/%25", "/%E2%80%AE", "/..;", "/%2F");
     static final List<String> EXTRA_HEADERS = List.of("Nango-Proxy-Host: evil", "Nango-Proxy-Content-Length: 5", "Nango-Proxy-Connection: close",
@@ -270,7 +286,7 @@ class BadInputProperties {
                 net.jqwik.api.Tuple.of(1, Framing.CHUNK_SIZE_BAD), net.jqwik.api.Tuple.of(1, Framing.CHUNK_EARLY_EOF));
         return Combinators.combine(Arbitraries.of(TARGETS), jsonValue, hostileQueryValue(), hostileQueryValue(), type, headers, framing)
                 .as((t, v, q1, q2, ct, h, f) -> {
-                    boolean query = t.method().equals("GET");
+                    boolean query = t.method().equals("GET") || (t.method().equals("DELETE") && !t.template().contains("%s"));
                     String jqlText = jsonString(q1.contains(" ") ? q1 : "project = ACME ORDER BY created");
                     String q = query ? t.template().replace("%J", URLEncoder.encode(q1, StandardCharsets.UTF_8)).replaceFirst("%q", java.util.regex.Matcher.quoteReplacement(URLEncoder.encode(q1, StandardCharsets.UTF_8)))
                             .replaceFirst("%q", java.util.regex.Matcher.quoteReplacement(URLEncoder.encode(q2, StandardCharsets.UTF_8))) : "";
@@ -280,7 +296,9 @@ class BadInputProperties {
                         hs.add("Provider-Config-Key: jira");
                         hs.add("Connection-Id: alice-acme");
                     }
-                    return new Fuzz(t.method(), t.route(), "", q, t.credential(), query ? "" : ct, hs, body, query ? Framing.LENGTH : f);
+                    // A %q in the route is a hostile path segment (an issue link id, say).
+                    String route = t.route().replace("%q", URLEncoder.encode(q2, StandardCharsets.UTF_8));
+                    return new Fuzz(t.method(), route, "", q, t.credential(), query ? "" : ct, hs, body, query ? Framing.LENGTH : f);
                 });
     }
 

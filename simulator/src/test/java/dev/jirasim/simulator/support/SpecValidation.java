@@ -61,7 +61,9 @@ public final class SpecValidation {
             response.headers().forEach(h -> builder.withHeader(h.getName(), h.getValue()));
             ValidationReport report = validator.get().validateResponse(path, Request.Method.valueOf(requestSpec.getMethod()), builder.build());
             for (var m : report.getMessages()) {
-                if (m.getLevel() == ValidationReport.Level.ERROR && !explained(m, gaps, response.statusCode(), path)) {
+                // The nested messages go along: an allOf failure names its cause only there.
+                if (m.getLevel() == ValidationReport.Level.ERROR && !explained(m, gaps, response.statusCode(), path)
+                        && !gaps.known(m.getKey(), m.getMessage() + nested(m.getNestedMessages()), response.statusCode(), path)) {
                     problems.add(requestSpec.getMethod() + " " + path + " " + response.statusCode() + ": " + m.getKey() + " " + m.getMessage()
                             + nested(m.getNestedMessages()));
                 }
@@ -80,8 +82,12 @@ public final class SpecValidation {
     static boolean knownSpecGap(String key, int status, String path) {
         return (status >= 400 && key.equals("validation.response.body.unexpected"))
                 || (status == 204 && key.equals("validation.response.body.missing"))
+                // The document gives the bytes of an attachment no content type at all.
+                || (status == 200 && key.equals("validation.response.body.unexpected") && path.startsWith("/rest/api/3/attachment/content/"))
                 || (key.equals("validation.response.status.unknown")
-                        && (status == 429 || (status == 410 && path.equals("/rest/api/3/search"))));
+                        && (status == 429 || (status == 410 && path.equals("/rest/api/3/search"))
+                                // The document says 201; a real site answered 200 (reference jira-cloud-more §2.3).
+                                || (status == 200 && path.equals("/rest/api/3/issueLink"))));
     }
 
     /** A message a gap explains, or one whose every nested cause a gap explains (an allOf around a known gap). */
@@ -123,8 +129,10 @@ public final class SpecValidation {
      * "The 'accountId' query parameter needs to be provided", which the document does not list either.
      */
     static boolean membersTheDocumentForgets(String key, String message) {
-        return key.equals("validation.response.body.schema.additionalProperties")
-                && (message.endsWith("[\"untranslatedName\"]") || message.endsWith("[\"projectKeys\"]"));
+        return (key.equals("validation.response.body.schema.additionalProperties")
+                && (message.endsWith("[\"untranslatedName\"]") || message.endsWith("[\"projectKeys\"]")))
+                // The same issue type, nested in a linked issue's fields.
+                || (key.equals("validation.response.body.schema.allOf") && message.endsWith("[\"untranslatedName\"]"));
     }
 
     public static List<String> newList() {

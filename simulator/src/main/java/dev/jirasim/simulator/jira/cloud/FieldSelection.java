@@ -21,6 +21,7 @@ record FieldSelection(Set<String> fields) {
         all.add("comment");
         all.add("timetracking");
         all.add("worklog");
+        all.add("attachment");
         ALL = List.copyOf(all);
     }
 

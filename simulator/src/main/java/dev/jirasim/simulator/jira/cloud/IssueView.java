@@ -98,11 +98,13 @@ final class IssueView {
      */
     static Object rendered(CloudCaller c, Issue issue, FieldSelection selection, Expand expand) {
         // Expansions depend on the caller's rights (editmeta) and the parent's fields change under it: not kept.
-        if ((issue.parent() != null && selection.fields().contains("parent")) || !expand.equals(Expand.NONE) || restricted(issue, selection)) {
+        // Linked issues' fields change under it too, and restricted comments or worklogs depend on who asks.
+        if ((issue.parent() != null && selection.fields().contains("parent")) || !expand.equals(Expand.NONE) || restricted(issue, selection)
+                || (!issue.activity().links().isEmpty() && selection.fields().contains("issuelinks"))) {
             return of(c, issue, selection, expand);
         }
         Map<Key, RawValue> cache = c.world().derived(CACHE, ConcurrentHashMap::new);
-        var key = new Key(issue, c.apiBase(), selection.fields());
+        var key = new Key(issue, c.apiBase() + "#" + c.user().accountId(), selection.fields());
         RawValue hit = cache.get(key);
         if (hit != null) return hit;
         try {
@@ -125,7 +127,10 @@ final class IssueView {
         return false;
     }
 
-    /** An issue by identity (records compare by value, which here would walk descriptions and comments). */
+    /**
+     * An issue by identity (records compare by value, which here would walk descriptions and comments), the base URL
+     * and the caller ({@code watches} and {@code votes} say whether the caller watches or voted).
+     */
     private record Key(Issue issue, String apiBase, Set<String> fields) {
         @Override
         public boolean equals(Object o) {

@@ -279,6 +279,10 @@ final class JiraJson {
             case "timeoriginalestimate", "aggregatetimeoriginalestimate" -> issue.activity().timeTracking().originalEstimateSeconds();
             case "timeestimate", "aggregatetimeestimate" -> issue.activity().timeTracking().remainingEstimateSeconds();
             case "timespent", "aggregatetimespent" -> WorklogService.spent(issue);
+            case "issuelinks" -> ActivityJson.issueLinks(c, issue);
+            case "watches" -> ActivityJson.watches(c, issue);
+            case "votes" -> ActivityJson.votes(c, issue);
+            case "attachment" -> ActivityJson.attachments(c, issue);
             case "components" -> {
                 Project p = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
                 yield issue.components().stream().map(n -> p.component(n).map(x -> component(c, p, x, false)).orElse(null))
@@ -312,9 +316,9 @@ final class JiraJson {
         return page;
     }
 
-    /** Fields a search returns for {@code *navigable}: every field here but the comment page. */
+    /** Fields a search returns for {@code *navigable}: every field here but the comment page and attachments. */
     static final List<String> NAVIGABLE = List.of("summary", "description", "issuetype", "project", "status",
             "statuscategorychangedate", "priority", "assignee", "reporter", "creator", "labels", "created", "updated",
             "resolutiondate", "resolution", "duedate", "parent", "components", "fixVersions", "timeoriginalestimate", "timeestimate",
-            "timespent", "aggregatetimeoriginalestimate", "aggregatetimeestimate", "aggregatetimespent");
+            "timespent", "aggregatetimeoriginalestimate", "aggregatetimeestimate", "aggregatetimespent", "issuelinks", "watches", "votes");
 }

@@ -28,10 +28,17 @@ import java.util.function.Supplier;
  *   GET        /worklog/updated, /worklog/deleted; POST /worklog/list
  *   GET|POST   /issue/{idOrKey}/transitions
  *   GET        /myself, /project/search, /serverInfo
+ *   GET        /issueLinkType[/{id}];  POST /issueLink;  GET|DELETE /issueLink/{id}
+ *   GET|POST|DELETE /issue/{idOrKey}/remotelink;  GET|PUT|DELETE /issue/{idOrKey}/remotelink/{id}
+ *   GET|POST|DELETE /issue/{idOrKey}/watchers, /issue/{idOrKey}/votes
+ *   POST       /issue/{idOrKey}/attachments (multipart);  GET /attachment/meta, /attachment/{id}, /attachment/content/{id}
+ *   DELETE     /attachment/{id};  POST /issue/bulk, /issue/bulkfetch
  * </pre>
  */
 public final class JiraRoutes {
     static final String BASE = "/api/ex/jira/{cloudId}/rest/api/{version}";
+    /** The largest upload body read at all: the most a world may allow per file, and room for the multipart framing. */
+    static final long MAX_UPLOAD_BYTES = dev.jirasim.simulator.common.Limits.MAX_UPLOAD_BYTES;
     private final Supplier<Tenant> tenant;
     private final Supplier<String> publicUrl;
     private final IssueService issues = new IssueService();
@@ -164,6 +171,34 @@ public final class JiraRoutes {
                 intParam(ctx, "maxResults", 20))));
         routes.get(BASE + "/groupuserpicker", ctx -> ctx.json(GroupService.usersAndGroups(caller(ctx, JiraScopes.PICK_GROUPS_AND_USERS),
                 ctx.queryParam("query"), intParam(ctx, "maxResults", 50))));
+        // ---- Issue links, remote links, watchers, votes, attachments, bulk (issue 17; handlers in ActivityRoutes) ----
+        var a = new ActivityRoutes(this);
+        routes.get(BASE + "/issueLinkType", a::linkTypes);
+        routes.get(BASE + "/issueLinkType/{id}", a::linkType);
+        routes.post(BASE + "/issueLink", a::link);
+        routes.get(BASE + "/issueLink/{id}", a::getLink);
+        routes.delete(BASE + "/issueLink/{id}", a::deleteLink);
+        routes.get(BASE + "/issue/{issue}/remotelink", a::remoteLinks);
+        routes.post(BASE + "/issue/{issue}/remotelink", a::writeRemoteLink);
+        routes.delete(BASE + "/issue/{issue}/remotelink", a::deleteRemoteLinkByGlobalId);
+        routes.get(BASE + "/issue/{issue}/remotelink/{id}", a::remoteLink);
+        routes.put(BASE + "/issue/{issue}/remotelink/{id}", a::updateRemoteLink);
+        routes.delete(BASE + "/issue/{issue}/remotelink/{id}", a::deleteRemoteLink);
+        routes.get(BASE + "/issue/{issue}/watchers", a::watchers);
+        routes.post(BASE + "/issue/{issue}/watchers", a::addWatcher);
+        routes.delete(BASE + "/issue/{issue}/watchers", a::removeWatcher);
+        routes.get(BASE + "/issue/{issue}/votes", a::votes);
+        routes.post(BASE + "/issue/{issue}/votes", a::vote);
+        routes.delete(BASE + "/issue/{issue}/votes", a::unvote);
+        routes.post(BASE + "/issue/{issue}/attachments", a::upload);
+        // Before /attachment/{id}, which would take "meta" for an id.
+        routes.get(BASE + "/attachment/meta", a::attachmentMeta);
+        routes.get(BASE + "/attachment/content/{id}", a::content);
+        routes.get(BASE + "/attachment/thumbnail/{id}", a::thumbnail);
+        routes.get(BASE + "/attachment/{id}", a::attachment);
+        routes.delete(BASE + "/attachment/{id}", a::deleteAttachment);
+        routes.post(BASE + "/issue/bulk", a::bulkCreate);
+        routes.post(BASE + "/issue/bulkfetch", a::bulkFetch);
     }
 
     // ---- search ----------------------------------------------------------------------------------------
@@ -417,7 +452,7 @@ public final class JiraRoutes {
     }
 
     /** The authenticated caller, with {@code scope} (null: none needed) checked and the site's rate limit spent. */
-    private CloudCaller caller(Context ctx, RequiredScope scope) {
+    CloudCaller caller(Context ctx, RequiredScope scope) {
         Tenant t = tenant.get();
         CloudCaller c = CloudCaller.of(t.world(), ctx.header("Authorization"), ctx.pathParam("cloudId"), ctx.pathParam("version"), publicUrl.get());
         if (scope != null) c.requireScope(scope);
@@ -436,13 +471,8 @@ public final class JiraRoutes {
      * Reads a JSON body. Without a JSON content type the real service answers 415 in problem+json
      * (measured on {@code /search/jql}); malformed JSON is Jira's "Invalid request payload".
      */
-    private static JsonNode json(Context ctx, boolean required) {
-        String type = ctx.contentType();
-        if (!dev.jirasim.simulator.common.MediaTypes.of(type).equals("application/json")) {
-            throw Problem.withBody(415, "unsupported media type", Map.of("title", "Unsupported Media Type",
-                    "detail", "Content-Type '" + type + "' is not supported.", "instance", ctx.path().replaceFirst("^/api/ex/jira/[^/]+", "")),
-                    Map.of("Content-Type", "application/problem+json"));
-        }
+    static JsonNode json(Context ctx, boolean required) {
+        if (!dev.jirasim.simulator.common.MediaTypes.of(ctx.contentType()).equals("application/json")) throw unsupported(ctx);
         String raw;
         try {
             raw = ctx.body();
@@ -488,6 +518,13 @@ public final class JiraRoutes {
         } catch (NumberFormatException e) {
             throw JiraErrors.badRequest("The " + name + " parameter must be a number.");
         }
+    }
+
+    /** The real service's 415 for a body type a route does not take, in problem+json. */
+    static Problem unsupported(Context ctx) {
+        return Problem.withBody(415, "unsupported media type", Map.of("title", "Unsupported Media Type",
+                "detail", "Content-Type '" + ctx.contentType() + "' is not supported.", "instance", ctx.path().replaceFirst("^/api/ex/jira/[^/]+", "")),
+                Map.of("Content-Type", "application/problem+json"));
     }
 
     private static int intParam(Context ctx, String name, int fallback) {

@@ -86,6 +86,35 @@ final class JiraScopes {
             "delete:issue-worklog.property:jira", "write:issue.time-tracking:jira");
     static final RequiredScope WORKLOGS_CHANGED = RequiredScope.of("read:jira-work", "read:issue-worklog:jira", "read:issue-worklog.property:jira");
     static final RequiredScope LIST_WORKLOGS = READ_WORKLOG;
+    // ---- links, remote links, watchers, votes, attachments, bulk (issue 17), as the v3 spec lists them ----
+    static final RequiredScope READ_LINK_TYPES = RequiredScope.of("read:jira-work", "read:issue-link-type:jira");
+    static final RequiredScope LINK_ISSUES = RequiredScope.of("write:jira-work", "write:comment:jira", "write:issue:jira", "write:issue-link:jira");
+    static final RequiredScope READ_LINK = RequiredScope.of("read:jira-work", "read:field:jira", "read:issue-link-type:jira", "read:issue:jira",
+            "read:issue-type:jira", "read:priority:jira", "read:status:jira", "read:avatar:jira", "read:issue.time-tracking:jira",
+            "read:project-category:jira", "read:project:jira", "read:user:jira");
+    static final RequiredScope DELETE_LINK = RequiredScope.of("write:jira-work", "delete:issue-link:jira");
+    static final RequiredScope READ_REMOTE_LINKS = RequiredScope.of("read:jira-work", "read:issue.remote-link:jira", "read:status:jira");
+    static final RequiredScope WRITE_REMOTE_LINK = RequiredScope.of("write:jira-work", "write:issue:jira", "write:issue.remote-link:jira",
+            "read:issue.remote-link:jira");
+    static final RequiredScope UPDATE_REMOTE_LINK = RequiredScope.of("write:jira-work", "write:issue:jira", "write:issue.remote-link:jira");
+    static final RequiredScope DELETE_REMOTE_LINK = RequiredScope.of("write:jira-work", "delete:issue.remote-link:jira", "write:issue:jira");
+    static final RequiredScope READ_WATCHERS = RequiredScope.of("read:jira-work", "read:issue.watcher:jira", "read:user:jira", "read:avatar:jira");
+    static final RequiredScope WRITE_WATCHERS = RequiredScope.of("write:jira-work", "write:issue.watcher:jira");
+    static final RequiredScope READ_VOTES = RequiredScope.of("read:jira-work", "read:issue.vote:jira", "read:user:jira", "read:application-role:jira",
+            "read:avatar:jira", "read:group:jira");
+    static final RequiredScope WRITE_VOTES = RequiredScope.of("write:jira-work", "write:issue.vote:jira");
+    static final RequiredScope WRITE_ATTACHMENTS = RequiredScope.of("write:jira-work", "read:user:jira", "write:attachment:jira",
+            "read:attachment:jira", "read:avatar:jira");
+    static final RequiredScope DELETE_ATTACHMENT = RequiredScope.of("write:jira-work", "delete:attachment:jira");
+    static final RequiredScope READ_ATTACHMENT = RequiredScope.of("read:jira-work", "read:attachment:jira", "read:user:jira",
+            "read:application-role:jira", "read:avatar:jira", "read:group:jira");
+    static final RequiredScope READ_ATTACHMENT_CONTENT = RequiredScope.of("read:jira-work", "read:attachment:jira");
+    static final RequiredScope READ_ATTACHMENT_META = RequiredScope.of("read:jira-work", "read:instance-configuration:jira");
+    static final RequiredScope BULK_CREATE = RequiredScope.of("write:jira-work", "write:issue:jira", "write:comment:jira",
+            "write:comment.property:jira", "write:attachment:jira", "read:issue:jira");
+    static final RequiredScope BULK_FETCH = RequiredScope.of("read:jira-work", "read:issue-meta:jira", "read:issue-security-level:jira",
+            "read:issue.vote:jira", "read:issue.changelog:jira", "read:avatar:jira", "read:issue:jira", "read:status:jira", "read:user:jira",
+            "read:field-configuration:jira");
 
     private JiraScopes() {
     }

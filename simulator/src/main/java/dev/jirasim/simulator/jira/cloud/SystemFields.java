@@ -70,7 +70,12 @@ final class SystemFields {
             new Field("timespent", "Time Spent", false, true, true, List.of("timespent"), "number", null, List.of(), false),
             new Field("aggregatetimeoriginalestimate", "Σ Original Estimate", false, true, false, List.of(), "number", null, List.of(), false),
             new Field("aggregatetimeestimate", "Σ Remaining Estimate", false, true, false, List.of(), "number", null, List.of(), false),
-            new Field("aggregatetimespent", "Σ Time Spent", false, true, false, List.of(), "number", null, List.of(), false));
+            new Field("aggregatetimespent", "Σ Time Spent", false, true, false, List.of(), "number", null, List.of(), false),
+            // Links, watchers, votes and attachments have resources of their own; not offered on the create and edit screens here.
+            new Field("issuelinks", "Linked Issues", true, true, true, List.of("issueLink"), "array", "issuelinks", List.of(), false),
+            new Field("watches", "Watchers", false, true, false, List.of("watchers"), "watches", null, List.of(), false),
+            new Field("votes", "Votes", false, true, false, List.of("votes"), "votes", null, List.of(), false),
+            new Field("attachment", "Attachment", true, false, true, List.of("attachments"), "array", "attachment", List.of(), false));
 
     private SystemFields() {
     }

@@ -84,6 +84,32 @@ class JiraScopesSpecTest {
         WRITES.put("put /rest/api/3/issue/{issueIdOrKey}/worklog/{id}", JiraScopes.UPDATE_WORKLOG);
         WRITES.put("delete /rest/api/3/issue/{issueIdOrKey}/worklog/{id}", JiraScopes.DELETE_WORKLOG);
         WRITES.put("post /rest/api/3/worklog/list", JiraScopes.LIST_WORKLOGS);
+        // Links, remote links, watchers, votes, attachments, bulk (issue 17).
+        WRITES.put("get /rest/api/3/issueLinkType", JiraScopes.READ_LINK_TYPES);
+        WRITES.put("get /rest/api/3/issueLinkType/{issueLinkTypeId}", JiraScopes.READ_LINK_TYPES);
+        WRITES.put("post /rest/api/3/issueLink", JiraScopes.LINK_ISSUES);
+        WRITES.put("get /rest/api/3/issueLink/{linkId}", JiraScopes.READ_LINK);
+        WRITES.put("delete /rest/api/3/issueLink/{linkId}", JiraScopes.DELETE_LINK);
+        WRITES.put("get /rest/api/3/issue/{issueIdOrKey}/remotelink", JiraScopes.READ_REMOTE_LINKS);
+        WRITES.put("post /rest/api/3/issue/{issueIdOrKey}/remotelink", JiraScopes.WRITE_REMOTE_LINK);
+        WRITES.put("delete /rest/api/3/issue/{issueIdOrKey}/remotelink", JiraScopes.DELETE_REMOTE_LINK);
+        WRITES.put("get /rest/api/3/issue/{issueIdOrKey}/remotelink/{linkId}", JiraScopes.READ_REMOTE_LINKS);
+        WRITES.put("put /rest/api/3/issue/{issueIdOrKey}/remotelink/{linkId}", JiraScopes.UPDATE_REMOTE_LINK);
+        WRITES.put("delete /rest/api/3/issue/{issueIdOrKey}/remotelink/{linkId}", JiraScopes.DELETE_REMOTE_LINK);
+        WRITES.put("get /rest/api/3/issue/{issueIdOrKey}/watchers", JiraScopes.READ_WATCHERS);
+        WRITES.put("post /rest/api/3/issue/{issueIdOrKey}/watchers", JiraScopes.WRITE_WATCHERS);
+        WRITES.put("delete /rest/api/3/issue/{issueIdOrKey}/watchers", JiraScopes.WRITE_WATCHERS);
+        WRITES.put("get /rest/api/3/issue/{issueIdOrKey}/votes", JiraScopes.READ_VOTES);
+        WRITES.put("post /rest/api/3/issue/{issueIdOrKey}/votes", JiraScopes.WRITE_VOTES);
+        WRITES.put("delete /rest/api/3/issue/{issueIdOrKey}/votes", JiraScopes.WRITE_VOTES);
+        WRITES.put("post /rest/api/3/issue/{issueIdOrKey}/attachments", JiraScopes.WRITE_ATTACHMENTS);
+        WRITES.put("get /rest/api/3/attachment/meta", JiraScopes.READ_ATTACHMENT_META);
+        WRITES.put("get /rest/api/3/attachment/{id}", JiraScopes.READ_ATTACHMENT);
+        WRITES.put("delete /rest/api/3/attachment/{id}", JiraScopes.DELETE_ATTACHMENT);
+        WRITES.put("get /rest/api/3/attachment/content/{id}", JiraScopes.READ_ATTACHMENT_CONTENT);
+        WRITES.put("get /rest/api/3/attachment/thumbnail/{id}", JiraScopes.READ_ATTACHMENT_CONTENT);
+        WRITES.put("post /rest/api/3/issue/bulk", JiraScopes.BULK_CREATE);
+        WRITES.put("post /rest/api/3/issue/bulkfetch", JiraScopes.BULK_FETCH);
     }
 
     @Test

@@ -175,4 +175,50 @@ class JiraSpecConformanceHttpTest {
         api.get().get("/worklog/deleted?since=0").then().statusCode(200);
         assertEquals(List.of(), problems, "responses that do not match the official spec");
     }
+
+    @Test
+    void linksWatchersVotesAttachmentsAndBulkValidateAgainstTheOfficialSpec(JirasimServer sim) {
+        assumeTrue(SpecValidation.available(), "Skipped: " + SpecValidation.SPEC.toAbsolutePath() + " not found (the shared specs folder is not beside this checkout)");
+        List<String> problems = SpecValidation.newList();
+        Jira alice = Jira.alice(sim);
+        java.util.function.Supplier<RequestSpecification> api = () -> alice.acme(3).filter(SpecValidation.recordingInto(problems));
+        var link = Map.of("type", Map.of("name", "Blocks"), "inwardIssue", Map.of("key", "ACME-1"), "outwardIssue", Map.of("key", "ACME-2"));
+        api.get().contentType("application/json").body(link).post("/issueLink").then().statusCode(200);
+        api.get().contentType("application/json").body(Map.of("type", Map.of("name", "Nope"), "inwardIssue", Map.of("key", "ACME-1"),
+                "outwardIssue", Map.of("key", "ACME-2"))).post("/issueLink").then().statusCode(404);
+        String linkId = api.get().get("/issue/ACME-1?fields=issuelinks,watches,votes,attachment").then().statusCode(200).extract().path("fields.issuelinks[0].id");
+        int remote = api.get().contentType("application/json").body(Map.of("globalId", "g-1", "application", Map.of("type", "t", "name", "n"),
+                "object", Map.of("url", "https://x.example", "title", "X", "icon", Map.of("url16x16", "https://x.example/i.png"))))
+                .post("/issue/ACME-1/remotelink").then().statusCode(201).extract().path("id");
+        api.get().contentType("application/json").body(Map.of("object", Map.of("url", "https://x.example"))).post("/issue/ACME-1/remotelink").then().statusCode(400);
+        api.get().contentType("application/json").body(Map.of("globalId", "g-1", "object", Map.of("url", "https://y.example", "title", "Y")))
+                .post("/issue/ACME-1/remotelink").then().statusCode(200);
+        String att = api.get().header("X-Atlassian-Token", "no-check").multiPart("file", "a.txt", "hello".getBytes(), "text/plain")
+                .post("/issue/ACME-1/attachments").then().statusCode(200).extract().path("[0].id");
+        api.get().multiPart("file", "a.txt", "hello".getBytes(), "text/plain").post("/issue/ACME-1/attachments").then().statusCode(403);
+        api.get().post("/issue/ACME-1/watchers").then().statusCode(204);
+        Jira.bob(sim).acme(3).filter(SpecValidation.recordingInto(problems)).post("/issue/ACME-1/votes").then().statusCode(204);
+        for (String path : List.of("/issueLinkType", "/issueLinkType/10000", "/issueLinkType/1", "/issueLink/" + linkId, "/issueLink/1",
+                "/issue/ACME-1/remotelink", "/issue/ACME-1/remotelink?globalId=g-1", "/issue/ACME-1/remotelink/" + remote, "/issue/ACME-1/remotelink/1",
+                "/issue/ACME-1/watchers", "/issue/ACME-1/votes", "/issue/NOPE-1/watchers", "/attachment/meta", "/attachment/" + att, "/attachment/1",
+                "/attachment/content/" + att + "?redirect=false", "/attachment/thumbnail/" + att, "/issue/ACME-1?fields=issuelinks,watches,votes,attachment",
+                "/issue/ACME-2?fields=issuelinks", "/field")) {
+            api.get().get(path);
+        }
+        api.get().redirects().follow(false).get("/attachment/content/" + att).then().statusCode(303);
+        api.get().contentType("application/json").body(Map.of("object", Map.of("url", "https://z.example", "title", "Z"))).put("/issue/ACME-1/remotelink/" + remote).then().statusCode(204);
+        api.get().contentType("application/json").body(Map.of("issueUpdates", List.of(Map.of("fields", Map.of("project", Map.of("key", "ACME"),
+                "summary", "bulk", "issuetype", Map.of("name", "Task"))), Map.of("fields", Map.of("summary", "no project"))))).post("/issue/bulk").then().statusCode(201);
+        api.get().contentType("application/json").body(Map.of("issueUpdates", List.of(Map.of("fields", Map.of("summary", "no project")))))
+                .post("/issue/bulk").then().statusCode(400);
+        api.get().contentType("application/json").body(Map.of("issueIdsOrKeys", List.of("ACME-1", "ACME-2"), "fields", List.of("summary", "issuelinks"),
+                "expand", List.of("names"))).post("/issue/bulkfetch").then().statusCode(200);
+        api.get().contentType("application/json").body(Map.of("issueIdsOrKeys", List.of())).post("/issue/bulkfetch").then().statusCode(400);
+        api.get().queryParam("accountId", OAuth.ALICE_ID).delete("/issue/ACME-1/watchers").then().statusCode(204);
+        api.get().delete("/issue/ACME-1/votes").then().statusCode(404);
+        api.get().delete("/issue/ACME-1/remotelink/" + remote).then().statusCode(204);
+        api.get().delete("/attachment/" + att).then().statusCode(204);
+        api.get().delete("/issueLink/" + linkId).then().statusCode(204);
+        assertEquals(List.of(), problems, "responses that do not match the official spec");
+    }
 }
