@@ -225,6 +225,13 @@ final class History {
 
     /** Every value the field ever held, in postings form. */
     static Set<String> held(Issue issue, JqlField field) {
+        if (issue.changelog().isEmpty()) {   // most issues: what they hold now
+            if (field != JqlField.FIX_VERSION) return Set.of(key(field, currentRaw(issue, field)));
+            if (issue.fixVersions().isEmpty()) return Set.of(Postings.EMPTY);
+            var now = new HashSet<String>();
+            for (String v : issue.fixVersions()) now.add(key(field, v));
+            return now;
+        }
         var out = new HashSet<String>();
         periods(issue, field, (raw, start, end, setter) -> {
             out.add(key(field, raw));
