@@ -47,6 +47,11 @@ public class JqlBenchmark {
     static final String STORY_POINTS = "project = PROJ3 AND cf[10016] > 3";
     static final String OPEN_SPRINTS = "sprint in openSprints() AND assignee = user07";
     static final String CUSTOM_BROAD = "sprint in openSprints() AND \"Story point estimate\" >= 5";
+    // History (issue 17): generated issues that left their first status carry that change at their updated time.
+    static final String HISTORY_CHANGED = "status CHANGED AFTER -30d";
+    static final String HISTORY_WAS_USER = "assignee WAS user07";
+    static final String HISTORY_WAS_DURING = "status WAS \"In Progress\" DURING (\"2026-03-01\", \"2026-03-31\")";
+    static final String HISTORY_CHANGED_FULL = "status CHANGED FROM \"To Do\" TO Done BY user07 AFTER -90d";
 
     @Param({"10000", "100000"})
     public int issues;
@@ -62,6 +67,10 @@ public class JqlBenchmark {
     private Query storyPoints;
     private Query openSprints;
     private Query customBroad;
+    private Query historyChanged;
+    private Query historyWasUser;
+    private Query historyWasDuring;
+    private Query historyChangedFull;
 
     @Setup
     public void setUp() {
@@ -112,7 +121,12 @@ public class JqlBenchmark {
         storyPoints = Jql.parse(STORY_POINTS);
         openSprints = Jql.parse(OPEN_SPRINTS);
         customBroad = Jql.parse(CUSTOM_BROAD);
-        for (Query q : List.of(indexed, dateRange, ordered, broad, text, componentVersion, storyPoints, openSprints, customBroad)) {
+        historyChanged = Jql.parse(HISTORY_CHANGED);
+        historyWasUser = Jql.parse(HISTORY_WAS_USER);
+        historyWasDuring = Jql.parse(HISTORY_WAS_DURING);
+        historyChangedFull = Jql.parse(HISTORY_CHANGED_FULL);
+        for (Query q : List.of(indexed, dateRange, ordered, broad, text, componentVersion, storyPoints, openSprints, customBroad,
+                historyChanged, historyWasUser, historyWasDuring, historyChangedFull)) {
             System.out.println("# " + issues + " issues, " + Jql.print(q) + " -> " + JqlSearch.search(index, q, ctx).size() + " hits");
         }
     }
@@ -172,5 +186,25 @@ public class JqlBenchmark {
     @Benchmark
     public List<Issue> searchTextBaseline() {
         return JqlSearch.search(index, text, ctx);
+    }
+
+    @Benchmark
+    public List<Issue> searchHistoryChanged() {
+        return JqlSearch.search(index, historyChanged, ctx);
+    }
+
+    @Benchmark
+    public List<Issue> searchHistoryWasUser() {
+        return JqlSearch.search(index, historyWasUser, ctx);
+    }
+
+    @Benchmark
+    public List<Issue> searchHistoryWasDuring() {
+        return JqlSearch.search(index, historyWasDuring, ctx);
+    }
+
+    @Benchmark
+    public List<Issue> searchHistoryChangedFull() {
+        return JqlSearch.search(index, historyChangedFull, ctx);
     }
 }

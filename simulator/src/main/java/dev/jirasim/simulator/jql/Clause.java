@@ -25,7 +25,22 @@ public sealed interface Clause {
     record Not(Clause clause) implements Clause {
     }
 
-    /** {@code field operator operand}; the field name is kept as written (Jira's messages echo it). */
-    record Terminal(String field, Operator operator, Operand operand) implements Clause {
+    /**
+     * {@code field operator operand}; the field name is kept as written (Jira's messages echo it). History clauses
+     * carry their predicates in the order written ({@code status WAS Done BY bob AFTER -1w}); {@code CHANGED} has no
+     * operand (null), every other operator has one.
+     */
+    record Terminal(String field, Operator operator, Operand operand, List<HistoryPredicate> predicates) implements Clause {
+        public Terminal {
+            predicates = predicates == null ? List.of() : List.copyOf(predicates);
+            if ((operator == Operator.CHANGED) != (operand == null)) {
+                throw new IllegalArgumentException(operator == Operator.CHANGED ? "CHANGED takes no operand" : operator + " needs an operand");
+            }
+            if (!operator.isHistory() && !predicates.isEmpty()) throw new IllegalArgumentException(operator + " takes no predicates");
+        }
+
+        public Terminal(String field, Operator operator, Operand operand) {
+            this(field, operator, operand, List.of());
+        }
     }
 }

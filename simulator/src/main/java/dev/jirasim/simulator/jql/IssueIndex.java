@@ -33,6 +33,7 @@ public final class IssueIndex implements JiraData.Listener {
     private final Map<String, Integer> slotByKey = new HashMap<>();
     private final BitSet live = new BitSet();
     private final Postings postings = new Postings();
+    private final HistoryPostings history = new HistoryPostings();
     /** Bumped by every change, under the write lock: cached results carry the version they were computed at. */
     private long version;
 
@@ -119,12 +120,14 @@ public final class IssueIndex implements JiraData.Listener {
         slotByKey.put(issue.key().toUpperCase(Locale.ROOT), slot);
         live.set(slot);
         postings.add(slot, issue, texts.get(slot));
+        history.add(slot, issue);
     }
 
     private void remove(int slot) {
         version++;
         Issue issue = issues.get(slot);
         postings.remove(slot, issue, texts.get(slot));
+        history.remove(slot, issue);
         slotById.remove(issue.id());
         slotByKey.remove(issue.key().toUpperCase(Locale.ROOT));
         live.clear(slot);
@@ -165,6 +168,10 @@ public final class IssueIndex implements JiraData.Listener {
 
     Postings postings() {
         return postings;
+    }
+
+    HistoryPostings history() {
+        return history;
     }
 
     /** Slots of the issues in the given projects. */

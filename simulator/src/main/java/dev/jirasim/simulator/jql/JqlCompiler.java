@@ -31,6 +31,7 @@ final class JqlCompiler {
     }
 
     private Plan terminal(Clause.Terminal t) {
+        if (t.operator().isHistory()) return history(t);
         Optional<JqlField> found = JqlField.of(t.field());
         if (found.isEmpty()) {
             var custom = CustomClauses.field(ctx.schema(), t.field());
@@ -52,6 +53,18 @@ final class JqlCompiler {
             case ISSUE -> field == JqlField.ISSUE_KEY ? issues.key(t) : terms(field, t);
             default -> terms(field, t);
         };
+        return errors.size() > before ? new Plan.Nothing() : plan;
+    }
+
+    /** WAS and CHANGED: only on the fields Jira keeps history for; any other field, known or custom, is refused. */
+    private Plan history(Clause.Terminal t) {
+        Optional<JqlField> found = JqlField.of(t.field());
+        if (found.isEmpty() && CustomClauses.field(ctx.schema(), t.field()).isEmpty()) return fail(JqlMessages.unknownField(t.field()));
+        String usage = usageError(t);
+        if (usage != null) return fail(usage);
+        if (found.isEmpty() || !History.FIELDS.contains(found.get())) return fail(JqlMessages.historyFieldNotSupported(t.field()));
+        int before = errors.size();
+        Plan plan = new HistoryClauses(ctx, values, errors).compile(found.get(), t);
         return errors.size() > before ? new Plan.Nothing() : plan;
     }
 

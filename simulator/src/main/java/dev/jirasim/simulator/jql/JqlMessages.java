@@ -213,6 +213,46 @@ public final class JqlMessages {
         return "The ORDER BY clause can contain at most " + max + " fields.";
     }
 
+    // ---- history searches (WAS, CHANGED) ----
+
+    /**
+     * Jira's message key ({@code jira.jql.history.field.not.supported}, raised by its WasClauseValidator and
+     * ChangedClauseValidator with the field name) is known; this wording of it is unconfirmed.
+     */
+    public static String historyFieldNotSupported(String field) {
+        return "History searches do not support the '" + field + "' field.";
+    }
+
+    /** Ours: Jira documents only AFTER, BEFORE, BY, DURING and ON for WAS; its text for FROM/TO there is unknown. */
+    public static String predicateNotSupported(HistoryPredicate.Kind predicate, Operator op) {
+        return "The predicate '" + predicate.display() + "' is not supported by the '" + op.display() + "' operator.";
+    }
+
+    /** Jira's key {@code jira.jql.predicate.date.format.invalid} (value, predicate); the wording follows its field twin, unconfirmed. */
+    public static String badPredicateDate(String value, HistoryPredicate.Kind predicate) {
+        return "Date value '" + value + "' for predicate '" + predicate.display() + "' is invalid. " + DATE_FORMATS;
+    }
+
+    /** Jira's key {@code jira.jql.predicate.date.format.invalid.from.func}; see {@link #functionNotDate}. */
+    public static String predicateFunctionNotDate(String function, HistoryPredicate.Kind predicate) {
+        return "A date for the predicate '" + predicate.display() + "' provided by the function '" + function + "' is not valid.";
+    }
+
+    /** Ours, for Jira's {@code jira.jql.predicate.during.length.invalid.func} (DURING needs two dates), text unknown. */
+    public static final String DURING_TWO_DATES = "The 'during' predicate needs a list of two dates, e.g. DURING (\"2026-01-01\", \"2026-01-31\").";
+
+    /** Ours, for Jira's {@code jira.jql.predicate.after/before.length.invalid.func} (one date only), text unknown. */
+    public static String predicateOneDate(HistoryPredicate.Kind predicate) {
+        return "The '" + predicate.display() + "' predicate takes a single date.";
+    }
+
+    /** Ours, for Jira's {@code jira.jql.predicate.by.no.value.for.name} (the user named after BY does not exist), text unknown. */
+    public static String noSuchUserForBy(String user) {
+        return "The user '" + user + "' does not exist and cannot be used in the 'by' predicate.";
+    }
+
+
+
     /** Jira (reference §5.5). For the HTTP layer; the engine itself only answers {@link Query#isBounded()}. */
     public static final String UNBOUNDED = "Unbounded JQL queries are not allowed here. Please add a search restriction to your query.";
 }

@@ -73,8 +73,49 @@ final class JqlParser {
 
     private Clause terminal() {
         String field = fieldName();
+        if (in.peek().isKeyword("was")) return was(field);
+        if (in.peek().isKeyword("changed")) {
+            in.next();
+            return new Clause.Terminal(field, Operator.CHANGED, null, predicates());
+        }
         Operator operator = operator();
         return new Clause.Terminal(field, operator, operands.operand());
+    }
+
+    /** {@code field WAS [NOT] [IN] operand predicate*}. */
+    private Clause was(String field) {
+        in.next();
+        boolean not = false;
+        if (in.peek().isKeyword("not")) {
+            in.next();
+            not = true;
+        }
+        boolean list = false;
+        if (in.peek().isKeyword("in")) {
+            in.next();
+            list = true;
+        }
+        Operator operator = not ? (list ? Operator.WAS_NOT_IN : Operator.WAS_NOT) : (list ? Operator.WAS_IN : Operator.WAS);
+        Operand operand = operands.operand();
+        return new Clause.Terminal(field, operator, operand, predicates());
+    }
+
+    /** History predicates, as many as follow: {@code FROM x TO y BY z AFTER d BEFORE d ON d DURING (a, b)}. */
+    private List<HistoryPredicate> predicates() {
+        var predicates = new ArrayList<HistoryPredicate>();
+        while (true) {
+            HistoryPredicate.Kind kind = predicateKind(in.peek());
+            if (kind == null) return predicates;
+            in.next();
+            predicates.add(new HistoryPredicate(kind, operands.operand()));
+        }
+    }
+
+    private static HistoryPredicate.Kind predicateKind(Token t) {
+        for (HistoryPredicate.Kind k : HistoryPredicate.Kind.values()) {
+            if (t.isKeyword(k.display())) return k;
+        }
+        return null;
     }
 
     private Operator operator() {

@@ -30,7 +30,10 @@ final class JqlPrinter {
             return "NOT " + (inner instanceof Clause.Terminal || inner instanceof Clause.Not ? clause(inner) : "(" + clause(inner) + ")");
         }
         var t = (Clause.Terminal) clause;
-        return field(t.field()) + " " + t.operator().jql() + " " + operand(t.operand());
+        var sb = new StringBuilder(field(t.field())).append(' ').append(t.operator().jql());
+        if (t.operand() != null) sb.append(' ').append(operand(t.operand()));
+        for (HistoryPredicate p : t.predicates()) sb.append(' ').append(p.kind()).append(' ').append(operand(p.operand()));
+        return sb.toString();
     }
 
     private static String group(List<Clause> clauses, String keyword) {

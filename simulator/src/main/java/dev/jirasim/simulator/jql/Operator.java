@@ -1,9 +1,13 @@
 package dev.jirasim.simulator.jql;
 
-/** JQL's operators. History operators (WAS, CHANGED) are not supported. */
+/**
+ * JQL's operators. The history operators ({@code WAS}, {@code WAS NOT}, {@code WAS IN}, {@code WAS NOT IN}, {@code CHANGED})
+ * take {@link HistoryPredicate}s after their operand; {@code CHANGED} has no operand.
+ */
 public enum Operator {
     EQUALS("="), NOT_EQUALS("!="), GREATER_THAN(">"), GREATER_THAN_EQUALS(">="), LESS_THAN("<"), LESS_THAN_EQUALS("<="),
-    LIKE("~"), NOT_LIKE("!~"), IN("in"), NOT_IN("not in"), IS("is"), IS_NOT("is not");
+    LIKE("~"), NOT_LIKE("!~"), IN("in"), NOT_IN("not in"), IS("is"), IS_NOT("is not"),
+    WAS("was"), WAS_NOT("was not"), WAS_IN("was in"), WAS_NOT_IN("was not in"), CHANGED("changed");
 
     private final String display;
 
@@ -26,7 +30,12 @@ public enum Operator {
     }
 
     public boolean isList() {
-        return this == IN || this == NOT_IN;
+        return this == IN || this == NOT_IN || this == WAS_IN || this == WAS_NOT_IN;
+    }
+
+    /** WAS, WAS NOT, WAS IN, WAS NOT IN and CHANGED: they search an issue's changelog. */
+    public boolean isHistory() {
+        return this == WAS || this == WAS_NOT || this == WAS_IN || this == WAS_NOT_IN || this == CHANGED;
     }
 
     public boolean isNegative() {

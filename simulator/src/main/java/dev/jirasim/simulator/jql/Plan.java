@@ -58,6 +58,15 @@ sealed interface Plan {
     record Scan(java.util.function.Predicate<dev.jirasim.simulator.world.Issue> test) implements Plan {
     }
 
+    /**
+     * A history clause on {@code field}: {@code changed} false is WAS with {@code values} (postings form), true is CHANGED
+     * with optional {@code from} and {@code to} values; {@code by} the authors (null: anyone), {@code [lo, hi]} the time
+     * window in epoch ms, both inclusive (unbounded: {@code Long.MIN_VALUE}, {@code Long.MAX_VALUE}).
+     */
+    record History(JqlField field, boolean changed, Set<String> values, Set<String> from, Set<String> to, Set<String> by,
+                   long lo, long hi) implements Plan {
+    }
+
     record Nothing() implements Plan {
     }
 }

@@ -69,6 +69,7 @@ final class PlanEvaluator {
         if (plan instanceof Plan.Custom c) return postings.custom(c.field(), c.values());
         if (plan instanceof Plan.CustomRange r) return customRange(r, within);
         if (plan instanceof Plan.Slots s) return (BitSet) s.slots().clone();
+        if (plan instanceof Plan.History h) return index.history().eval(h, within, index);
         var result = new BitSet();
         if (plan instanceof Plan.KeyRange k) {
             BitSet inProject = postings.terms(JqlField.PROJECT, List.of(k.project()));
@@ -114,6 +115,7 @@ final class PlanEvaluator {
         if (plan instanceof Plan.Slots || plan instanceof Plan.Nothing) return 0;
         if (plan instanceof Plan.Terms t) return 1 + index.postings().estimate(t.field(), t.values());
         if (plan instanceof Plan.Custom c) return 1 + index.postings().estimateCustom(c.field(), c.values());
+        if (plan instanceof Plan.History h) return 1 + 2L * index.history().estimate(h);
         if (plan instanceof Plan.Dates || plan instanceof Plan.CustomRange) return 1L << 32;
         if (plan instanceof Plan.KeyRange) return 1L << 33;
         if (plan instanceof Plan.And and) return and.parts().stream().mapToLong(this::cost).min().orElse(0);

@@ -46,6 +46,8 @@ public final class ResultCache {
         if (clause instanceof Clause.Or o) return o.clauses().stream().anyMatch(ResultCache::readsClock);
         if (clause instanceof Clause.Not n) return readsClock(n.clause());
         var t = (Clause.Terminal) clause;
+        // History predicates take relative dates ("AFTER -1d") and functions: any predicate may read the clock.
+        if (!t.predicates().isEmpty()) return true;
         return JqlField.of(t.field()).map(f -> f.kind == JqlField.Kind.DATE).orElse(true) || hasCall(t.operand());
     }
 

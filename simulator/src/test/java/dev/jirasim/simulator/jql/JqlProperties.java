@@ -42,7 +42,14 @@ class JqlProperties {
     }
 
     private Arbitrary<Clause> clauses(int depth) {
-        Arbitrary<Clause> terminal = Combinators.combine(names(), Arbitraries.of(Operator.class), operands(2)).as(Clause.Terminal::new);
+        Arbitrary<Operator> plain = Arbitraries.of(Operator.class).filter(o -> !o.isHistory());
+        Arbitrary<Operator> was = Arbitraries.of(Operator.WAS, Operator.WAS_NOT, Operator.WAS_IN, Operator.WAS_NOT_IN);
+        Arbitrary<List<HistoryPredicate>> predicates = Combinators.combine(Arbitraries.of(HistoryPredicate.Kind.class), operands(1))
+                .as(HistoryPredicate::new).list().ofMaxSize(3);
+        Arbitrary<Clause> terminal = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Combinators.combine(names(), plain, operands(2)).as(Clause.Terminal::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(names(), was, operands(2), predicates).as(Clause.Terminal::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(names(), predicates).as((n, p) -> new Clause.Terminal(n, Operator.CHANGED, null, p))));
         if (depth == 0) return terminal;
         Arbitrary<Clause> inner = Arbitraries.lazy(() -> clauses(depth - 1));
         return Arbitraries.frequencyOf(
@@ -84,7 +91,9 @@ class JqlProperties {
                 "<", "<=", "~", "!~", "in", "not", "is", "IS NOT", "NOT IN", "and", "or", "&&", "||", "!", "(", ")", ",", "EMPTY", "null",
                 "order", "by", "asc", "desc", "ACME", "SEC", "ACME-1", "SEC-1", "\"In Progress\"", "'To Do'", "Done", "currentUser()", "now()",
                 "startOfDay(-1)", "endOfMonth(\"+1M\")", "startOfWeek(x)", "bogus()", "-7d", "\"4w 2d\"", "2026-01-31", "\"2026-01-31 14:00\"",
-                "10001", "-99999999999999999999", "\"", "'", "\\", "\\u00", "{", "#", "for", "*", "\"*x\"", "acc-alice", "High", "Bug", "\u0001");
+                "10001", "-99999999999999999999", "\"", "'", "\\", "\\u00", "{", "#", "for", "*", "\"*x\"", "acc-alice", "High", "Bug", "\u0001",
+                "was", "WAS NOT", "was in", "changed", "from", "to", "by", "after", "before", "on", "during", "fixVersion", "reporter",
+                "(\"2026-01-01\", \"2026-01-31\")", "startOfWeek()");
         return token.list().ofMaxSize(12).flatMap(tokens -> Arbitraries.of(" ", "").map(sep -> String.join(sep, tokens)));
     }
 }

@@ -93,7 +93,12 @@ final class JqlParseService {
         var m = new LinkedHashMap<String, Object>();
         m.put("field", field(t.field()));
         m.put("operator", t.operator().jql().toLowerCase(Locale.ROOT));
-        m.put("operand", operand(t.operand()));
+        if (t.operand() != null) m.put("operand", operand(t.operand()));   // CHANGED has none
+        if (t.operator().isHistory()) {
+            var predicates = new ArrayList<Object>();
+            for (var p : t.predicates()) predicates.add(Map.of("operator", p.kind().display(), "operand", operand(p.operand())));
+            m.put("predicates", predicates);
+        }
         return m;
     }
 
