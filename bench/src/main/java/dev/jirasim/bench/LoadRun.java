@@ -86,6 +86,16 @@ public final class LoadRun {
         String search50 = sim.apiUrl() + "/ex/jira/" + cloudId + "/rest/api/3/search/jql?jql="
                 + URLEncoder.encode("project = ACME ORDER BY updated DESC", StandardCharsets.UTF_8) + "&maxResults=50&fields=summary,status,updated";
         HttpClient probe = HttpClient.newHttpClient();
+        // Work logged on ACME's issues, so that /worklog/updated has a page to serve (the default world has none); the
+        // route leaves out the last minute of the world's clock, so the clock moves on past it.
+        for (int i = 0; i < 300; i++) {
+            var logged = probe.send(HttpRequest.newBuilder(URI.create(sim.apiUrl() + "/ex/jira/" + cloudId + "/rest/api/3/issue/ACME-" + (1 + i % 60) + "/worklog"))
+                    .header("Authorization", "Bearer " + tokens.accessToken()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"timeSpentSeconds\":3600,\"started\":\"2026-11-02T09:00:00.000+0000\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (logged.statusCode() != 201) throw new IllegalStateException("logging work failed: " + logged.statusCode() + " " + logged.body());
+        }
+        sim.control().advanceClock(java.time.Duration.ofMinutes(2));
         String searchBody = probe.send(HttpRequest.newBuilder(URI.create(search)).header("Authorization", "Bearer " + tokens.accessToken()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Javalin bare = BareJavalin.start(searchBody);
@@ -121,7 +131,8 @@ public final class LoadRun {
                 Target.get("WireMock static stub (same body)", wiremock.baseUrl() + "/search/jql", bearer),
                 // A sync's page: 50 issues, then the same page with each issue's history inline (issue 17: within 3×).
                 Target.get("search/jql, 50 issues", search50, bearer),
-                Target.get("search/jql, 50 issues, expand=changelog", search50 + "&expand=changelog", bearer));
+                Target.get("search/jql, 50 issues, expand=changelog", search50 + "&expand=changelog", bearer),
+                Target.get("worklog/updated (incremental sync)", sim.apiUrl() + "/ex/jira/" + cloudId + "/rest/api/3/worklog/updated?since=0", bearer));
 
         if (opts.containsKey("serve")) {
             // For profiling or poking by hand: print each target as wrk would send it, then serve until stdin closes.

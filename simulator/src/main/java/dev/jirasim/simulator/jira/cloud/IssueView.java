@@ -99,16 +99,18 @@ final class IssueView {
     static Object rendered(CloudCaller c, Issue issue, FieldSelection selection, Expand expand) {
         // Expansions depend on the caller's rights (editmeta) and the parent's fields change under it: not kept.
         // Linked issues' fields change under it too, and restricted comments or worklogs depend on who asks.
-        if ((issue.parent() != null && selection.fields().contains("parent")) || !expand.equals(Expand.NONE) || restricted(issue, selection)
+        // The changelog is part of the (immutable) issue, so an expansion of only that is kept like the fields.
+        boolean keepable = expand.equals(Expand.NONE) || expand.equals(new Expand(false, false, false, false, false, expand.changelog()));
+        if ((issue.parent() != null && selection.fields().contains("parent")) || !keepable || restricted(issue, selection)
                 || (!issue.activity().links().isEmpty() && selection.fields().contains("issuelinks"))) {
             return of(c, issue, selection, expand);
         }
         Map<Key, RawValue> cache = c.world().derived(CACHE, ConcurrentHashMap::new);
-        var key = new Key(issue, c.apiBase() + "#" + c.user().accountId(), selection.fields());
+        var key = new Key(issue, c.apiBase() + "#" + c.user().accountId() + "#" + expand.changelog(), selection.fields());
         RawValue hit = cache.get(key);
         if (hit != null) return hit;
         try {
-            String json = Json.MAPPER.writeValueAsString(of(c, issue, selection));
+            String json = Json.MAPPER.writeValueAsString(of(c, issue, selection, expand));
             var rendered = new RawValue(json);
             if (json.length() <= CACHE_CHARS) {
                 if (cache.size() >= CACHE_CAPACITY) cache.clear();
@@ -116,7 +118,7 @@ final class IssueView {
             }
             return rendered;
         } catch (JsonProcessingException e) {
-            return of(c, issue, selection);
+            return of(c, issue, selection, expand);
         }
     }
 

@@ -35,6 +35,9 @@ final class SearchService {
      * The page as UTF-8 JSON, ready to write (callers must not change the array). Equal pages of the same shared result (see {@code ResultCache}: the same list object
      * means the same index version, searcher, query and clock) with the same rendering inputs are rendered once.
      */
+    /** At most this much rendered search pages are kept per world. */
+    private static final long PAGE_CACHE_BYTES = 32L << 20;
+
     byte[] enhancedJson(CloudCaller c, SearchRequest r) throws com.fasterxml.jackson.core.JsonProcessingException {
         Page page = page(c, r);
         Map<PageKey, byte[]> cache = c.world().derived(PAGES, java.util.concurrent.ConcurrentHashMap::new);
@@ -42,8 +45,10 @@ final class SearchService {
         byte[] hit = cache.get(key);
         if (hit != null) return hit;
         byte[] json = dev.jirasim.simulator.common.Json.MAPPER.writeValueAsBytes(render(c, page));
-        if (json.length <= 65_536) {
-            if (cache.size() >= 1_000) cache.clear();
+        // Bounded by bytes, not entries: a page with histories inline (expand=changelog) is large but polled as often.
+        if (json.length <= PAGE_CACHE_BYTES / 16) {
+            long held = cache.values().stream().mapToLong(b -> b.length).sum();
+            if (cache.size() >= 1_000 || held + json.length > PAGE_CACHE_BYTES) cache.clear();
             cache.put(key, json);
         }
         return json;
