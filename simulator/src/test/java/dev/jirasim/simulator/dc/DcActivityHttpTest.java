@@ -171,7 +171,8 @@ class DcActivityHttpTest {
                 .post("/rest/api/2/issue/DCO-1/worklog").then().statusCode(403);
         as(sim, JDOE_PAT).queryParam("adjustEstimate", "manual").queryParam("increaseBy", "1h").delete("/rest/api/2/issue/DCP-3/worklog/" + id).then().statusCode(204);
         as(sim, JDOE_PAT).queryParam("expand", "changelog").get("/rest/api/2/issue/DCP-3").then().body("fields.timetracking.remainingEstimate", equalTo("3h"))
-                .body("fields.worklog.total", equalTo(0));
+                .body("fields.worklog.total", equalTo(0)).body("changelog.histories[-1].items.field", hasItem("WorklogId"))
+                .body("changelog.histories[-1].author.name", equalTo("jdoe"));
         as(sim, JDOE_PAT).get("/rest/api/2/issue/DCP-3/worklog/" + id).then().statusCode(404)
                 .body("errorMessages[0]", equalTo("Can not find a worklog for the id: " + id + "."));
         // Search leaves the non-navigable fields out unless asked.
@@ -191,6 +192,9 @@ class DcActivityHttpTest {
         String id = from.path("fields.issuelinks[0].id");
         as(sim, JDOE_PAT).get("/rest/api/2/issue/DCP-5").then().body("fields.issuelinks[0].id", equalTo(id))
                 .body("fields.issuelinks[0].inwardIssue.key", equalTo("DCP-4")).body("fields.comment.comments[-1].body", equalTo("Linked from the API"));
+        as(sim, JDOE_PAT).queryParam("expand", "changelog").get("/rest/api/2/issue/DCP-4").then()
+                .body("changelog.histories[-1].items[0].field", equalTo("Link"))
+                .body("changelog.histories[-1].items[0].toString", equalTo("This issue blocks DCP-5"));
         as(sim, JDOE_PAT).get("/rest/api/2/issueLink/" + id).then().statusCode(200).body("inwardIssue.key", equalTo("DCP-4"))
                 .body("outwardIssue.key", equalTo("DCP-5")).body("type.name", equalTo("Blocks"))
                 .body("self", equalTo(sim.baseUrl() + "/dc/dc1/rest/api/2/issueLink/" + id));
