@@ -9,7 +9,7 @@ import java.util.Optional;
  * The system fields a simulated DC issue carries, as {@code GET /rest/api/2/field} lists them: DC's
  * {@code FieldBean} (no {@code key} member, unlike Cloud), with the names, flags and clause names a real
  * instance gives these fields ("Due Date", not Cloud's "Due date"). Fields DC has but our issues do not
- * carry (time tracking, affected versions, attachments, comments…) are left out, so that every field
+ * carry (affected versions, attachments, watches…) are left out, so that every field
  * listed here is one {@code fields=} can ask for.
  */
 final class DcFields {
@@ -61,7 +61,11 @@ final class DcFields {
             new Field("resolutiondate", "Resolved", false, true, true, List.of("resolutiondate", "resolved"), "datetime", null),
             new Field("duedate", "Due Date", true, true, true, List.of("due", "duedate"), "date", null),
             new Field("components", "Component/s", true, true, true, List.of("component"), "array", "component"),
-            new Field("fixVersions", "Fix Version/s", true, true, true, List.of("fixVersion"), "array", "version"));
+            new Field("fixVersions", "Fix Version/s", true, true, true, List.of("fixVersion"), "array", "version"),
+            new Field("issuelinks", "Linked Issues", true, true, true, List.of(), "array", "issuelinks"),
+            new Field("comment", "Comment", true, false, true, List.of("comment"), "comments-page", null),
+            new Field("worklog", "Log Work", true, false, true, List.of(), "array", "worklog"),
+            new Field("timetracking", "Time Tracking", true, false, true, List.of(), "timetracking", null));
 
     private DcFields() {
     }

@@ -89,8 +89,18 @@ final class DcJson {
     static final List<String> NAVIGABLE = List.of("summary", "description", "issuetype", "project", "status", "priority", "assignee",
             "reporter", "creator", "labels", "created", "updated", "resolution", "resolutiondate", "duedate", "parent", "components", "fixVersions");
 
-    /** An issue; search defaults to navigable fields, GET issue to all (here the same set). */
+    /** Fields DC does not count as navigable: GET issue shows them by default, search only when asked. */
+    static final java.util.Set<String> NOT_NAVIGABLE = java.util.Set.of("comment", "worklog", "timetracking");
+
     static Map<String, Object> issue(DcCaller c, dev.jirasim.simulator.world.Issue issue, List<String> fields, boolean inSearch) {
+        return issue(c, issue, fields, inSearch, List.of());
+    }
+
+    /**
+     * An issue; search defaults to navigable fields, GET issue to all. {@code expand=changelog} adds the whole
+     * changelog ({@link DcHistory#changelog}).
+     */
+    static Map<String, Object> issue(DcCaller c, dev.jirasim.simulator.world.Issue issue, List<String> fields, boolean inSearch, List<String> expand) {
         var m = new LinkedHashMap<String, Object>();
         m.put("expand", "operations,versionedRepresentations,editmeta,changelog,renderedFields");
         m.put("id", issue.id());
@@ -120,16 +130,21 @@ final class DcJson {
         all.put("parent", issue.parent() == null ? null : Map.of("key", issue.parent()));
         all.put("components", issue.components().stream().flatMap(n -> project.component(n).stream()).map(x -> DcParts.componentRef(base, x)).toList());
         all.put("fixVersions", issue.fixVersions().stream().flatMap(n -> project.version(n).stream()).map(v -> DcParts.versionRef(base, v)).toList());
+        all.put("issuelinks", DcLinks.field(c, issue));
+        all.put("comment", DcComments.field(c, issue));
+        all.put("worklog", DcWorklogs.page(c, issue));
+        all.put("timetracking", DcWorklogs.timeTracking(issue));
         // Every custom field of the instance, null where the issue has no value, as DC writes them.
         for (var cf : c.dc().instance().customFields()) all.put(cf.id(), DcCustomFields.render(c, cf, issue.customFields().get(cf.id())));
         List<String> wanted = fields == null || fields.isEmpty() ? List.of(inSearch ? "*navigable" : "*all") : fields;
         var f = new LinkedHashMap<String, Object>();
         for (var e : all.entrySet()) {
-            boolean keep = wanted.contains("*all") || wanted.contains("*navigable") || wanted.contains(e.getKey());
+            boolean keep = wanted.contains("*all") || (wanted.contains("*navigable") && !NOT_NAVIGABLE.contains(e.getKey())) || wanted.contains(e.getKey());
             if (wanted.contains("-" + e.getKey())) keep = false;
             if (keep && (e.getValue() != null || !e.getKey().equals("parent"))) f.put(e.getKey(), e.getValue());
         }
         m.put("fields", f);
+        if (expand != null && expand.contains("changelog")) m.put("changelog", DcHistory.changelog(c, issue));
         return m;
     }
 

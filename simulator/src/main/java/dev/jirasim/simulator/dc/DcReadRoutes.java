@@ -92,7 +92,7 @@ final class DcReadRoutes {
         DcCaller c = read(ctx);
         if (DcIssueMetaService.since(c.dc().instance(), 9, 0)) {
             // Removed in 9.0: the path then reads as GET /issue/{key} with the key "createmeta", as on a real 9.x.
-            ctx.json(DcRestService.issue(c, "createmeta", List.of()));
+            ctx.json(DcRestService.issue(c, "createmeta", List.of(), List.of()));
             return;
         }
         ctx.json(DcIssueMetaService.legacy(c, csv(ctx, "projectIds"), csv(ctx, "projectKeys"), csv(ctx, "issuetypeIds"),

@@ -46,14 +46,15 @@ final class DcRestService {
     }
 
     static Map<String, Object> search(DcCaller c, String jql, Integer startAt, Integer maxResults, List<String> fields) {
-        return search(c, jql, startAt, maxResults, fields, true);
+        return search(c, jql, startAt, maxResults, fields, true, List.of());
     }
 
     /**
      * {@code validateQuery=false} turns references to values that do not exist into warnings and an empty
      * result instead of a 400 (our reading of an UNCONFIRMED detail); syntax errors stay errors.
      */
-    static Map<String, Object> search(DcCaller c, String jql, Integer startAt, Integer maxResults, List<String> fields, boolean validate) {
+    static Map<String, Object> search(DcCaller c, String jql, Integer startAt, Integer maxResults, List<String> fields, boolean validate,
+                                      List<String> expand) {
         int start = startAt == null ? 0 : startAt;
         if (start < 0) throw DcErrors.rest(400, "startAt must not be negative.");
         int max = maxResults == null ? DEFAULT_MAX : Math.max(0, Math.min(maxResults, MAX_RESULTS_CAP));
@@ -81,12 +82,12 @@ final class DcRestService {
             return empty;
         }
         var issues = new ArrayList<Object>();
-        for (Issue i : LegacySearchPage.slice(hits, start, max)) issues.add(DcJson.issue(c, i, fields, true));
+        for (Issue i : LegacySearchPage.slice(hits, start, max)) issues.add(DcJson.issue(c, i, fields, true, expand));
         return LegacySearchPage.body(start, max, hits.size(), issues);
     }
 
-    static Map<String, Object> issue(DcCaller c, String idOrKey, List<String> fields) {
-        return DcJson.issue(c, visible(c, idOrKey), fields, false);
+    static Map<String, Object> issue(DcCaller c, String idOrKey, List<String> fields, List<String> expand) {
+        return DcJson.issue(c, visible(c, idOrKey), fields, false, expand);
     }
 
     static Issue visible(DcCaller c, String idOrKey) {
@@ -169,11 +170,13 @@ final class DcRestService {
         List<String> components = issue.components();
         List<String> fixVersions = issue.fixVersions();
         Map<String, Object> custom = DcCustomFields.read(c, f, issue.customFields(), errors);
+        var timeTracking = issue.activity().timeTracking();
         var names = f.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             JsonNode v = f.get(name);
             switch (name) {
+                case "timetracking" -> timeTracking = DcWorklogs.editedTimeTracking(timeTracking, v, errors);
                 case "summary" -> {
                     if (!v.isTextual() || v.asText().isBlank()) errors.put("summary", "You must specify a summary of the issue.");
                     else summary = v.asText();
@@ -211,8 +214,14 @@ final class DcRestService {
         }
         if (!errors.isEmpty()) throw DcErrors.fields(errors);
         Instant now = c.world().clock().now();
-        c.dc().jira().update(issue.toBuilder().summary(summary).description(description).priority(priority).labels(labels).updated(now)
-                .components(components).fixVersions(fixVersions).customFields(custom).build());
+        var a = issue.activity();
+        var activity = timeTracking.equals(a.timeTracking()) ? a
+                : new dev.jirasim.simulator.world.IssueActivity(a.worklogs(), timeTracking, a.links(), a.remoteLinks(), a.watchers(), a.voters(), a.attachments());
+        var next = issue.toBuilder().summary(summary).description(description).priority(priority).labels(labels)
+                .components(components).fixVersions(fixVersions).customFields(custom).activity(activity).build();
+        // An edit that changes nothing leaves no history and keeps updated, as on Jira.
+        if (next.equals(issue)) return;
+        DcHistory.save(c, issue, next.toBuilder().updated(now).build());
     }
 
     /** {@code DELETE /issue/{key}}: needs Delete permission. */

@@ -29,6 +29,7 @@ public final class DcRoutes {
     private final Supplier<Tenant> tenant;
     private final Supplier<String> publicUrl;
     private final DcReadRoutes read = new DcReadRoutes(this);
+    private final DcActivityRoutes activity = new DcActivityRoutes(this);
 
     public DcRoutes(Supplier<Tenant> tenant, Supplier<String> publicUrl) {
         this.tenant = tenant;
@@ -54,6 +55,7 @@ public final class DcRoutes {
         for (String version : new String[] {"2", "latest"}) {
             // The schema and people first: /issue/createmeta must win over /issue/{issue}.
             read.addTo(routes, "/rest/api/" + version);
+            activity.addTo(routes, "/rest/api/" + version);
             both(routes, GET, "/rest/api/" + version + "/myself", this::myself);
             both(routes, GET, "/rest/api/" + version + "/serverInfo", this::serverInfo);
             both(routes, GET, "/rest/api/" + version + "/project", ctx -> ctx.json(DcRestService.projects(caller(ctx, READ))));
@@ -62,7 +64,7 @@ public final class DcRoutes {
             both(routes, GET, "/rest/api/" + version + "/search", this::searchGet);
             both(routes, POST, "/rest/api/" + version + "/search", this::searchPost);
             both(routes, GET, "/rest/api/" + version + "/issue/{issue}", ctx -> ctx.json(DcRestService.issue(caller(ctx, READ), ctx.pathParam("issue"),
-                    list(ctx.queryParam("fields")))));
+                    list(ctx.queryParam("fields")), list(String.join(",", ctx.queryParams("expand"))))));
             both(routes, PUT, "/rest/api/" + version + "/issue/{issue}", ctx -> {
                 var c = caller(ctx, WRITE);
                 DcRestService.edit(c, ctx.pathParam("issue"), json(ctx));
@@ -202,7 +204,8 @@ public final class DcRoutes {
     private void searchGet(Context ctx) {
         var c = caller(ctx, READ);
         ctx.json(DcRestService.search(c, ctx.queryParam("jql"), integer(ctx.queryParam("startAt"), "startAt"),
-                integer(ctx.queryParam("maxResults"), "maxResults"), list(ctx.queryParam("fields")), bool(ctx.queryParam("validateQuery"))));
+                integer(ctx.queryParam("maxResults"), "maxResults"), list(ctx.queryParam("fields")), bool(ctx.queryParam("validateQuery")),
+                list(String.join(",", ctx.queryParams("expand")))));
     }
 
     private void searchPost(Context ctx) {
@@ -211,13 +214,17 @@ public final class DcRoutes {
         if (body == null || !body.isObject()) throw DcErrors.rest(400, "The request body must be a JSON object.");
         var fields = new java.util.ArrayList<String>();
         body.path("fields").forEach(f -> fields.add(f.asText()));
+        // expand: an array of names, as the document's SearchRequestBean has it; a comma-separated string is read too.
+        var expand = new java.util.ArrayList<String>();
+        if (body.path("expand").isTextual()) expand.addAll(list(body.get("expand").asText()));
+        else body.path("expand").forEach(e -> expand.add(e.asText()));
         ctx.json(DcRestService.search(c, body.path("jql").isTextual() ? body.get("jql").asText() : null,
                 body.path("startAt").isInt() ? body.get("startAt").asInt() : null,
                 body.path("maxResults").isInt() ? body.get("maxResults").asInt() : null, fields,
-                !body.path("validateQuery").isBoolean() || body.get("validateQuery").asBoolean()));
+                !body.path("validateQuery").isBoolean() || body.get("validateQuery").asBoolean(), expand));
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode json(Context ctx) {
+    static com.fasterxml.jackson.databind.JsonNode json(Context ctx) {
         try {
             return ctx.body().isBlank() ? null : dev.jirasim.simulator.common.Json.MAPPER.readTree(ctx.body());
         } catch (Exception e) {

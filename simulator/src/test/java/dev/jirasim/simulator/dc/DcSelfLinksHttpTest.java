@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DcSelfLinksHttpTest {
     @Test
     void everyLinkAnInstanceWritesAnswers200(JirasimServer sim) throws Exception {
+        activity(sim, "/dc/dc1");
         assertEquals(List.of(), broken(sim, "/dc/dc1", DcRestHttpTest.token(sim, "admin", "READ"), "HR-1"));
     }
 
@@ -31,6 +32,7 @@ class DcSelfLinksHttpTest {
         var d = world.dataCenter().get(0);
         sim.control().replaceWorld(world.withDataCenter(List.of(new dev.jirasim.simulator.world.DcInstance(d.id(), "/jira", d.serverTitle(),
                 "8.20.16", d.lifetimes(), d.users(), d.links(), d.personalAccessTokens(), d.consent(), d.projects(), null, d.issues(), d.customFields(), d.sprints()))));
+        activity(sim, "/dc/dc1/jira");
         assertEquals(List.of(), broken(sim, "/dc/dc1/jira", DcRestHttpTest.JDOE_PAT, "DCP-1"));
     }
 
@@ -46,12 +48,27 @@ class DcSelfLinksHttpTest {
                     // Components, versions and custom field options, and the issues that carry them.
                     "/project/DCP/components", "/project/DCP/versions", "/project/DCO/components", "/component/10000", "/version/10000",
                     "/customFieldOption/10400", "/search?jql=component%20IS%20NOT%20EMPTY%20OR%20fixVersion%20IS%20NOT%20EMPTY&fields=*all&maxResults=20",
-                    "/search?jql=Severity%20IS%20NOT%20EMPTY&fields=*all&maxResults=10")) {
+                    "/search?jql=Severity%20IS%20NOT%20EMPTY&fields=*all&maxResults=10",
+                    // History, comments, worklogs, transitions and links (on DCP-1, see activity).
+                    "/issue/DCP-1?expand=changelog", "/issue/DCP-1/comment", "/issue/DCP-1/worklog", "/issue/DCP-1/transitions",
+                    "/issueLinkType", "/search?jql=key%3DDCP-2&fields=*all&expand=changelog")) {
                 queue.add(base + "/rest/api/" + version + path);
             }
         }
         // The old createmeta is gone from 9.0 on, where it reads as a missing issue.
         return LinkCrawl.broken(queue, List.of(base), token, sim.baseUrl(),
                 (url, status) -> url.contains("/issue/createmeta?") && status == 404 && !instance.endsWith("/jira"));
+    }
+
+    /** A comment, a worklog, a transition and a link on DCP-1 (jdoe may edit DCP), so their links are crawled too. */
+    private static void activity(JirasimServer sim, String instance) {
+        var api = (java.util.function.Supplier<io.restassured.specification.RequestSpecification>) () -> io.restassured.RestAssured.given()
+                .baseUri(sim.baseUrl() + instance).auth().oauth2(DcRestHttpTest.JDOE_PAT).contentType("application/json");
+        api.get().body(java.util.Map.of("body", "Crawl me")).post("/rest/api/2/issue/DCP-1/comment").then().statusCode(201);
+        api.get().body(java.util.Map.of("timeSpent", "1h", "started", "2024-01-15T10:00:00.000+0000")).post("/rest/api/2/issue/DCP-1/worklog")
+                .then().statusCode(201);
+        api.get().body(java.util.Map.of("transition", java.util.Map.of("id", "31"))).post("/rest/api/2/issue/DCP-1/transitions").then().statusCode(204);
+        api.get().body(java.util.Map.of("type", java.util.Map.of("name", "Blocks"), "inwardIssue", java.util.Map.of("key", "DCP-1"),
+                "outwardIssue", java.util.Map.of("key", "DCP-2"))).post("/rest/api/2/issueLink").then().statusCode(201);
     }
 }

@@ -75,4 +75,63 @@ class DcSpecConformanceHttpTest {
         DcOAuthHttpTest.dc(sim).filter(DcSpecValidation.recordingInto(problems)).get("/rest/api/2/field");
         assertEquals(List.of(), problems, "DC responses that do not match the official spec");
     }
+
+    @Test
+    void historyCommentsTransitionsWorklogsAndLinksValidateAgainstTheDcSpec(JirasimServer sim) {
+        assumeTrue(DcSpecValidation.available(), "Skipped: " + DcSpecValidation.SPEC.toAbsolutePath() + " not found (the shared specs folder is not beside this checkout)");
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String admin = DcRestHttpTest.token(sim, "admin", "WRITE");
+        java.util.function.Supplier<RequestSpecification> api = () -> DcRestHttpTest.as(sim, DcRestHttpTest.JDOE_PAT)
+                .filter(DcSpecValidation.recordingInto(problems));
+        java.util.function.Supplier<RequestSpecification> json = () -> api.get().contentType("application/json");
+        json.get().body(Map.of("fields", Map.of("summary", "Spec history", "labels", List.of("a")))).put("/rest/api/2/issue/DCP-1");
+        json.get().body(Map.of("fields", Map.of("timetracking", Map.of("originalEstimate", "2d")))).put("/rest/api/2/issue/DCP-1");
+        // Comments: add, list, read, edit, refuse, delete.
+        String comment = json.get().body(Map.of("body", "Spec *comment*")).post("/rest/api/2/issue/DCP-1/comment").path("id");
+        json.get().body(Map.of("body", "Roles", "visibility", Map.of("type", "role", "value", "Developers"))).post("/rest/api/2/issue/DCP-1/comment");
+        json.get().body(Map.of("body", "")).post("/rest/api/2/issue/DCP-1/comment");
+        json.get().body(Map.of("body", "x", "visibility", Map.of("type", "group", "value", "jira-administrators"))).post("/rest/api/2/issue/DCP-1/comment");
+        api.get().get("/rest/api/2/issue/DCP-1/comment");
+        api.get().get("/rest/api/2/issue/DCP-1/comment/" + comment);
+        api.get().get("/rest/api/2/issue/DCP-1/comment/1");
+        api.get().get("/rest/api/2/issue/HR-1/comment");
+        json.get().body(Map.of("body", "Spec comment, edited")).put("/rest/api/2/issue/DCP-1/comment/" + comment);
+        String adminComment = DcRestHttpTest.as(sim, admin).contentType("application/json").body(Map.of("body", "admin's")).post("/rest/api/2/issue/DCP-1/comment").path("id");
+        api.get().delete("/rest/api/2/issue/DCP-1/comment/" + adminComment);
+        api.get().delete("/rest/api/2/issue/DCP-1/comment/" + comment);
+        // Transitions.
+        api.get().get("/rest/api/2/issue/DCP-1/transitions");
+        api.get().queryParam("expand", "transitions.fields").get("/rest/api/2/issue/DCP-1/transitions");
+        api.get().get("/rest/api/2/issue/HR-1/transitions");
+        json.get().body(Map.of("transition", Map.of("id", "99"))).post("/rest/api/2/issue/DCP-1/transitions");
+        json.get().body(Map.of("transition", Map.of("id", "41"))).post("/rest/api/2/issue/DCP-1/transitions");
+        // Worklogs.
+        String worklog = json.get().body(Map.of("timeSpent", "1h 30m", "started", "2024-01-15T10:00:00.000+0000", "comment", "Spec work"))
+                .post("/rest/api/2/issue/DCP-1/worklog").path("id");
+        json.get().body(Map.of("timeSpent", "never", "started", "2024-01-15T10:00:00.000+0000")).post("/rest/api/2/issue/DCP-1/worklog");
+        json.get().body(Map.of("timeSpent", "1h", "started", "2024-01-15T10:00:00.000+0000")).post("/rest/api/2/issue/DCO-1/worklog");
+        api.get().get("/rest/api/2/issue/DCP-1/worklog");
+        api.get().get("/rest/api/2/issue/DCP-1/worklog/" + worklog);
+        api.get().get("/rest/api/2/issue/DCP-1/worklog/1");
+        json.get().body(Map.of("timeSpentSeconds", 7200)).put("/rest/api/2/issue/DCP-1/worklog/" + worklog);
+        // Links.
+        api.get().get("/rest/api/2/issueLinkType");
+        api.get().get("/rest/api/2/issueLinkType/10002");
+        api.get().get("/rest/api/2/issueLinkType/1");
+        json.get().body(Map.of("type", Map.of("name", "Relates"), "inwardIssue", Map.of("key", "DCP-1"), "outwardIssue", Map.of("key", "DCP-2")))
+                .post("/rest/api/2/issueLink");
+        json.get().body(Map.of("type", Map.of("name", "Relates"), "inwardIssue", Map.of("key", "DCP-1"), "outwardIssue", Map.of("key", "DCO-2")))
+                .post("/rest/api/2/issueLink");
+        json.get().body(Map.of("type", Map.of("name", "Relates"), "inwardIssue", Map.of("key", "HR-1"), "outwardIssue", Map.of("key", "DCP-2")))
+                .post("/rest/api/2/issueLink");
+        String link = api.get().get("/rest/api/2/issue/DCP-1").path("fields.issuelinks[0].id");
+        api.get().get("/rest/api/2/issueLink/" + link);
+        api.get().get("/rest/api/2/issueLink/1");
+        // The issue with every new field and its whole changelog, alone and in a search.
+        api.get().queryParam("expand", "changelog").get("/rest/api/2/issue/DCP-1");
+        api.get().queryParam("jql", "key = DCP-1").queryParam("expand", "changelog").queryParam("fields", "*all").get("/rest/api/2/search");
+        api.get().delete("/rest/api/2/issueLink/" + link);
+        api.get().delete("/rest/api/2/issue/DCP-1/worklog/" + worklog);
+        assertEquals(List.of(), problems, "DC responses that do not match the official spec");
+    }
 }

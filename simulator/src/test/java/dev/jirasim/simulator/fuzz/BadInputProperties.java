@@ -57,6 +57,9 @@ class BadInputProperties {
             "/dc/dc1/rest/oauth2/latest/authorize", "/dc/dc1/rest/oauth2/latest/token", "/dc/dc1/plugins/servlet/oauth2/consent",
             "/dc/dc1/rest/api/2/myself", "/dc/dc1/rest/api/latest/search", "/dc/dc1/rest/api/2/issue", "/dc/dc1/rest/api/2/issue/DCP-1",
             "/dc/dc1/rest/api/2/project", "/dc/nope/rest/api/2/serverInfo", "/t/nobody/api/me", "/nothing/here",
+            "/dc/dc1/rest/api/2/issue/DCP-1/comment", "/dc/dc1/rest/api/2/issue/DCP-1/comment/10001", "/dc/dc1/rest/api/2/issue/DCP-1/transitions",
+            "/dc/dc1/rest/api/2/issue/DCP-1/worklog", "/dc/dc1/rest/api/2/issue/DCP-1/worklog/10001", "/dc/dc1/rest/api/2/issueLink",
+            "/dc/dc1/rest/api/2/issueLink/10001", "/dc/dc1/rest/api/latest/issueLinkType",
             C + "/3/project", C + "/3/project/ACME", C + "/3/project/ACME/components", C + "/3/field", C + "/3/field/search", C + "/3/issuetype/10001",
             C + "/3/issuetype/project", C + "/3/priority/search", C + "/3/statuses/search", C + "/3/user", C + "/3/user/search", C + "/3/user/bulk",
             C + "/3/user/assignable/search", C + "/3/issue/createmeta", C + "/3/issue/createmeta/ACME/issuetypes/10001", C + "/3/issue/ACME-1/editmeta",
@@ -94,6 +97,8 @@ class BadInputProperties {
 
     static final String NANGO = "Bearer c4f5e2a1-7b3d-4e8f-9a6c-1d2e3f4a5b6c";
     static final String DC_BASIC = "Basic amRvZTpqZG9l";
+    /** jdoe's personal access token on dc1 (the default world's): DC targets that reach the REST logic, not just its 401. */
+    static final String DC_PAT = "Bearer NDU2Nzg5MDEyMzQ1Ompkb2UtcGVyc29uYWwtdG9rZW4tMDE";
     static final List<Target> TARGETS = List.of(
             new Target("POST", C + "/2/issue", TEMPLATES.get(0), "CLOUD"), new Target("POST", C + "/3/issue", TEMPLATES.get(1), "CLOUD"),
             new Target("PUT", C + "/2/issue/ACME-1", TEMPLATES.get(2), "CLOUD"), new Target("PUT", C + "/3/issue/ACME-1", TEMPLATES.get(3), "CLOUD"),
@@ -188,7 +193,25 @@ class BadInputProperties {
             new Target("POST", C + "/3/issue/ACME-1/votes", "", "CLOUD"), new Target("GET", C + "/3/attachment/content/%q", "redirect=%q", "CLOUD"),
             new Target("POST", C + "/3/issue/ACME-1/attachments", "%s", "CLOUD"),
             new Target("POST", C + "/3/issue/bulk", "{\"issueUpdates\":[{\"fields\":{\"project\":{\"key\":\"ACME\"},\"issuetype\":{\"name\":\"Task\"},\"summary\":%s}},%s]}", "CLOUD"),
-            new Target("POST", C + "/3/issue/bulkfetch", "{\"issueIdsOrKeys\":[%s],\"fields\":%s,\"expand\":%s}", "CLOUD"));
+            new Target("POST", C + "/3/issue/bulkfetch", "{\"issueIdsOrKeys\":[%s],\"fields\":%s,\"expand\":%s}", "CLOUD"),
+            // DC history, comments, transitions, worklogs and links (issue 17), as jdoe, who may edit DCP.
+            new Target("PUT", "/dc/dc1/rest/api/2/issue/DCP-1", "{\"fields\":{\"summary\":%s,\"timetracking\":%s}}", DC_PAT),
+            new Target("GET", "/dc/dc1/rest/api/2/issue/DCP-1", "expand=%q&fields=%q", DC_PAT),
+            new Target("POST", "/dc/dc1/rest/api/2/search", "{\"jql\":\"key = DCP-1\",\"expand\":%s}", DC_PAT),
+            new Target("POST", "/dc/dc1/rest/api/2/issue/DCP-1/comment", "{\"body\":%s}", DC_PAT),
+            new Target("POST", "/dc/dc1/rest/api/2/issue/DCP-1/comment", "{\"body\":\"hi\",\"visibility\":%s}", DC_PAT),
+            new Target("PUT", "/dc/dc1/rest/api/2/issue/DCP-1/comment/10001", "{\"body\":%s}", DC_PAT),
+            new Target("GET", "/dc/dc1/rest/api/2/issue/DCP-1/comment", "startAt=%q&maxResults=%q&orderBy=%q", DC_PAT),
+            new Target("GET", "/dc/dc1/rest/api/2/issue/DCP-1/transitions", "transitionId=%q&expand=%q", DC_PAT),
+            new Target("POST", "/dc/dc1/rest/api/2/issue/DCP-1/transitions", "{\"transition\":%s}", DC_PAT),
+            new Target("POST", "/dc/dc1/rest/api/2/issue/DCP-1/transitions", "{\"transition\":{\"id\":%s},\"fields\":%s}", DC_PAT),
+            new Target("POST", "/dc/dc1/rest/api/2/issue/DCP-1/worklog", "{\"timeSpent\":%s,\"started\":\"2024-01-15T10:00:00.000+0000\"}", DC_PAT),
+            new Target("POST", "/dc/dc1/rest/api/2/issue/DCP-1/worklog", "{\"timeSpentSeconds\":%s,\"started\":%s,\"comment\":%s}", DC_PAT),
+            new Target("POST", "/dc/dc1/rest/api/2/issue/DCP-1/worklog?adjustEstimate=new&newEstimate=%3B",
+                    "{\"timeSpent\":\"1h\",\"started\":\"2024-01-15T10:00:00.000+0000\",\"visibility\":%s}", DC_PAT),
+            new Target("PUT", "/dc/dc1/rest/api/2/issue/DCP-1/worklog/10001", "{\"timeSpent\":%s}", DC_PAT),
+            new Target("POST", "/dc/dc1/rest/api/2/issueLink", "{\"type\":%s,\"inwardIssue\":{\"key\":\"DCP-1\"},\"outwardIssue\":%s}", DC_PAT),
+            new Target("POST", "/dc/dc1/rest/api/2/issueLink", "{\"type\":{\"name\":\"Blocks\"},\"inwardIssue\":%s,\"outwardIssue\":{\"key\":\"DCP-2\"},\"comment\":%s}", DC_PAT));
 
     static final List<String> PATH_TAILS = List.of("", "", "", "", "/%u002e", "/%2e%2e", "/%00", "/%C0%AE", "/%25", "/%E2%80%AE", "/..;", "/%2F");
     static final List<String> EXTRA_HEADERS = List.of("Nango-Proxy-Host: evil", "Nango-Proxy-Content-Length: 5", "Nango-Proxy-Connection: close",
