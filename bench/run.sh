@@ -34,7 +34,7 @@ java -cp "$cp" dev.jirasim.bench.ColdStart --runs 7 --out "$out/cold.md"
 echo "3/5 heap with 100 000 issues"
 java -Xmx256m -cp "$cp" dev.jirasim.bench.HeapRun --out "$out/heap.md"
 echo "4/5 JQL at 100 000 issues"
-java -jar "$cp" 'JqlBenchmark\.(parse|searchIndexed|searchOrderedByCreated|searchDateRange|searchBroadFirstPage|searchTextBaseline|searchComponentVersion|searchStoryPoints|searchOpenSprints|searchCustomFirstPage)$' \
+java -jar "$cp" 'JqlBenchmark\.(parse|searchIndexed|searchOrderedByCreated|searchDateRange|searchBroadFirstPage|searchTextBaseline|searchComponentVersion|searchStoryPoints|searchOpenSprints|searchCustomFirstPage|searchHistoryWasUser|searchHistoryChangedFull|searchHistoryWasDuring|searchHistoryChanged)$' \
   -p issues=100000 -bm sample -tu ms -wi 2 -i 3 -w 2s -r 3s -f 1 -rf json -rff "$out/jql.json" >"$out/jql.log"
 java -cp "$cp" dev.jirasim.bench.JmhTable "$out/jql.json" >"$out/jql.md"
 echo "5/5 per-test world, reset, token validation, embedded start"
