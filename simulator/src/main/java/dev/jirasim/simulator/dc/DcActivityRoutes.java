@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.dc;
 
+import dev.jirasim.simulator.world.EstimateAdjustment;
 import static dev.jirasim.simulator.world.DcScope.READ;
 import static dev.jirasim.simulator.world.DcScope.WRITE;
 import static io.javalin.http.HandlerType.DELETE;
@@ -79,8 +80,8 @@ final class DcActivityRoutes {
         });
     }
 
-    private static DcWorklogs.Adjust adjust(Context ctx) {
-        return new DcWorklogs.Adjust(ctx.queryParam("adjustEstimate"), ctx.queryParam("newEstimate"), ctx.queryParam("reduceBy"),
+    private static EstimateAdjustment adjust(Context ctx) {
+        return new EstimateAdjustment(ctx.queryParam("adjustEstimate"), ctx.queryParam("newEstimate"), ctx.queryParam("reduceBy"),
                 ctx.queryParam("increaseBy"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.jirasim.simulator.dc;
 
+import dev.jirasim.simulator.world.EstimateAdjustment;
+import dev.jirasim.simulator.common.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jirasim.simulator.common.Problem;
 import dev.jirasim.simulator.world.Issue;
@@ -34,12 +36,6 @@ final class DcWorklogs {
     private DcWorklogs() {
     }
 
-    /** The query parameters {@code adjustEstimate}, {@code newEstimate}, {@code reduceBy}, {@code increaseBy}. */
-    record Adjust(String mode, String newEstimate, String reduceBy, String increaseBy) {
-        Adjust {
-            if (mode == null || mode.isEmpty()) mode = "auto";
-        }
-    }
 
     static Map<String, Object> json(DcCaller c, Issue issue, Worklog w) {
         var m = new LinkedHashMap<String, Object>();
@@ -51,7 +47,7 @@ final class DcWorklogs {
         m.put("updated", DcJson.TIME.format(w.updated()));
         if (w.visibility() != null) m.put("visibility", DcVisibility.render(w.visibility()));
         m.put("started", DcJson.TIME.format(w.started()));
-        m.put("timeSpent", DcDurations.format(w.timeSpentSeconds()));
+        m.put("timeSpent", Durations.format(w.timeSpentSeconds()));
         m.put("timeSpentSeconds", w.timeSpentSeconds());
         m.put("id", w.id());
         m.put("issueId", issue.id());
@@ -78,12 +74,9 @@ final class DcWorklogs {
         return m;
     }
 
-    /** Time spent: the sum of every worklog; null when none. */
+    /** Time spent: the sum of every worklog (restricted ones too, as Jira counts them); null when none. */
     static Long spent(Issue issue) {
-        if (issue.activity().worklogs().isEmpty()) return null;
-        long sum = 0;
-        for (Worklog w : issue.activity().worklogs()) sum += w.timeSpentSeconds();
-        return sum;
+        return issue.activity().timeSpentSeconds();
     }
 
     /** The issue's {@code timetracking} field: only the members that have a value ({@code {}} when none). */
@@ -91,9 +84,9 @@ final class DcWorklogs {
         TimeTracking t = issue.activity().timeTracking();
         Long spent = spent(issue);
         var m = new LinkedHashMap<String, Object>();
-        if (t.originalEstimateSeconds() != null) m.put("originalEstimate", DcDurations.format(t.originalEstimateSeconds()));
-        if (t.remainingEstimateSeconds() != null) m.put("remainingEstimate", DcDurations.format(t.remainingEstimateSeconds()));
-        if (spent != null) m.put("timeSpent", DcDurations.format(spent));
+        if (t.originalEstimateSeconds() != null) m.put("originalEstimate", Durations.format(t.originalEstimateSeconds()));
+        if (t.remainingEstimateSeconds() != null) m.put("remainingEstimate", Durations.format(t.remainingEstimateSeconds()));
+        if (spent != null) m.put("timeSpent", Durations.format(spent));
         if (t.originalEstimateSeconds() != null) m.put("originalEstimateSeconds", t.originalEstimateSeconds());
         if (t.remainingEstimateSeconds() != null) m.put("remainingEstimateSeconds", t.remainingEstimateSeconds());
         if (spent != null) m.put("timeSpentSeconds", spent);
@@ -109,7 +102,7 @@ final class DcWorklogs {
         return json(c, issue, find(c, issue, id));
     }
 
-    static Map<String, Object> add(DcCaller c, String idOrKey, JsonNode body, Adjust adjust) {
+    static Map<String, Object> add(DcCaller c, String idOrKey, JsonNode body, EstimateAdjustment adjust) {
         Issue issue = DcRestService.visible(c, idOrKey);
         Project project = DcComments.project(c, issue);
         if (!c.can(project, Permission.EDIT)) throw DcErrors.rest(403, "You do not have the permission to associate a worklog to this issue.");
@@ -130,7 +123,7 @@ final class DcWorklogs {
         return json(c, updated, worklog);
     }
 
-    static Map<String, Object> update(DcCaller c, String idOrKey, String id, JsonNode body, Adjust adjust) {
+    static Map<String, Object> update(DcCaller c, String idOrKey, String id, JsonNode body, EstimateAdjustment adjust) {
         Issue issue = DcRestService.visible(c, idOrKey);
         Worklog old = find(c, issue, id);
         if (!mayChange(c, issue, old)) throw DcErrors.rest(403, "You do not have the permission to edit this worklog.");
@@ -154,7 +147,7 @@ final class DcWorklogs {
         return json(c, updated, edited);
     }
 
-    static void delete(DcCaller c, String idOrKey, String id, Adjust adjust) {
+    static void delete(DcCaller c, String idOrKey, String id, EstimateAdjustment adjust) {
         Issue issue = DcRestService.visible(c, idOrKey);
         Worklog old = find(c, issue, id);
         if (!mayChange(c, issue, old)) throw DcErrors.rest(403, "You do not have the permission to delete this worklog.");
@@ -173,39 +166,10 @@ final class DcWorklogs {
         return DcHistory.save(c, issue, issue.toBuilder().activity(activity).updated(now).build());
     }
 
-    /**
-     * The remaining estimate after logging {@code spent} seconds where {@code before} were logged. {@code auto} moves it
-     * by the difference (never below zero; an issue without an estimate keeps none), {@code new} sets it,
-     * {@code manual} reduces it by {@code reduceBy} (adding) or raises it by {@code increaseBy} (deleting),
-     * {@code leave} keeps it.
-     */
-    private static Long remainingAfter(Issue issue, Adjust adjust, long spent, long before, Map<String, String> errors, boolean reduce) {
-        Long current = issue.activity().timeTracking().remainingEstimateSeconds();
-        switch (adjust.mode()) {
-            case "leave" -> {
-                return current;
-            }
-            case "auto" -> {
-                return current == null ? null : Math.max(0, current - (spent - before));
-            }
-            case "new" -> {
-                Long value = DcDurations.parse(adjust.newEstimate());
-                if (value == null) errors.put("newEstimate", "You must supply a valid new estimate.");
-                return value;
-            }
-            case "manual" -> {
-                Long by = DcDurations.parse(reduce ? adjust.reduceBy() : adjust.increaseBy());
-                if (by == null) {
-                    errors.put(reduce ? "reduceBy" : "increaseBy", reduce ? "You must supply a valid amount of time to reduce the estimate by."
-                            : "You must supply a valid amount of time to increase the estimate by.");
-                    return current;
-                }
-                long base = current == null ? 0 : current;
-                return reduce ? Math.max(0, base - by) : base + by;
-            }
-            // Our wording; DC's resource refuses a value it does not know.
-            default -> throw DcErrors.rest(400, "The adjustEstimate parameter must be one of new, leave, manual or auto.");
-        }
+    /** The remaining estimate after logging (see {@link EstimateAdjustment}); an unknown mode is a 400 (our wording). */
+    private static Long remainingAfter(Issue issue, EstimateAdjustment adjust, long spent, long before, Map<String, String> errors, boolean reduce) {
+        if (!adjust.known()) throw DcErrors.rest(400, "The adjustEstimate parameter must be one of new, leave, manual or auto.");
+        return adjust.remainingAfter(issue.activity().timeTracking().remainingEstimateSeconds(), spent, before, reduce, errors);
     }
 
     private static void object(JsonNode body) {
@@ -232,7 +196,7 @@ final class DcWorklogs {
             return seconds.asLong();
         }
         if (text != null && !text.isNull()) {
-            Long parsed = text.isTextual() ? DcDurations.parse(text.asText()) : null;
+            Long parsed = text.isTextual() ? Durations.parse(text.asText()) : null;
             if (parsed == null) errors.put("timeLogged", "Invalid time duration entered.");
             else if (parsed < 60) errors.put("timeLogged", "You must indicate the time spent working.");
             return parsed == null || parsed < 60 ? null : parsed;
@@ -307,13 +271,13 @@ final class DcWorklogs {
         Long remaining = t.remainingEstimateSeconds();
         if (node.has("originalEstimate")) {
             JsonNode v = node.get("originalEstimate");
-            original = v.isNull() ? null : v.isTextual() ? DcDurations.parse(v.asText()) : null;
+            original = v.isNull() ? null : v.isTextual() ? Durations.parse(v.asText()) : null;
             if (original == null && !v.isNull()) errors.put("timetracking", "The original estimate specified is not valid.");
             if (!node.has("remainingEstimate") && remaining == null) remaining = original;
         }
         if (node.has("remainingEstimate")) {
             JsonNode v = node.get("remainingEstimate");
-            remaining = v.isNull() ? null : v.isTextual() ? DcDurations.parse(v.asText()) : null;
+            remaining = v.isNull() ? null : v.isTextual() ? Durations.parse(v.asText()) : null;
             if (remaining == null && !v.isNull()) errors.put("timetracking", "The remaining estimate specified is not valid.");
         }
         return new TimeTracking(original, remaining);

@@ -50,6 +50,15 @@ public record IssueActivity(List<Worklog> worklogs, TimeTracking timeTracking, L
         return equals(NONE);
     }
 
+    /** Time spent: the sum of every worklog (restricted ones too, as Jira counts them); null when none is logged. */
+    @JsonIgnore
+    public Long timeSpentSeconds() {
+        if (worklogs.isEmpty()) return null;
+        long sum = 0;
+        for (Worklog w : worklogs) sum += w.timeSpentSeconds();
+        return sum;
+    }
+
     /** Jackson's filter that leaves an issue's empty activity out of world files. */
     public static final class WhenEmpty {
         @Override

@@ -100,7 +100,7 @@ public final class IssueHistory {
         if (a == b) return;
         seconds(items, "timeoriginalestimate", a.timeTracking().originalEstimateSeconds(), b.timeTracking().originalEstimateSeconds());
         seconds(items, "timeestimate", a.timeTracking().remainingEstimateSeconds(), b.timeTracking().remainingEstimateSeconds());
-        seconds(items, "timespent", spent(a), spent(b));
+        seconds(items, "timespent", a.timeSpentSeconds(), b.timeSpentSeconds());
         var before = new java.util.LinkedHashMap<String, IssueActivity.Worklog>();
         a.worklogs().forEach(w -> before.put(w.id(), w));
         var after = new java.util.HashSet<String>();
@@ -113,11 +113,6 @@ public final class IssueHistory {
         for (var w : b.worklogs()) if (!before.containsKey(w.id())) items.add(new ChangeGroup.Item("WorklogId", "jira", null, null, null, w.id(), w.id()));
     }
 
-    private static Long spent(IssueActivity a) {
-        long sum = 0;
-        for (var w : a.worklogs()) sum += w.timeSpentSeconds();
-        return a.worklogs().isEmpty() ? null : sum;
-    }
 
     private static void seconds(List<ChangeGroup.Item> items, String field, Long from, Long to) {
         if (Objects.equals(from, to)) return;

@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.jira.cloud;
 
+import dev.jirasim.simulator.world.EstimateAdjustment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jirasim.simulator.atlassian.resources.RequiredScope;
@@ -499,8 +500,8 @@ public final class JiraRoutes {
         return "true".equalsIgnoreCase(ctx.queryParam(name));
     }
 
-    private static WorklogService.Adjust adjust(Context ctx) {
-        return new WorklogService.Adjust(ctx.queryParam("adjustEstimate"), ctx.queryParam("newEstimate"), ctx.queryParam("reduceBy"),
+    private static EstimateAdjustment adjust(Context ctx) {
+        return new EstimateAdjustment(ctx.queryParam("adjustEstimate"), ctx.queryParam("newEstimate"), ctx.queryParam("reduceBy"),
                 ctx.queryParam("increaseBy"));
     }
 

@@ -1,5 +1,7 @@
 package dev.jirasim.simulator.jira.cloud;
 
+import dev.jirasim.simulator.world.EstimateAdjustment;
+import dev.jirasim.simulator.common.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jirasim.simulator.world.Issue;
 import dev.jirasim.simulator.world.IssueActivity;
@@ -39,12 +41,6 @@ final class WorklogService {
     private WorklogService() {
     }
 
-    /** How the remaining estimate changes: the query parameters {@code adjustEstimate}, {@code newEstimate}, {@code reduceBy}, {@code increaseBy}. */
-    record Adjust(String mode, String newEstimate, String reduceBy, String increaseBy) {
-        Adjust {
-            if (mode == null || mode.isEmpty()) mode = "auto";
-        }
-    }
 
     // ---- rendering ---------------------------------------------------------------------------------------
 
@@ -86,12 +82,9 @@ final class WorklogService {
         return m;
     }
 
-    /** Time spent: the sum of every worklog (restricted ones included, as Jira counts them); null when none. */
+    /** Time spent: the sum of every worklog (restricted ones too, as Jira counts them); null when none. */
     static Long spent(Issue issue) {
-        if (issue.activity().worklogs().isEmpty()) return null;
-        long sum = 0;
-        for (Worklog w : issue.activity().worklogs()) sum += w.timeSpentSeconds();
-        return sum;
+        return issue.activity().timeSpentSeconds();
     }
 
     /** {@code TimeTrackingDetails}: only the members that have a value. */
@@ -133,7 +126,7 @@ final class WorklogService {
         return json(c, issue, find(c, issue, id));
     }
 
-    static Map<String, Object> add(CloudCaller c, String idOrKey, JsonNode body, Adjust adjust, boolean overrideEditableFlag) {
+    static Map<String, Object> add(CloudCaller c, String idOrKey, JsonNode body, EstimateAdjustment adjust, boolean overrideEditableFlag) {
         Issue issue = IssueService.visibleIssue(c, idOrKey);
         if (overrideEditableFlag) CommentService.requireOverrideRight(c);
         Project project = project(c, issue);
@@ -155,7 +148,7 @@ final class WorklogService {
         return json(c, updated, worklog);
     }
 
-    static Map<String, Object> update(CloudCaller c, String idOrKey, String id, JsonNode body, Adjust adjust, boolean overrideEditableFlag) {
+    static Map<String, Object> update(CloudCaller c, String idOrKey, String id, JsonNode body, EstimateAdjustment adjust, boolean overrideEditableFlag) {
         Issue issue = IssueService.visibleIssue(c, idOrKey);
         Worklog old = find(c, issue, id);
         if (overrideEditableFlag) CommentService.requireOverrideRight(c);
@@ -178,7 +171,7 @@ final class WorklogService {
         return json(c, updated, edited);
     }
 
-    static void delete(CloudCaller c, String idOrKey, String id, Adjust adjust, boolean overrideEditableFlag) {
+    static void delete(CloudCaller c, String idOrKey, String id, EstimateAdjustment adjust, boolean overrideEditableFlag) {
         Issue issue = IssueService.visibleIssue(c, idOrKey);
         Worklog old = find(c, issue, id);
         if (overrideEditableFlag) CommentService.requireOverrideRight(c);
@@ -205,39 +198,10 @@ final class WorklogService {
         return c.world().updateIssue(issue, issue.toBuilder().activity(activity).updated(now).build(), c.user().accountId());
     }
 
-    /**
-     * The remaining estimate after logging {@code spent} seconds where {@code before} were logged (0 for a new worklog; for
-     * a deletion {@code spent} is 0). {@code auto} moves the estimate by the difference (never below zero; an issue
-     * without an estimate keeps none, our choice), {@code new} sets it, {@code manual} reduces it by {@code reduceBy}
-     * (adding) or raises it by {@code increaseBy} (deleting), {@code leave} keeps it.
-     */
-    private static Long remainingAfter(Issue issue, Adjust adjust, long spent, long before, Map<String, String> errors, boolean reduce) {
-        Long current = issue.activity().timeTracking().remainingEstimateSeconds();
-        switch (adjust.mode()) {
-            case "leave" -> {
-                return current;
-            }
-            case "auto" -> {
-                return current == null ? null : Math.max(0, current - (spent - before));
-            }
-            case "new" -> {
-                Long value = Durations.parse(adjust.newEstimate());
-                if (value == null) errors.put("newEstimate", "You must supply a valid new estimate.");
-                return value;
-            }
-            case "manual" -> {
-                String raw = reduce ? adjust.reduceBy() : adjust.increaseBy();
-                Long by = Durations.parse(raw);
-                if (by == null) {
-                    errors.put(reduce ? "reduceBy" : "increaseBy", reduce ? "You must supply a valid amount of time to reduce the estimate by."
-                            : "You must supply a valid amount of time to increase the estimate by.");
-                    return current;
-                }
-                long base = current == null ? 0 : current;
-                return reduce ? Math.max(0, base - by) : base + by;
-            }
-            default -> throw JiraErrors.badRequest("The adjustEstimate parameter must be one of new, leave, manual or auto.");
-        }
+    /** The remaining estimate after logging (see {@link EstimateAdjustment}); an unknown mode is a 400 (our wording). */
+    private static Long remainingAfter(Issue issue, EstimateAdjustment adjust, long spent, long before, Map<String, String> errors, boolean reduce) {
+        if (!adjust.known()) throw JiraErrors.badRequest("The adjustEstimate parameter must be one of new, leave, manual or auto.");
+        return adjust.remainingAfter(issue.activity().timeTracking().remainingEstimateSeconds(), spent, before, reduce, errors);
     }
 
     /** {@code timeSpentSeconds}, else {@code timeSpent} parsed; Jira's messages for a missing or unreadable duration. */

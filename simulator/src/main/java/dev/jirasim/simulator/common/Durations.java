@@ -1,26 +1,26 @@
-package dev.jirasim.simulator.jira.cloud;
+package dev.jirasim.simulator.common;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Jira's duration strings ({@code 1w 2d 3h 30m}), with Jira's default working time: a day is 8 hours, a week 5
- * days. A number without a unit is minutes; fractions are allowed ({@code 1.5h}); units may run together
+ * days (what a new Cloud site and a new Data Center instance both use). A number without a unit is minutes; fractions are allowed ({@code 1.5h}); units may run together
  * ({@code 1h30m}). Formatting writes the largest units first and leaves out zero parts, as Jira's
  * {@code timeSpent} does ({@code 5400} → {@code 1h 30m}).
  */
-final class Durations {
-    static final long MINUTE = 60;
-    static final long HOUR = 60 * MINUTE;
-    static final long DAY = 8 * HOUR;
-    static final long WEEK = 5 * DAY;
+public final class Durations {
+    public static final long MINUTE = 60;
+    public static final long HOUR = 60 * MINUTE;
+    public static final long DAY = 8 * HOUR;
+    public static final long WEEK = 5 * DAY;
     private static final Pattern PART = Pattern.compile("\\s*(\\d{1,9}(?:\\.\\d{1,6})?)\\s*([wdhm]?)\\s*", Pattern.CASE_INSENSITIVE);
 
     private Durations() {
     }
 
     /** Seconds, rounded to the minute; null when the text is not a duration. */
-    static Long parse(String text) {
+    public static Long parse(String text) {
         if (text == null || text.isBlank() || text.length() > 100) return null;
         Matcher m = PART.matcher(text);
         int at = 0;
@@ -46,7 +46,7 @@ final class Durations {
         return Math.round(seconds / MINUTE) * MINUTE;
     }
 
-    static String format(long seconds) {
+    public static String format(long seconds) {
         if (seconds < MINUTE) return "0m";
         var sb = new StringBuilder();
         long rest = seconds;

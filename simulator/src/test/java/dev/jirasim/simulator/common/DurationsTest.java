@@ -1,4 +1,4 @@
-package dev.jirasim.simulator.jira.cloud;
+package dev.jirasim.simulator.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
