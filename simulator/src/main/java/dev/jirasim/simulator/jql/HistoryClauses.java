@@ -82,6 +82,9 @@ final class HistoryClauses {
             }
         }
         Plan plan = new Plan.History(field, changed, wanted, from, to, by, lo, hi);
+        // An issue created after the window held nothing in it: the creation-date tree narrows the candidates whose
+        // changelogs are checked (the evaluator runs the cheaper part first).
+        if (!changed && hi != Long.MAX_VALUE) plan = new Plan.And(List.of(new Plan.Dates(JqlField.CREATED, Long.MIN_VALUE, hi), plan));
         boolean negative = t.operator() == Operator.WAS_NOT || t.operator() == Operator.WAS_NOT_IN;
         return negative ? new Plan.Not(plan) : plan;
     }
