@@ -25,10 +25,12 @@ final class IssueView {
      * What {@code expand} asks of each issue: {@code names} and {@code schema} of its fields (on a single issue;
      * a search puts them on the page instead), its {@code transitions}, {@code editmeta}, {@code operations} and its
      * latest {@code changelog} histories (at most 100 on an issue, 40 in a search, as Jira caps them; 0: not asked).
-     * Other values ({@code renderedFields}, …) are not rendered yet and are left out.
+     * and {@code renderedFields} (rich text as HTML, dates as people read them). {@code versionedRepresentations} is not
+     * rendered and is left out.
      */
-    record Expand(boolean names, boolean schema, boolean transitions, boolean editmeta, boolean operations, int changelog) {
-        static final Expand NONE = new Expand(false, false, false, false, false, 0);
+    record Expand(boolean names, boolean schema, boolean transitions, boolean editmeta, boolean operations, int changelog,
+                  boolean renderedFields) {
+        static final Expand NONE = new Expand(false, false, false, false, false, 0, false);
         /** How many histories Jira puts inline on one issue, and on each issue of an enhanced search. */
         static final int ISSUE_HISTORIES = 100;
         static final int SEARCH_HISTORIES = 40;
@@ -37,12 +39,13 @@ final class IssueView {
             if (raw == null || raw.isBlank()) return NONE;
             var parts = java.util.Set.of(raw.replace(" ", "").split(","));
             return new Expand(parts.contains("names"), parts.contains("schema"), parts.contains("transitions"),
-                    parts.contains("editmeta"), parts.contains("operations"), parts.contains("changelog") ? ISSUE_HISTORIES : 0);
+                    parts.contains("editmeta"), parts.contains("operations"), parts.contains("changelog") ? ISSUE_HISTORIES : 0,
+                    parts.contains("renderedFields"));
         }
 
         /** The same without what a search answers once per page. */
         Expand perIssue() {
-            return new Expand(false, false, transitions, editmeta, operations, changelog > 0 ? SEARCH_HISTORIES : 0);
+            return new Expand(false, false, transitions, editmeta, operations, changelog > 0 ? SEARCH_HISTORIES : 0, renderedFields);
         }
     }
 
@@ -88,7 +91,35 @@ final class IssueView {
         }
         if (expand.transitions()) m.put("transitions", IssueService.transitionList(c, issue));
         if (expand.changelog() > 0) m.put("changelog", ChangelogService.inline(c, issue, expand.changelog()));
+        if (expand.renderedFields()) m.put("renderedFields", renderedFields(c, issue, present));
         return m;
+    }
+
+    /** Jira's display form of a date and time: day, month and two-digit year, then a 12-hour time (our reading). */
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yy h:mm a", java.util.Locale.ENGLISH);
+    private static final java.time.format.DateTimeFormatter SHOWN_DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yy", java.util.Locale.ENGLISH);
+
+    /**
+     * {@code renderedFields}: for each field present, what a person reads: rich text (description, comment bodies,
+     * worklog comments) as HTML, times in the caller's time zone, the due date as a day; null for the rest, as Jira
+     * gives null for fields its renderer leaves alone.
+     */
+    private static Map<String, Object> renderedFields(CloudCaller c, Issue issue, java.util.List<String> present) {
+        var zone = dev.jirasim.simulator.jql.SearchContext.zoneOf(c.user() == null ? null : c.user().zoneinfo());
+        var out = new LinkedHashMap<String, Object>();
+        for (String f : present) {
+            Object v = switch (f) {
+                case "description" -> RichTextHtml.of(issue.description());
+                case "comment" -> JiraJson.commentPage(c, issue, true);
+                case "created" -> SHOWN.format(issue.created().atZone(zone));
+                case "updated", "statuscategorychangedate" -> SHOWN.format(issue.updated().atZone(zone));
+                case "resolutiondate" -> issue.resolved() == null ? null : SHOWN.format(issue.resolved().atZone(zone));
+                case "duedate" -> issue.duedate() == null ? null : SHOWN_DAY.format(issue.duedate());
+                default -> null;
+            };
+            out.put(f, v);
+        }
+        return out;
     }
 
     /**
@@ -100,7 +131,7 @@ final class IssueView {
         // Expansions depend on the caller's rights (editmeta) and the parent's fields change under it: not kept.
         // Linked issues' fields change under it too, and restricted comments or worklogs depend on who asks.
         // The changelog is part of the (immutable) issue, so an expansion of only that is kept like the fields.
-        boolean keepable = expand.equals(Expand.NONE) || expand.equals(new Expand(false, false, false, false, false, expand.changelog()));
+        boolean keepable = expand.equals(Expand.NONE) || expand.equals(new Expand(false, false, false, false, false, expand.changelog(), false));
         if ((issue.parent() != null && selection.fields().contains("parent")) || !keepable || restricted(issue, selection)
                 || (!issue.activity().links().isEmpty() && selection.fields().contains("issuelinks"))) {
             return of(c, issue, selection, expand);

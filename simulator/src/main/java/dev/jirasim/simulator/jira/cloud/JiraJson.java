@@ -305,8 +305,20 @@ final class JiraJson {
     static final Object ABSENT = new Object();
 
     private static Map<String, Object> commentPage(CloudCaller c, Issue issue) {
+        return commentPage(c, issue, false);
+    }
+
+    /** The issue's {@code comment} field; {@code html}: with bodies rendered, as {@code renderedFields.comment} has them. */
+    static Map<String, Object> commentPage(CloudCaller c, Issue issue, boolean html) {
         var comments = new ArrayList<Object>();
-        for (Comment cm : visibleComments(c, issue)) comments.add(comment(c, issue, cm));
+        for (Comment cm : visibleComments(c, issue)) {
+            var one = comment(c, issue, cm);
+            if (html) {
+                one = new LinkedHashMap<>(one);
+                one.put("body", RichTextHtml.of(cm.body()));
+            }
+            comments.add(one);
+        }
         var page = new LinkedHashMap<String, Object>();
         page.put("comments", comments.size() > 20 ? comments.subList(0, 20) : comments);
         page.put("self", c.apiBase() + "/issue/" + issue.id() + "/comment");

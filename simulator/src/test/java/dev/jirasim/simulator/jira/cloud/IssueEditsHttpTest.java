@@ -89,6 +89,26 @@ class IssueEditsHttpTest {
     }
 
     @Test
+    void renderedFieldsShowRichTextAsHtmlAndDatesAsPeopleReadThem(JirasimServer sim) {
+        sim.control().setClock(java.time.Instant.parse("2026-12-01T10:00:00Z"), true);
+        Jira alice = Jira.alice(sim);
+        alice.acme(3).contentType("application/json").body(Map.of("fields", Map.of("description", Map.of("type", "doc", "version", 1,
+                "content", List.of(Map.of("type", "paragraph", "content", List.of(Map.of("type", "text", "text", "Bold move",
+                        "marks", List.of(Map.of("type", "strong")))))))))).put("/issue/ACME-5").then().statusCode(204);
+        alice.acme(2).contentType("application/json").body(Map.of("body", "Looks good")).post("/issue/ACME-5/comment").then().statusCode(201);
+        // Alice's zone is Europe/London: 10:00 UTC on 1 December is 10:00 AM there.
+        alice.acme(3).queryParam("expand", "renderedFields").get("/issue/ACME-5").then().statusCode(200)
+                .body("renderedFields.description", equalTo("<p><b>Bold move</b></p>"))
+                .body("renderedFields.updated", equalTo("01/Dec/26 10:00 AM"))
+                .body("renderedFields.comment.comments[-1].body", equalTo("<p>Looks good</p>"))
+                .body("renderedFields.labels", nullValue())
+                .body("fields.description.type", equalTo("doc"));
+        alice.acme(2).queryParam("jql", "key = ACME-5").queryParam("fields", "description,updated").queryParam("expand", "renderedFields")
+                .get("/search/jql").then().statusCode(200).body("issues[0].renderedFields.description", equalTo("<p><b>Bold move</b></p>"))
+                .body("issues[0].fields.description", equalTo("Bold move"));
+    }
+
+    @Test
     void screenOverridesAreForAppsAndReturnIssueTakesExpand(JirasimServer sim) {
         Jira alice = Jira.alice(sim);
         alice.acme(3).contentType("application/json").queryParam("overrideScreenSecurity", "true")

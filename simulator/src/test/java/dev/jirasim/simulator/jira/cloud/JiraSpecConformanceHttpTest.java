@@ -77,7 +77,7 @@ class JiraSpecConformanceHttpTest {
         alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
                 .body(Map.of("transition", Map.of("id", "21"))).post("/issue/" + key + "/transitions");
         alice.acme(3).filter(SpecValidation.recordingInto(problems)).get("/issue/" + key + "/changelog").then().statusCode(200);
-        alice.acme(3).filter(SpecValidation.recordingInto(problems)).queryParam("expand", "changelog").get("/issue/" + key).then().statusCode(200);
+        alice.acme(3).filter(SpecValidation.recordingInto(problems)).queryParam("expand", "changelog,renderedFields").get("/issue/" + key).then().statusCode(200);
         String history = alice.acme(3).get("/issue/" + key + "/changelog").then().extract().path("values[0].id");
         alice.acme(3).filter(SpecValidation.recordingInto(problems)).contentType("application/json")
                 .body(Map.of("changelogIds", List.of(Long.parseLong(history)))).post("/issue/" + key + "/changelog/list").then().statusCode(200);
