@@ -77,7 +77,90 @@ final class IssueService {
         return result;
     }
 
+    /**
+     * {@code PUT /issue/{key}}: the field values, then the update operations that are not values but activity
+     * ({@code comment} add/edit/remove, {@code worklog} add), as Jira applies them in one edit. A failure in any part
+     * undoes the whole edit: an error answer leaves nothing changed.
+     */
     Issue edit(CloudCaller c, String idOrKey, JsonNode body) {
+        if (body == null || !body.isObject()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
+        var fieldsPart = body.deepCopy();
+        List<Runnable> activity = activityOps(c, idOrKey, (com.fasterxml.jackson.databind.node.ObjectNode) fieldsPart, Set.of("comment", "worklog"));
+        try {
+            Issue edited = editFields(c, idOrKey, fieldsPart);
+            activity.forEach(Runnable::run);
+            return activity.isEmpty() ? edited : c.world().jira().issue(edited.site(), edited.id()).orElseThrow();
+        } catch (RuntimeException e) {
+            dev.jirasim.simulator.world.UndoLog.rollback();
+            throw e;
+        }
+    }
+
+    /**
+     * Takes the activity operations ({@code comment}, {@code worklog}; and {@code timetracking} {@code set}/{@code edit},
+     * which become a field value) out of {@code body.update}, checks their shape, and returns them to run after the
+     * field edit. An operation the field does not take is Jira's 400 naming it.
+     */
+    private static List<Runnable> activityOps(CloudCaller c, String idOrKey, com.fasterxml.jackson.databind.node.ObjectNode body, Set<String> allowed) {
+        var actions = new ArrayList<Runnable>();
+        if (!(body.get("update") instanceof com.fasterxml.jackson.databind.node.ObjectNode update)) return actions;
+        var errors = new LinkedHashMap<String, String>();
+        for (String name : List.of("comment", "worklog", "timetracking")) {
+            JsonNode ops = update.get(name);
+            if (ops == null || (name.equals("timetracking") ? false : !allowed.contains(name))) continue;
+            update.remove(name);
+            if (!ops.isArray()) {
+                errors.put(name, "Field '" + name + "': an update must be a list of operations such as [{\"add\": …}].");
+                continue;
+            }
+            for (JsonNode op : ops) {
+                String verb = op.isObject() && op.size() == 1 ? op.fieldNames().next() : null;
+                JsonNode value = verb == null ? null : op.get(verb);
+                boolean ok = value != null && value.isObject();
+                switch (name + "/" + verb) {
+                    case "comment/add" -> {
+                        if (ok) actions.add(() -> CommentService.add(c, idOrKey, value, null));
+                    }
+                    case "comment/edit" -> {
+                        ok = ok && value.path("id").isValueNode() && !value.path("id").isNull();
+                        if (ok) actions.add(() -> CommentService.update(c, idOrKey, value.get("id").asText(), value, false, null));
+                    }
+                    case "comment/remove" -> {
+                        ok = ok && value.path("id").isValueNode() && !value.path("id").isNull();
+                        if (ok) actions.add(() -> CommentService.delete(c, idOrKey, value.get("id").asText()));
+                    }
+                    case "worklog/add" -> {
+                        if (ok) actions.add(() -> WorklogService.add(c, idOrKey, value, new dev.jirasim.simulator.world.EstimateAdjustment(null, null, null, null), false));
+                    }
+                    case "timetracking/set", "timetracking/edit" -> {
+                        // Both set the estimates given and keep the other, as the field value does.
+                        if (ok) {
+                            var fields = body.has("fields") && body.get("fields").isObject() ? (com.fasterxml.jackson.databind.node.ObjectNode) body.get("fields")
+                                    : body.putObject("fields");
+                            if (fields.has("timetracking")) errors.put(name, "Field 'timetracking' cannot appear in both 'fields' and 'update'");
+                            else fields.set("timetracking", value);
+                        }
+                    }
+                    default -> {
+                        String use = switch (name) {
+                            case "comment" -> "add, edit or remove";
+                            case "worklog" -> "add";
+                            default -> "set or edit";
+                        };
+                        errors.put(name, "Field '" + name + "' does not support the operation " + (verb == null ? op.toString() : "'" + verb + "'")
+                                + ": use " + use + ".");
+                        ok = true;
+                    }
+                }
+                if (!ok) errors.put(name, "Operation value must be an object" + (name.equals("comment") && !"add".equals(verb) ? " with an 'id'." : "."));
+            }
+        }
+        if (update.isEmpty()) body.remove("update");
+        if (!errors.isEmpty()) throw JiraErrors.fields(400, errors);
+        return actions;
+    }
+
+    private Issue editFields(CloudCaller c, String idOrKey, JsonNode body) {
         Issue issue = visible(c, idOrKey);
         Project project = c.world().jira().project(issue.site(), issue.project()).orElseThrow();
         if (!c.can(project, Permission.EDIT)) throw JiraErrors.forbidden("edit issues in this project");
@@ -195,7 +278,11 @@ final class IssueService {
                 .map(Workflow.Transition::to).orElse(null);
         if (to == null) throw JiraErrors.badRequest("Transition id '" + id + "' is not valid for this issue.");
         to = JiraCatalog.status(to).orElseThrow().name();
-        // Our workflows' transitions have no screen, so no field can be set on the way (Jira's answer for a field off the screen).
+        // A comment may come along (update.comment add), as clients commonly send it; our workflows' transitions have no
+        // screen, so no field can be set on the way (Jira's answer for a field off the screen).
+        var rest = body.deepCopy();
+        List<Runnable> comments = activityOps(c, idOrKey, (com.fasterxml.jackson.databind.node.ObjectNode) rest, Set.of("comment"));
+        body = rest;
         var errors = new LinkedHashMap<String, String>();
         for (String part : new String[] {"fields", "update"}) {
             JsonNode given = body.get(part);
@@ -208,8 +295,14 @@ final class IssueService {
         // Entering a done status resolves the issue (as Jira's default post functions do); leaving it clears the resolution.
         boolean done = JiraCatalog.status(to).orElseThrow().categoryKey().equals("done");
         boolean wasDone = issue.resolution() != null;
-        c.world().updateIssue(issue, issue.toBuilder().status(to).updated(now).resolved(done ? (wasDone ? issue.resolved() : now) : null)
-                .resolution(done ? (wasDone ? issue.resolution() : "Done") : null).build(), c.user().accountId());
+        try {
+            c.world().updateIssue(issue, issue.toBuilder().status(to).updated(now).resolved(done ? (wasDone ? issue.resolved() : now) : null)
+                    .resolution(done ? (wasDone ? issue.resolution() : "Done") : null).build(), c.user().accountId());
+            comments.forEach(Runnable::run);
+        } catch (RuntimeException e) {
+            dev.jirasim.simulator.world.UndoLog.rollback();
+            throw e;
+        }
     }
 
     // ---- field parsing ---------------------------------------------------------------------------

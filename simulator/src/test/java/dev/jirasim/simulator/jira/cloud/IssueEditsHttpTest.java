@@ -109,6 +109,37 @@ class IssueEditsHttpTest {
     }
 
     @Test
+    void commentsWorklogsAndEstimatesComeAlongWithAnEditOrATransition(JirasimServer sim) {
+        Jira alice = Jira.alice(sim);
+        int before = alice.acme(2).get("/issue/ACME-5/comment").then().extract().path("total");
+        alice.acme(2).contentType("application/json").body(Map.of("fields", Map.of("summary", "With a note"),
+                "update", Map.of("comment", List.of(Map.of("add", Map.of("body", "Renamed while syncing"))),
+                        "worklog", List.of(Map.of("add", Map.of("timeSpent", "2h", "started", "2026-11-30T09:00:00.000+0000"))),
+                        "timetracking", List.of(Map.of("edit", Map.of("originalEstimate", "1d"))))))
+                .put("/issue/ACME-5").then().statusCode(204);
+        alice.acme(2).get("/issue/ACME-5?fields=summary,comment,timetracking,worklog").then().body("fields.summary", equalTo("With a note"))
+                .body("fields.comment.total", equalTo(before + 1)).body("fields.comment.comments[-1].body", equalTo("Renamed while syncing"))
+                .body("fields.timetracking.originalEstimate", equalTo("1d")).body("fields.timetracking.timeSpent", equalTo("2h"))
+                .body("fields.worklog.total", equalTo(1));
+        // One bad part and nothing changes: not the summary, not the comment.
+        alice.acme(2).contentType("application/json").body(Map.of("fields", Map.of("summary", "Never"),
+                "update", Map.of("comment", List.of(Map.of("add", Map.of("body", "")))))).put("/issue/ACME-5").then().statusCode(400);
+        alice.acme(2).contentType("application/json").body(Map.of("update", Map.of("comment", List.of(Map.of("copy", Map.of("id", "1"))))))
+                .put("/issue/ACME-5").then().statusCode(400).body("errors.comment", containsString("'copy'"));
+        alice.acme(2).get("/issue/ACME-5?fields=summary,comment").then().body("fields.summary", equalTo("With a note"))
+                .body("fields.comment.total", equalTo(before + 1));
+        // A transition may carry a comment, as clients commonly send it.
+        alice.acme(2).contentType("application/json").body(Map.of("transition", Map.of("id", "21"),
+                "update", Map.of("comment", List.of(Map.of("add", Map.of("body", "Starting now")))))).post("/issue/ACME-5/transitions")
+                .then().statusCode(204);
+        alice.acme(2).get("/issue/ACME-5?fields=status,comment").then().body("fields.status.name", equalTo("In Progress"))
+                .body("fields.comment.comments[-1].body", equalTo("Starting now"));
+        alice.acme(2).contentType("application/json").body(Map.of("transition", Map.of("id", "41"),
+                "update", Map.of("comment", List.of(Map.of("add", Map.of("body", "  ")))))).post("/issue/ACME-5/transitions").then().statusCode(400);
+        alice.acme(2).get("/issue/ACME-5?fields=status").then().body("fields.status.name", equalTo("In Progress"));
+    }
+
+    @Test
     void screenOverridesAreForAppsAndReturnIssueTakesExpand(JirasimServer sim) {
         Jira alice = Jira.alice(sim);
         alice.acme(3).contentType("application/json").queryParam("overrideScreenSecurity", "true")
