@@ -10,6 +10,7 @@ public enum Hosts {
     AUTH("/auth", AuthErrors.SHAPE),
     JIRA("/api/ex/jira", dev.jirasim.simulator.jira.cloud.JiraErrors.SHAPE),
     API("/api", GatewayErrors.SHAPE),
+    SITE("/site", dev.jirasim.simulator.jira.cloud.JiraErrors.SHAPE),
     ADMIN("/__admin", AdminErrors.SHAPE),
     NANGO("/nango", dev.jirasim.simulator.nango.NangoErrors.SHAPE),
     DC("/dc", dev.jirasim.simulator.dc.DcErrors.SHAPE),

@@ -283,6 +283,10 @@ public final class JiraData {
 
     /** What a user may do in a project: site admins everything; else the project's grants to them and to "*". */
     public Set<Permission> permissions(User user, Project project) {
+        if (user != null && user.anonymous()) {
+            var granted = project.permissions().get(Project.ANONYMOUS);
+            return granted == null || granted.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(granted);
+        }
         if (user == null || !user.memberOf(project.site())) return EnumSet.noneOf(Permission.class);
         if (user.siteAdmin().contains(project.site())) return EnumSet.allOf(Permission.class);
         var result = EnumSet.noneOf(Permission.class);

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * A Jira project on one site. {@code permissions} maps a user (e-mail or account id) to what they may do;
- * the key {@code "*"} stands for every member of the site. Project ids are numeric strings, keys start with
+ * the key {@code "*"} stands for every member of the site, the key {@code "anonymous"} for callers of the site host
+ * without accepted credentials. Project ids are numeric strings, keys start with
  * an upper-case letter followed by upper-case letters or digits (at most 10).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -69,6 +70,9 @@ public record Project(String id, String key, String name, String site, String pr
 
     /** The types a new company-managed project gets (all of the catalog). */
     public static final List<String> DEFAULT_TYPES = JiraCatalog.ISSUE_TYPES.stream().map(JiraCatalog.IssueType::name).toList();
+
+    /** The permissions key for anonymous callers of the site host. */
+    public static final String ANONYMOUS = "anonymous";
 
     public Project {
         Objects.requireNonNull(id, "missing required field 'id'");

@@ -22,7 +22,8 @@ public record User(
         List<String> sites,
         List<String> siteAdmin,
         String accountType,
-        String emailVisibility) {
+        String emailVisibility,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ApiToken> apiTokens) {
     public static final List<String> ACCOUNT_TYPES = List.of("atlassian", "app", "customer");
     public static final List<String> EMAIL_VISIBILITIES = List.of("anyone", "private");
 
@@ -42,12 +43,19 @@ public record User(
         if (!EMAIL_VISIBILITIES.contains(emailVisibility)) {
             throw new IllegalArgumentException("emailVisibility must be one of " + EMAIL_VISIBILITIES + ": " + emailVisibility);
         }
+        apiTokens = apiTokens == null ? List.of() : List.copyOf(apiTokens);
+    }
+
+    /** A user without API tokens. */
+    public User(String accountId, String email, String displayName, String nickname, String zoneinfo, String locale,
+                String accountStatus, List<String> sites, List<String> siteAdmin, String accountType, String emailVisibility) {
+        this(accountId, email, displayName, nickname, zoneinfo, locale, accountStatus, sites, siteAdmin, accountType, emailVisibility, null);
     }
 
     /** A person with the defaults: an Atlassian account whose address anyone may see. */
     public User(String accountId, String email, String displayName, String nickname, String zoneinfo, String locale,
                 String accountStatus, List<String> sites, List<String> siteAdmin) {
-        this(accountId, email, displayName, nickname, zoneinfo, locale, accountStatus, sites, siteAdmin, null, null);
+        this(accountId, email, displayName, nickname, zoneinfo, locale, accountStatus, sites, siteAdmin, null, null, null);
     }
 
     /** Whether {@code viewer} (an account id; null for nobody) may see this user's e-mail address. */
@@ -59,8 +67,21 @@ public record User(
         return sites.contains(subdomain);
     }
 
+    /** The caller of a site-host request without (accepted) credentials: a member of no site, matched by no name. */
+    public static final User ANONYMOUS = new User("", "anonymous@", "Anonymous", "anonymous", null, null, null, null, null,
+            null, "private", null);
+
+    public boolean anonymous() {
+        return this == ANONYMOUS;
+    }
+
+    /** Whether {@code token} is one of this user's API tokens and valid at {@code now}. */
+    public boolean acceptsApiToken(String token, java.time.Instant now) {
+        return apiTokens.stream().anyMatch(t -> t.token().equals(token) && t.validAt(now));
+    }
+
     /** True when {@code ref} names this user by e-mail (case-insensitive) or account id. */
     public boolean matches(String ref) {
-        return accountId.equals(ref) || email.equalsIgnoreCase(ref);
+        return !anonymous() && (accountId.equals(ref) || email.equalsIgnoreCase(ref));
     }
 }

@@ -57,7 +57,7 @@ final class WorldLoader {
             // Sites may be named by subdomain or cloudId; the world keeps subdomains.
             User user = new User(listed.accountId(), listed.email(), listed.displayName(), listed.nickname(), listed.zoneinfo(),
                     listed.locale(), listed.accountStatus(), subdomains(listed.sites(), listed.email()),
-                    subdomains(listed.siteAdmin(), listed.email()), listed.accountType(), listed.emailVisibility());
+                    subdomains(listed.siteAdmin(), listed.email()), listed.accountType(), listed.emailVisibility(), listed.apiTokens());
             requireUnique(accountIds.add(user.accountId()), "user accountId", user.accountId());
             world.addUser(user);
             if (!emails.add(user.email().toLowerCase())) throw new WorldException("duplicate user email: " + user.email());
@@ -87,7 +87,7 @@ final class WorldLoader {
             requireSite(world, p.site(), "project " + p.key());
             if (p.lead() != null && world.user(p.lead()).isEmpty()) throw new WorldException("project " + p.key() + " has unknown lead " + p.lead());
             for (String who : p.permissions().keySet()) {
-                if (!who.equals("*") && world.user(who).isEmpty()) throw new WorldException("project " + p.key() + " grants permissions to unknown user " + who);
+                if (!who.equals("*") && !who.equals(Project.ANONYMOUS) && world.user(who).isEmpty()) throw new WorldException("project " + p.key() + " grants permissions to unknown user " + who);
             }
             for (Project.Component x : p.components()) {
                 if (x.lead() != null && world.user(x.lead()).isEmpty()) throw new WorldException("component " + x.name() + " of " + p.key() + " has unknown lead " + x.lead());

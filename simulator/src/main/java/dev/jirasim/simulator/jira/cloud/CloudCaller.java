@@ -13,7 +13,9 @@ import dev.jirasim.simulator.world.World;
 /**
  * Who is calling Jira through the gateway, on which site and API version. Built once per request: the bearer
  * token must be valid and its grant must cover the cloudId in the path (a site outside the grant is a 401,
- * our choice where the reference is silent); then the user's own permissions limit what they see.
+ * our choice where the reference is silent); then the user's own permissions limit what they see. On the site host
+ * ({@link #ofSite}) the caller comes from Basic API-token credentials instead: {@code session} is null, scopes do
+ * not apply, and the user may be {@link User#ANONYMOUS}.
  */
 public record CloudCaller(World world, TokenStore.Session session, Site site, User user, int version, String apiBase) {
 
@@ -27,8 +29,20 @@ public record CloudCaller(World world, TokenStore.Session session, Site site, Us
         return new CloudCaller(world, session, site, user, Integer.parseInt(version), publicUrl + "/api/ex/jira/" + cloudId + "/rest/api/" + version);
     }
 
-    /** The token's scopes on this site must satisfy {@code scope} (else the gateway's 401). */
+    /**
+     * The caller on {@code https://{subdomain}.atlassian.net}, served under {@code publicUrl/site/{subdomain}}: an
+     * unknown subdomain is a 404 (our choice); the credentials are judged by {@link SiteAuth}, the route decides what
+     * an anonymous or failed caller gets.
+     */
+    public static CloudCaller ofSite(World world, SiteAuth.Outcome who, String subdomain, String version, String publicUrl) {
+        if (!version.equals("2") && !version.equals("3")) throw JiraErrors.message(404, "No API version " + version + " here.");
+        Site site = world.site(subdomain).filter(s -> s.subdomain().equals(subdomain)).orElseThrow(() -> JiraErrors.noSuchSite(subdomain));
+        return new CloudCaller(world, null, site, who.user(), Integer.parseInt(version), publicUrl + "/site/" + subdomain + "/rest/api/" + version);
+    }
+
+    /** The token's scopes on this site must satisfy {@code scope} (else the gateway's 401); API tokens have no scopes. */
     public void requireScope(RequiredScope scope) {
+        if (session == null) return;
         Bearer.requireScope(session, site.cloudId(), scope);
     }
 

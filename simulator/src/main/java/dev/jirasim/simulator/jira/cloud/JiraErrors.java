@@ -60,6 +60,32 @@ public final class JiraErrors {
         return message(400, message);
     }
 
+    /** The header whose presence means credentials were sent to the site host and rejected (jira-cloud-more.md §1.2). */
+    public static final String LOGIN_REASON = "X-Seraph-LoginReason";
+    public static final String AUTHENTICATED_FAILED = "AUTHENTICATED_FAILED";
+
+    /** The site host without credentials on an endpoint that needs a user (reference §5.3, exact). */
+    public static Problem notAuthenticated() {
+        return message(401, "You are not authenticated. Authentication required to perform this operation.");
+    }
+
+    /**
+     * The site host after a failed login on an endpoint that needs a user: the JSON variant of the reference's two
+     * captures (jira-cloud-more.md §1.2). The {@code WWW-Authenticate} value is our choice (the exact one is unconfirmed).
+     */
+    public static Problem authenticationFailed(String subdomain) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("message", "Client must be authenticated to access this resource.");
+        body.put("status-code", 401);
+        return Problem.withBody(401, "Client must be authenticated to access this resource.", body, Map.of(LOGIN_REASON, AUTHENTICATED_FAILED,
+                "WWW-Authenticate", "OAuth realm=\"https%3A%2F%2F" + subdomain + ".atlassian.net\""));
+    }
+
+    /** A subdomain no site of the world has: our choice of answer. */
+    public static Problem noSuchSite(String subdomain) {
+        return message(404, "No Jira site " + subdomain + ".atlassian.net here.");
+    }
+
     /** Our choice (real text unconfirmed). */
     public static Problem forbidden(String action) {
         return message(403, "You do not have permission to " + action + ".");

@@ -35,9 +35,22 @@ import java.util.function.Supplier;
  *   POST       /issue/{idOrKey}/attachments (multipart);  GET /attachment/meta, /attachment/{id}, /attachment/content/{id}
  *   DELETE     /attachment/{id};  POST /issue/bulk, /issue/bulkfetch
  * </pre>
+ * Every route is also served on the site host, {@code https://{subdomain}.atlassian.net}, under
+ * {@code /site/{subdomain}/rest/api/{2|3}} (same handlers, see {@link BothHosts}), with Basic API-token callers
+ * ({@link SiteAuth}); plus {@code GET /site/{subdomain}/_edge/tenant_info}.
  */
 public final class JiraRoutes {
     static final String BASE = "/api/ex/jira/{cloudId}/rest/api/{version}";
+    static final String SITE = "/site/{subdomain}";
+    static final String SITE_BASE = SITE + "/rest/api/{version}";
+    /**
+     * Routes of the site host a caller without accepted credentials may use, as anonymous: the searches (a failed
+     * login there is a 200 anonymous result, jira-cloud-more.md §1.2), serverInfo and plain reads of issues and
+     * projects (a failed login on a project read is a 404). Every other route needs a user: 401.
+     */
+    private static final java.util.regex.Pattern ANONYMOUS_OK = java.util.regex.Pattern.compile(
+            "(GET|POST) /search(/jql|/approximate-count)?|GET /project/search|GET /serverInfo|GET /issue/[^/]+|GET /project/[^/]+"
+                    + "|GET /project|GET /issue/[^/]+/(comment|worklog|transitions)");
     /** The largest upload body read at all: the most a world may allow per file, and room for the multipart framing. */
     static final long MAX_UPLOAD_BYTES = dev.jirasim.simulator.common.Limits.MAX_UPLOAD_BYTES;
     private final Supplier<Tenant> tenant;
@@ -54,7 +67,9 @@ public final class JiraRoutes {
         this.jqlParse = new JqlParseService(engine);
     }
 
-    public void addTo(RoutesConfig routes) {
+    public void addTo(RoutesConfig config) {
+        var routes = new BothHosts(config);
+        config.get(SITE + "/_edge/tenant_info", this::tenantInfo);
         routes.get(BASE + "/search/jql", this::searchByQueryString);
         routes.post(BASE + "/search/jql", this::searchByBody);
         routes.post(BASE + "/search/approximate-count", this::approximateCount);
@@ -452,16 +467,43 @@ public final class JiraRoutes {
         ctx.json(Myself.serverInfo(caller(ctx, null)));
     }
 
-    /** The authenticated caller, with {@code scope} (null: none needed) checked and the site's rate limit spent. */
+    /** {@code GET /site/{subdomain}/_edge/tenant_info}: the site's cloudId, without auth (reference §0). */
+    private void tenantInfo(Context ctx) {
+        String subdomain = ctx.pathParam("subdomain");
+        var site = tenant.get().world().site(subdomain).filter(s -> s.subdomain().equals(subdomain))
+                .orElseThrow(() -> JiraErrors.noSuchSite(subdomain));
+        ctx.json(Map.of("cloudId", site.cloudId()));
+    }
+
+    /**
+     * The authenticated caller, with {@code scope} (null: none needed) checked and the site's rate limit spent. Through
+     * the gateway: a bearer token with its scopes. On the site host: Basic API-token credentials, no scopes; an
+     * anonymous caller only on {@link #ANONYMOUS_OK} routes.
+     */
     CloudCaller caller(Context ctx, RequiredScope scope) {
         Tenant t = tenant.get();
-        CloudCaller c = CloudCaller.of(t.world(), ctx.header("Authorization"), ctx.pathParam("cloudId"), ctx.pathParam("version"), publicUrl.get());
+        CloudCaller c;
+        if (ctx.pathParamMap().containsKey("subdomain")) {
+            String subdomain = ctx.pathParam("subdomain");
+            SiteAuth.Outcome who = SiteAuth.authenticate(t.world(), ctx.header("Authorization"));
+            c = CloudCaller.ofSite(t.world(), who, subdomain, ctx.pathParam("version"), publicUrl.get());
+            if (who.user().anonymous()) {
+                String route = ctx.method().name() + " " + ctx.path().replaceFirst("^/site/[^/]+/rest/api/[^/]+", "");
+                if (who.bearer() || !ANONYMOUS_OK.matcher(route).matches()) throw who.failed() ? JiraErrors.authenticationFailed(subdomain) : JiraErrors.notAuthenticated();
+                if (who.failed()) ctx.header(JiraErrors.LOGIN_REASON, JiraErrors.AUTHENTICATED_FAILED);
+            } else {
+                ctx.header(JiraErrors.LOGIN_REASON, "OK");
+            }
+        } else {
+            c = CloudCaller.of(t.world(), ctx.header("Authorization"), ctx.pathParam("cloudId"), ctx.pathParam("version"), publicUrl.get());
+        }
         if (scope != null) c.requireScope(scope);
-        ctx.header("X-AAccountId", c.user().accountId());
+        if (!c.user().anonymous()) ctx.header("X-AAccountId", c.user().accountId());
         // The budget is spent only by requests that got past the gateway: a bad token still gets its 401.
         var limiter = t.jiraRateLimiter();
         if (limiter.isPresent()) {
-            var decision = limiter.get().tryAcquire(limiter.get().keyFor(c.user().accountId(), c.session().grant().clientId(), c.site().cloudId()));
+            String client = c.session() == null ? "basic" : c.session().grant().clientId();
+            var decision = limiter.get().tryAcquire(limiter.get().keyFor(c.user().accountId(), client, c.site().cloudId()));
             decision.headers().forEach(ctx::header);
             if (!decision.allowed()) throw JiraErrors.rateLimited(decision.headers());
         }
@@ -524,7 +566,7 @@ public final class JiraRoutes {
     /** The real service's 415 for a body type a route does not take, in problem+json. */
     static Problem unsupported(Context ctx) {
         return Problem.withBody(415, "unsupported media type", Map.of("title", "Unsupported Media Type",
-                "detail", "Content-Type '" + ctx.contentType() + "' is not supported.", "instance", ctx.path().replaceFirst("^/api/ex/jira/[^/]+", "")),
+                "detail", "Content-Type '" + ctx.contentType() + "' is not supported.", "instance", ctx.path().replaceFirst("^/api/ex/jira/[^/]+|^/site/[^/]+", "")),
                 Map.of("Content-Type", "application/problem+json"));
     }
 
@@ -540,6 +582,40 @@ public final class JiraRoutes {
             return Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
             throw JiraErrors.badRequest("The " + name + " parameter must be a number.");
+        }
+    }
+
+    /** Registers each gateway route a second time on the site host: one handler, two prefixes. */
+    private static final class BothHosts {
+        private final RoutesConfig routes;
+
+        BothHosts(RoutesConfig routes) {
+            this.routes = routes;
+        }
+
+        private static String site(String path) {
+            if (!path.startsWith(BASE)) throw new IllegalArgumentException("not a gateway route: " + path);
+            return SITE_BASE + path.substring(BASE.length());
+        }
+
+        void get(String path, io.javalin.http.Handler handler) {
+            routes.get(path, handler);
+            routes.get(site(path), handler);
+        }
+
+        void post(String path, io.javalin.http.Handler handler) {
+            routes.post(path, handler);
+            routes.post(site(path), handler);
+        }
+
+        void put(String path, io.javalin.http.Handler handler) {
+            routes.put(path, handler);
+            routes.put(site(path), handler);
+        }
+
+        void delete(String path, io.javalin.http.Handler handler) {
+            routes.delete(path, handler);
+            routes.delete(site(path), handler);
         }
     }
 }
