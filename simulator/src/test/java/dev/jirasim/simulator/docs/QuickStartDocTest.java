@@ -34,9 +34,19 @@ class QuickStartDocTest {
 
     @Test
     void everyCommandRunsAndPrintsWhatThePageShows() throws Exception {
+        runs("quick-start.md", 10);
+    }
+
+    /** docs/site-host.md, the same way: its {@code curl -u} examples against the default world. */
+    @Test
+    void theSiteHostPageRunsToo() throws Exception {
+        runs("site-host.md", 3);
+    }
+
+    static void runs(String page, int minCommands) throws Exception {
         assumeTrue(onPath("curl") && onPath("jq"), "curl and jq are needed to run the page's commands");
         List<Block> blocks = new ArrayList<>();
-        Matcher m = BLOCK.matcher(Files.readString(Path.of("..", "docs", "quick-start.md")));
+        Matcher m = BLOCK.matcher(Files.readString(Path.of("..", "docs", page)));
         while (m.find()) blocks.add(new Block(m.group(1), m.group(2)));
 
         try (JirasimServer sim = JirasimServer.start(SimulatorConfig.builder().randomPort().build())) {
@@ -50,9 +60,9 @@ class QuickStartDocTest {
                 script.append("printf '\\n@@block ").append(i).append("\\n'\n")
                         .append(b.text().replace("localhost:8484", "localhost:" + sim.port())).append('\n');
             }
-            assertTrue(commands.size() >= 10, "the page's commands were found: " + commands.size());
+            assertTrue(commands.size() >= minCommands, page + ": the page's commands were found: " + commands.size());
             // stderr apart: curl's progress meter is not output the page shows
-            Path errors = Files.createTempFile("quick-start", ".err");
+            Path errors = Files.createTempFile("doc-page", ".err");
             Process p = new ProcessBuilder("bash", "-c", script.toString()).redirectError(errors.toFile()).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replace("\r", "");
             assertTrue(p.waitFor(120, TimeUnit.SECONDS));
