@@ -118,6 +118,27 @@ class SiteHostHttpTest {
     }
 
     @Test
+    void anonymousSeesOnlyProjectsThatGrantBrowseToAnonymous(JirasimServer sim) {
+        dev.jirasim.simulator.world.WorldFile w = sim.control().exportWorld();
+        var projects = w.projects().stream().map(p -> {
+            if (!p.key().equals("OPS")) return p;
+            var perms = new java.util.TreeMap<>(p.permissions());
+            perms.put("anonymous", List.of(dev.jirasim.simulator.world.Permission.BROWSE));
+            return new dev.jirasim.simulator.world.Project(p.id(), p.key(), p.name(), p.site(), p.projectTypeKey(), p.lead(), perms,
+                    p.description(), p.components(), p.versions(), p.style(), p.issueTypes(), p.workflowScheme());
+        }).toList();
+        sim.control().replaceWorld(new dev.jirasim.simulator.world.WorldFile(w.version(), w.auth(), w.jira(), w.sites(), w.users(), w.apps(),
+                w.consent(), projects, null, w.issues(), w.tokens()));
+        List<String> keys = site(sim, 3).get(ANY).then().statusCode(200).extract().path("issues.key");
+        assertFalse(keys.isEmpty());
+        assertTrue(keys.stream().allMatch(k -> k.startsWith("OPS-")), keys.toString());
+        site(sim, 3).get("/issue/" + keys.get(0)).then().statusCode(200).header("X-AAccountId", nullValue());
+        site(sim, 3).get("/issue/ACME-1").then().statusCode(404);
+        alice(sim, 3, "wrong").get("/project/search").then().statusCode(200)
+                .header("X-Seraph-LoginReason", "AUTHENTICATED_FAILED").body("values.key", equalTo(List.of("OPS")));
+    }
+
+    @Test
     void siteHostResponsesMatchTheSpec(JirasimServer sim) {
         assumeTrue(SpecValidation.available(), "Skipped: the shared specs folder is not beside this checkout");
         List<String> problems = SpecValidation.newList();
