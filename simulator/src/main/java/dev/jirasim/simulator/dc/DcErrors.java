@@ -26,6 +26,18 @@ public final class DcErrors {
         return m;
     }
 
+    /**
+     * DC's 401 for a resource that needs a user and got none: an Error Collection without {@code status},
+     * {@code {"errorMessages":["You are not authenticated. …"],"errors":{}}} (the text Jira's REST plugin
+     * shares with Cloud; no {@code WWW-Authenticate} challenge, as DC allows anonymous access).
+     */
+    static Problem notAuthenticated() {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("errorMessages", List.of(NOT_AUTHENTICATED));
+        m.put("errors", Map.of());
+        return Problem.withBody(401, NOT_AUTHENTICATED, m);
+    }
+
     static Problem rest(int status, String message) {
         return Problem.withBody(status, message, collection(status, message));
     }

@@ -38,6 +38,18 @@ final class DcPages {
         return page("Error", "<h1>Something went wrong</h1><p id=\"error\">" + esc(message) + "</p>");
     }
 
+    /**
+     * Jira's error page for a refused Basic login: "Unauthorized (401)", "Encountered a "401 - Unauthorized"
+     * error while loading this page." and Seraph's "Basic Authentication Failure - Reason : AUTHENTICATED_FAILED"
+     * (captured from Jira Server); the 403 page for AUTHENTICATION_DENIED follows the same pattern (our choice).
+     */
+    static String basicFailure(int status, String phrase, String reason) {
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + phrase + " (" + status + ")</title></head><body>"
+                + "<h1>" + phrase + " (" + status + ")</h1><p>Encountered a &quot;" + status + " - " + phrase
+                + "&quot; error while loading this page.</p><p id=\"reason\">Basic Authentication Failure - Reason : " + esc(reason)
+                + "</p></body></html>";
+    }
+
     private static String page(String title, String body) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
                 + " · Jira Data Center (Jirasim)</title></head><body>" + body + "</body></html>";

@@ -46,7 +46,9 @@ public final class DcRoutes {
 
     public void addTo(RoutesConfig routes) {
         routes.before(ctx -> {
-            if (ctx.path().startsWith("/dc/")) ctx.header("X-AUSERNAME", "anonymous");
+            if (!ctx.path().startsWith("/dc/")) return;
+            ctx.header("X-AUSERNAME", "anonymous");
+            basic(ctx);
         });
         both(routes, GET, "/rest/oauth2/latest/authorize", this::authorize);
         both(routes, POST, "/plugins/servlet/oauth2/consent", this::consent);
@@ -101,6 +103,8 @@ public final class DcRoutes {
     }
 
     private static Who who(Context ctx, DcRuntime dc) {
+        DcUser basic = ctx.attribute(BASIC_USER);
+        if (basic != null) return new Who(Optional.empty(), Optional.of(basic));
         String header = ctx.header("Authorization");
         // A missing, expired or unknown bearer makes the request anonymous, as DC does (reference §2.7).
         Optional<DcRuntime.Bearer> bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
@@ -114,11 +118,68 @@ public final class DcRoutes {
     /** A signed-in user whose token reaches {@code scope}; else DC's 401 or our 403 for the scope. */
     private static DcUser require(Context ctx, DcRuntime dc, DcScope scope) {
         Who who = who(ctx, dc);
-        if (who.user().isEmpty()) throw DcErrors.rest(401, DcErrors.NOT_AUTHENTICATED);
-        if (!who.bearer().orElseThrow().allows(scope)) {
+        if (who.user().isEmpty()) throw DcErrors.notAuthenticated();
+        // HTTP Basic signs the user in with their full rights, as a personal access token does.
+        if (who.bearer().isPresent() && !who.bearer().get().allows(scope)) {
             throw DcErrors.rest(403, "The OAuth 2.0 token's scope does not allow this operation: it needs " + scope + ".");
         }
         return who.user().get();
+    }
+
+    // ---- HTTP Basic (Seraph) ------------------------------------------------------------------------------
+
+    /** The request attribute holding the user a Basic login signed in. */
+    private static final String BASIC_USER = "jirasim.dc.basicUser";
+
+    /**
+     * HTTP Basic {@code name:password} on an instance's REST API, checked before any resource as Seraph's
+     * filter does: success signs the user in ({@code X-Seraph-LoginReason: OK}); a failure answers 401
+     * (AUTHENTICATED_FAILED) on every REST path, even one that allows anonymous access; a user in CAPTCHA mode
+     * gets 403 (AUTHENTICATION_DENIED) with {@code X-Authentication-Denied-Reason}. Other paths (the OAuth
+     * token endpoint reads Basic as client credentials) are left alone.
+     */
+    private void basic(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic", 0, 5) || header.length() > 5 && header.charAt(5) != ' ') return;
+        String rest = ctx.path().substring("/dc/".length());
+        int slash = rest.indexOf('/');
+        if (slash <= 0) return;
+        String id = rest.substring(0, slash);
+        Optional<DcRuntime> runtime = tenant.get().world().dataCenter(id);
+        if (runtime.isEmpty()) return;
+        String contextPath = runtime.get().instance().contextPath();
+        if (!rest.substring(slash).startsWith(contextPath + "/rest/api/")) return;
+        String base = publicUrl.get() + "/dc/" + id + contextPath;
+        String[] pair = credentials(header.substring(5).trim());
+        DcRuntime.Login login = pair == null ? new DcRuntime.Login(DcRuntime.LoginReason.AUTHENTICATED_FAILED, Optional.empty())
+                : runtime.get().basic(pair[0], pair[1]);
+        ctx.header("X-Seraph-LoginReason", login.reason().name());
+        switch (login.reason()) {
+            case OK -> {
+                ctx.attribute(BASIC_USER, login.user().orElseThrow());
+                ctx.header("X-AUSERNAME", login.user().get().name());
+            }
+            case AUTHENTICATED_FAILED -> {
+                html(ctx, 401, DcPages.basicFailure(401, "Unauthorized", login.reason().name()));
+                ctx.skipRemainingHandlers();
+            }
+            case AUTHENTICATION_DENIED -> {
+                ctx.header("X-Authentication-Denied-Reason", "CAPTCHA_CHALLENGE; login-url=" + base + "/login.jsp");
+                html(ctx, 403, DcPages.basicFailure(403, "Forbidden", login.reason().name()));
+                ctx.skipRemainingHandlers();
+            }
+        }
+    }
+
+    /** {@code name:password} from a Basic header's payload; null when it is not Base64 or has no colon. */
+    static String[] credentials(String payload) {
+        try {
+            String plain = new String(java.util.Base64.getDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8);
+            int colon = plain.indexOf(':');
+            return colon < 0 ? null : new String[] {plain.substring(0, colon), plain.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     // ---- OAuth ---------------------------------------------------------------------------------------

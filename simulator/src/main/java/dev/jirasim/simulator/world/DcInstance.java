@@ -75,10 +75,18 @@ public record DcInstance(String id, String contextPath, String serverTitle, Stri
 
     /**
      * A DC user: {@code name} is the login, {@code key} the stable id (e.g. JIRAUSER10100). An inactive user
-     * (deactivated in the user directory) stays listed but cannot sign in.
+     * (deactivated in the user directory) stays listed but cannot sign in. {@code password} is the HTTP Basic
+     * password ({@code name:password}); without one, Basic always fails for the user. Exports carry it, as
+     * they carry every other secret; {@link #toString()} hides it.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DcUser(String name, String key, String displayName, String emailAddress, String timeZone, Boolean admin, Boolean active) {
+    public record DcUser(String name, String key, String displayName, String emailAddress, String timeZone, Boolean admin, Boolean active,
+                         String password) {
+        @Override
+        public String toString() {
+            return "DcUser[name=" + name + ", key=" + key + ", active=" + active + (password == null ? "" : ", password=***") + "]";
+        }
+
         public DcUser {
             Objects.requireNonNull(name, "missing required field 'name'");
             Objects.requireNonNull(key, "missing required field 'key'");

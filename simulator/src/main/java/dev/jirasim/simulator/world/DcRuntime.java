@@ -259,6 +259,40 @@ public final class DcRuntime {
         return Optional.empty();
     }
 
+    /** Consecutive failed logins after which DC asks for a CAPTCHA (DC's default, jira.maximum.authentication.attempts.allowed). */
+    public static final int CAPTCHA_AFTER_FAILURES = 3;
+
+    /** How one HTTP Basic login went, in Seraph's words ({@code X-Seraph-LoginReason}). */
+    public enum LoginReason { OK, AUTHENTICATED_FAILED, AUTHENTICATION_DENIED }
+
+    /** A Basic login's outcome: the user when {@code OK}. */
+    public record Login(LoginReason reason, Optional<DcUser> user) {
+    }
+
+    /** Consecutive failed logins per user key; cleared by a successful login or a new world. */
+    private final Map<String, Integer> failedLogins = new HashMap<>();
+
+    /**
+     * An HTTP Basic login as Seraph does it: a user in CAPTCHA mode (after {@link #CAPTCHA_AFTER_FAILURES}
+     * consecutive failures) is denied without the password being checked; a wrong password counts a failure;
+     * a right one clears the count. Unknown and deactivated users fail without counting (our choice).
+     */
+    public synchronized Login basic(String username, String password) {
+        Optional<DcUser> found = instance.users().stream().filter(u -> u.name().equalsIgnoreCase(username)).findFirst();
+        if (found.isEmpty()) return new Login(LoginReason.AUTHENTICATED_FAILED, Optional.empty());
+        DcUser u = found.get();
+        if (failedLogins.getOrDefault(u.key(), 0) >= CAPTCHA_AFTER_FAILURES) return new Login(LoginReason.AUTHENTICATION_DENIED, Optional.empty());
+        if (!u.active()) return new Login(LoginReason.AUTHENTICATED_FAILED, Optional.empty());
+        boolean right = u.password() != null && java.security.MessageDigest.isEqual(u.password().getBytes(StandardCharsets.UTF_8),
+                password.getBytes(StandardCharsets.UTF_8));
+        if (!right) {
+            failedLogins.merge(u.key(), 1, Integer::sum);
+            return new Login(LoginReason.AUTHENTICATED_FAILED, Optional.empty());
+        }
+        failedLogins.remove(u.key());
+        return new Login(LoginReason.OK, found);
+    }
+
     public Optional<DcUser> user(String nameOrKey) {
         return instance.user(nameOrKey);
     }

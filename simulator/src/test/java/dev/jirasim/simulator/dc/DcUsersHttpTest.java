@@ -55,7 +55,7 @@ class DcUsersHttpTest {
         var world = sim.control().exportWorld();
         DcInstance dc1 = world.dataCenter().get(0);
         var users = new ArrayList<>(dc1.users());
-        users.add(new DcUser("jdoe2", "JIRAUSER10200", "Jane Doe (left)", "jane@dc1.test", null, false, false));
+        users.add(new DcUser("jdoe2", "JIRAUSER10200", "Jane Doe (left)", "jane@dc1.test", null, false, false, "jane-password"));
         var pats = new ArrayList<>(dc1.personalAccessTokens());
         pats.add(new DcInstance.PersonalAccessToken("jane-token", "jdoe2", "old", null));
         sim.control().replaceWorld(world.withDataCenter(List.of(new DcInstance(dc1.id(), dc1.contextPath(), dc1.serverTitle(), dc1.version(),
@@ -69,6 +69,9 @@ class DcUsersHttpTest {
         as(sim, JDOE_PAT).queryParam("username", "jdoe2").get("/rest/api/2/user").then().statusCode(200).body("active", equalTo(false));
         // A deactivated user's token makes the request anonymous.
         as(sim, "jane-token").get("/rest/api/2/myself").then().statusCode(401).header("X-AUSERNAME", "anonymous");
+        // Nor can they sign in with their password: Seraph's AUTHENTICATED_FAILED.
+        DcOAuthHttpTest.dc(sim).auth().preemptive().basic("jdoe2", "jane-password").get("/rest/api/2/myself").then().statusCode(401)
+                .header("X-Seraph-LoginReason", "AUTHENTICATED_FAILED").header("X-AUSERNAME", "anonymous");
     }
 
     @Test

@@ -96,7 +96,13 @@ class BadInputProperties {
     }
 
     static final String NANGO = "Bearer c4f5e2a1-7b3d-4e8f-9a6c-1d2e3f4a5b6c";
+    /** jdoe:jdoe, a wrong password on dc1: DC's 401, then the CAPTCHA 403 (the Basic login layer itself). */
     static final String DC_BASIC = "Basic amRvZTpqZG9l";
+    /** admin:admin, the default world's right password: DC targets that reach the REST logic through Basic. */
+    static final String DC_ADMIN_BASIC = "Basic YWRtaW46YWRtaW4=";
+    /** Malformed Basic headers (no payload, not Base64, no colon, bytes that are not UTF-8, huge): never a 500. */
+    static final List<String> BAD_BASIC = List.of("Basic", "Basic ", "Basic !!!", "Basic Og==", "Basic bm8tY29sb24=", "Basic /w==",
+            "BASIC YWRtaW46YWRtaW4=", "Basic YWRtaW46YWRtaW4=YWRtaW4=", "Basic " + "QUFB".repeat(2000), "Basic\tYWRtaW46YWRtaW4=");
     /** jdoe's personal access token on dc1 (the default world's): DC targets that reach the REST logic, not just its 401. */
     static final String DC_PAT = "Bearer NDU2Nzg5MDEyMzQ1Ompkb2UtcGVyc29uYWwtdG9rZW4tMDE";
     static final List<Target> TARGETS = List.of(
@@ -183,6 +189,8 @@ class BadInputProperties {
             new Target("GET", C + "/3/groupuserpicker", "query=%q&maxResults=%q", "CLOUD"),
             new Target("GET", C + "/3/group/member", "groupname=%q&startAt=%q", "CLOUD"),
             new Target("GET", "/dc/dc1/rest/api/2/user/search", "username=%q&startAt=%q", DC_BASIC),
+            new Target("GET", "/dc/dc1/rest/api/2/user/search", "username=%q&startAt=%q", DC_ADMIN_BASIC),
+            new Target("POST", "/dc/dc1/rest/api/2/issue", "{\"fields\":{\"project\":{\"key\":\"DCP\"},\"issuetype\":{\"name\":\"Task\"},\"summary\":%s}}", DC_ADMIN_BASIC),
             // Links, remote links, watchers, votes, attachments, bulk (issue 17).
             new Target("POST", C + "/3/issueLink", "{\"type\":{\"name\":%s},\"inwardIssue\":{\"key\":\"ACME-1\"},\"outwardIssue\":{\"key\":\"ACME-2\"}}", "CLOUD"),
             new Target("POST", C + "/2/issueLink", "{\"type\":{\"id\":\"10003\"},\"inwardIssue\":%s,\"outwardIssue\":{\"key\":\"ACME-2\"},\"comment\":%s}", "CLOUD"),
@@ -352,7 +360,7 @@ class BadInputProperties {
                                         "project = ACME ORDER BY created", "-1")))
                         .as((k, v) -> URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         Arbitrary<String> auth = Arbitraries.of("", "Bearer x", "Bearer c4f5e2a1-7b3d-4e8f-9a6c-1d2e3f4a5b6c", "Basic Zm9vOmJhcg==", "Basic amRvZTpqZG9l",
-                "Bearer NDU2Nzg5MDEyMzQ1Ompkb2UtcGVyc29uYWwtdG9rZW4tMDE", "Bearer", "CLOUD", "CLOUD");
+                "Bearer NDU2Nzg5MDEyMzQ1Ompkb2UtcGVyc29uYWwtdG9rZW4tMDE", "Bearer", "CLOUD", "CLOUD", DC_ADMIN_BASIC, "Basic", "Basic !!!", "Basic /w==");
         Arbitrary<List<String>> headers = Arbitraries.of(EXTRA_HEADERS).list().ofMaxSize(3);
         Arbitrary<Framing> framing = Arbitraries.frequency(net.jqwik.api.Tuple.of(12, Framing.LENGTH), net.jqwik.api.Tuple.of(3, Framing.CHUNKED),
                 net.jqwik.api.Tuple.of(1, Framing.CHUNK_SIZE_BAD), net.jqwik.api.Tuple.of(1, Framing.CHUNK_SIZE_NEGATIVE),
@@ -546,6 +554,17 @@ class BadInputProperties {
         for (Framing f : List.of(Framing.CHUNK_SIZE_BAD, Framing.CHUNK_SIZE_NEGATIVE, Framing.CHUNK_EARLY_EOF)) {
             check(new Fuzz("POST", "/auth/oauth/token", "", "", "", "application/json", List.of(), "{\"grant_type\":\"x\"}", f));
         }
+    }
+
+    @Example
+    void malformedBasicHeadersOnDataCenter() throws IOException {
+        for (String header : BAD_BASIC) {
+            for (String path : List.of("/dc/dc1/rest/api/2/myself", "/dc/dc1/rest/api/latest/search", "/dc/dc1/rest/oauth2/latest/token")) {
+                check(new Fuzz("GET", path, "", "", header, "application/json", List.of(), "", Framing.LENGTH));
+            }
+        }
+        check(new Fuzz("POST", "/dc/dc1/rest/api/2/issue", "", "", DC_ADMIN_BASIC, "application/json", List.of(),
+                "{\"fields\":{\"project\":{\"key\":\"DCP\"},\"issuetype\":{\"name\":\"Task\"},\"summary\":[null]}}", Framing.LENGTH));
     }
 
     @Example
