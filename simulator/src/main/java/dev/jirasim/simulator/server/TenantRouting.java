@@ -30,7 +30,15 @@ public final class TenantRouting implements Filter {
         }
     }
 
+    /** {@code {subdomain}.atlassian.net}: a request sent to a site's own host name (hosts file, proxy) reaches {@code /site/{subdomain}}. */
+    private static final java.util.regex.Pattern SITE_HOST = java.util.regex.Pattern.compile("([a-z0-9][a-z0-9-]{0,62})\\.atlassian\\.net");
+
     private static void route(HttpServletRequest http, String uri, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        var site = SITE_HOST.matcher(String.valueOf(http.getServerName()).toLowerCase(java.util.Locale.ROOT));
+        if (site.matches() && !uri.startsWith("/site/") && !uri.startsWith("/__admin") && !uri.startsWith("/t/")) {
+            http = rewritten(http, "/site/" + site.group(1) + uri);
+            uri = http.getRequestURI();
+        }
         if (!uri.startsWith("/t/")) {
             chain.doFilter(http, response);
             return;
@@ -39,19 +47,24 @@ public final class TenantRouting implements Filter {
         String id = end < 0 ? uri.substring(3) : uri.substring(3, end);
         String rest = end < 0 ? "/" : uri.substring(end);
         try (var scope = CurrentTenant.enter(id)) {
-            chain.doFilter(new HttpServletRequestWrapper(http) {
-                @Override
-                public String getRequestURI() {
-                    return rest;
-                }
-
-                @Override
-                public StringBuffer getRequestURL() {
-                    var url = new StringBuffer();
-                    url.append(getScheme()).append("://").append(getServerName()).append(':').append(getServerPort()).append(rest);
-                    return url;
-                }
-            }, response);
+            chain.doFilter(rewritten(http, rest), response);
         }
+    }
+
+    /** The same request with another path (query string and everything else kept). */
+    private static HttpServletRequest rewritten(HttpServletRequest http, String path) {
+        return new HttpServletRequestWrapper(http) {
+            @Override
+            public String getRequestURI() {
+                return path;
+            }
+
+            @Override
+            public StringBuffer getRequestURL() {
+                var url = new StringBuffer();
+                url.append(getScheme()).append("://").append(getServerName()).append(':').append(getServerPort()).append(path);
+                return url;
+            }
+        };
     }
 }

@@ -40,7 +40,7 @@ class QuickStartDocTest {
     /** docs/site-host.md, the same way: its {@code curl -u} examples against the default world. */
     @Test
     void theSiteHostPageRunsToo() throws Exception {
-        runs("site-host.md", 3);
+        runs("site-host.md", 4);
     }
 
     static void runs(String page, int minCommands) throws Exception {

@@ -62,6 +62,18 @@ class SiteHostHttpTest {
     }
 
     @Test
+    void aRequestToTheSitesOwnHostNameReachesTheSite(JirasimServer sim) {
+        // As a client behind a proxy or a hosts-file entry sends it: the path alone, the site in the Host header.
+        given().baseUri(sim.baseUrl()).header("Host", "acme.atlassian.net").get("/_edge/tenant_info").then().statusCode(200)
+                .body("cloudId", equalTo(OAuth.ACME));
+        given().baseUri(sim.baseUrl()).header("Host", "ACME.atlassian.net").auth().preemptive().basic("alice@acme.test", ALICE_TOKEN)
+                .get("/rest/api/3/myself").then().statusCode(200).body("accountId", equalTo(OAuth.ALICE_ID));
+        given().baseUri(sim.baseUrl()).header("Host", "acme.atlassian.net").get("/rest/api/3/myself").then().statusCode(401);
+        // The simulator's own paths keep working whatever the Host says.
+        given().baseUri(sim.baseUrl()).header("Host", "acme.atlassian.net").get("/site/acme/_edge/tenant_info").then().statusCode(200);
+    }
+
+    @Test
     void theSamePermissionsAsTheGateway(JirasimServer sim) {
         // bob may not browse SEC: the site host hides it from him as the gateway does.
         var bobBearer = Jira.bob(sim).acme(3).get(ANY).then().statusCode(200).extract().<List<String>>path("issues.key");
