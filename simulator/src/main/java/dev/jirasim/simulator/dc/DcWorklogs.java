@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.dc;
 
+import dev.jirasim.simulator.common.TimeTrackingDetails;
 import dev.jirasim.simulator.world.EstimateAdjustment;
 import dev.jirasim.simulator.common.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,15 +83,7 @@ final class DcWorklogs {
     /** The issue's {@code timetracking} field: only the members that have a value ({@code {}} when none). */
     static Map<String, Object> timeTracking(Issue issue) {
         TimeTracking t = issue.activity().timeTracking();
-        Long spent = spent(issue);
-        var m = new LinkedHashMap<String, Object>();
-        if (t.originalEstimateSeconds() != null) m.put("originalEstimate", Durations.format(t.originalEstimateSeconds()));
-        if (t.remainingEstimateSeconds() != null) m.put("remainingEstimate", Durations.format(t.remainingEstimateSeconds()));
-        if (spent != null) m.put("timeSpent", Durations.format(spent));
-        if (t.originalEstimateSeconds() != null) m.put("originalEstimateSeconds", t.originalEstimateSeconds());
-        if (t.remainingEstimateSeconds() != null) m.put("remainingEstimateSeconds", t.remainingEstimateSeconds());
-        if (spent != null) m.put("timeSpentSeconds", spent);
-        return m;
+        return TimeTrackingDetails.of(t.originalEstimateSeconds(), t.remainingEstimateSeconds(), issue.activity().timeSpentSeconds());
     }
 
     static Map<String, Object> list(DcCaller c, String idOrKey) {

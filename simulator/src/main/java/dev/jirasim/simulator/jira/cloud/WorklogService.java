@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.jira.cloud;
 
+import dev.jirasim.simulator.common.TimeTrackingDetails;
 import dev.jirasim.simulator.world.EstimateAdjustment;
 import dev.jirasim.simulator.common.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,15 +91,7 @@ final class WorklogService {
     /** {@code TimeTrackingDetails}: only the members that have a value. */
     static Map<String, Object> timeTracking(Issue issue) {
         TimeTracking t = issue.activity().timeTracking();
-        Long spent = spent(issue);
-        var m = new LinkedHashMap<String, Object>();
-        if (t.originalEstimateSeconds() != null) m.put("originalEstimate", Durations.format(t.originalEstimateSeconds()));
-        if (t.remainingEstimateSeconds() != null) m.put("remainingEstimate", Durations.format(t.remainingEstimateSeconds()));
-        if (spent != null) m.put("timeSpent", Durations.format(spent));
-        if (t.originalEstimateSeconds() != null) m.put("originalEstimateSeconds", t.originalEstimateSeconds());
-        if (t.remainingEstimateSeconds() != null) m.put("remainingEstimateSeconds", t.remainingEstimateSeconds());
-        if (spent != null) m.put("timeSpentSeconds", spent);
-        return m;
+        return TimeTrackingDetails.of(t.originalEstimateSeconds(), t.remainingEstimateSeconds(), issue.activity().timeSpentSeconds());
     }
 
     // ---- one issue's worklogs ------------------------------------------------------------------------------
