@@ -2,7 +2,7 @@
 # The performance budget in one command (about 15 minutes on 2 cores): builds the simulator and bench/, then
 #   1. load on loopback with wrk (bare Javalin, search/jql, token endpoint, Nango proxy, WireMock)  LoadRun
 #   2. cold start of a new JVM to its first answer, with and without AppCDS                       ColdStart
-#   3. heap with 100 000 issues, under -Xmx256m                                                     HeapRun
+#   3. heap with 100 000 issues, under -Xmx512m                                                     HeapRun
 #   4. JQL at 100 000 issues (JMH, sample mode)                                                     JqlBenchmark
 #   5. per-test world, reset, token validation, embedded start (JMH)                                TenantBenchmark
 # prints the tables and writes docs/performance.md (tables + bench/performance-notes.md).
@@ -32,7 +32,7 @@ java -Xmx512m -cp "$cp" dev.jirasim.bench.LoadRun --out "$out/load.md" "$@"
 echo "2/5 cold start"
 java -cp "$cp" dev.jirasim.bench.ColdStart --runs 7 --out "$out/cold.md"
 echo "3/5 heap with 100 000 issues"
-java -Xmx256m -cp "$cp" dev.jirasim.bench.HeapRun --out "$out/heap.md"
+java -Xmx512m -cp "$cp" dev.jirasim.bench.HeapRun --out "$out/heap.md"
 echo "4/5 JQL at 100 000 issues"
 java -jar "$cp" 'JqlBenchmark\.(parse|searchIndexed|searchOrderedByCreated|searchDateRange|searchBroadFirstPage|searchTextBaseline|searchComponentVersion|searchStoryPoints|searchOpenSprints|searchCustomFirstPage|searchHistoryWasUser|searchHistoryChangedFull|searchHistoryWasDuring|searchHistoryChanged)$' \
   -p issues=100000 -bm sample -tu ms -wi 2 -i 3 -w 2s -r 3s -f 1 -rf json -rff "$out/jql.json" >"$out/jql.log"

@@ -95,7 +95,7 @@ final class History {
         return isUser(field) ? a.equals(b) : a.equalsIgnoreCase(b);
     }
 
-    private static String person(String accountId) {
+    static String person(String accountId) {
         return accountId == null ? Postings.EMPTY : accountId;
     }
 
@@ -196,15 +196,6 @@ final class History {
 
     static boolean periods(Issue issue, JqlField field, PeriodSink sink) {
         return field == JqlField.FIX_VERSION ? periodsMulti(issue, field, sink) : periodsSingle(issue, field, sink);
-    }
-
-    /**
-     * {@code field WAS one of values} within {@code [lo, hi]} (both inclusive), set by one of {@code by} (null: by anyone):
-     * some period of one of the values overlaps the window and was set by one of them.
-     */
-    static boolean was(Issue issue, JqlField field, Set<String> values, long lo, long hi, Set<String> by) {
-        return periods(issue, field, (raw, start, end, setter) -> in(values, field, raw) && start <= hi && end >= lo
-                && (by == null || by.contains(setter)));
     }
 
     /** A change of {@code field} within {@code [lo, hi]}, by one of {@code by}, from one of {@code from}, to one of {@code to} (null: any). */

@@ -1,6 +1,8 @@
 package dev.jirasim.simulator.jql;
 
 import dev.jirasim.simulator.world.Issue;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -13,8 +15,8 @@ import java.util.TreeMap;
 /**
  * The postings behind {@code WAS} and {@code CHANGED}, per history field: every value an issue ever held, the issues
  * with any change, and per change its author, its from and to values and its time. A clause looks its candidates up
- * here; what the postings cannot decide alone (a time window on WAS, several predicates that must hold for the same
- * change) is then checked on each candidate's changelog ({@link History}).
+ * here; what the postings cannot decide alone (a time window or BY on WAS, several predicates that must hold for the
+ * same change) is then checked on each candidate's periods (WAS) or changelog (CHANGED), see {@link History}.
  */
 final class HistoryPostings {
     private final Map<JqlField, Map<String, SlotSet>> held = new EnumMap<>(JqlField.class);
@@ -23,6 +25,8 @@ final class HistoryPostings {
     private final Map<JqlField, Map<String, SlotSet>> froms = new EnumMap<>(JqlField.class);
     private final Map<JqlField, Map<String, SlotSet>> tos = new EnumMap<>(JqlField.class);
     private final Map<JqlField, TreeMap<Long, SlotSet>> times = new EnumMap<>(JqlField.class);
+    /** Per field, per slot, the periods of an issue that changed the field; null for the rest (one period, now). */
+    private final Map<JqlField, Periods[]> periods = new EnumMap<>(JqlField.class);
 
     HistoryPostings() {
         for (JqlField f : History.FIELDS) {
@@ -32,6 +36,7 @@ final class HistoryPostings {
             froms.put(f, new HashMap<>());
             tos.put(f, new HashMap<>());
             times.put(f, new TreeMap<>());
+            periods.put(f, new Periods[64]);
         }
     }
 
@@ -46,6 +51,9 @@ final class HistoryPostings {
             keys.froms.forEach(a -> froms.get(f).computeIfAbsent(a, k -> new SlotSet()).add(slot));
             keys.tos.forEach(a -> tos.get(f).computeIfAbsent(a, k -> new SlotSet()).add(slot));
             keys.times.forEach(a -> times.get(f).computeIfAbsent(a, k -> new SlotSet()).add(slot));
+            Periods[] table = periods.get(f);
+            if (slot >= table.length) periods.put(f, table = Arrays.copyOf(table, Math.max(slot + 1, table.length * 2)));
+            table[slot] = periodsOf(issue, f);
         }
     }
 
@@ -60,7 +68,41 @@ final class HistoryPostings {
             keys.froms.forEach(a -> drop(froms.get(f), a, slot));
             keys.tos.forEach(a -> drop(tos.get(f), a, slot));
             keys.times.forEach(a -> drop(times.get(f), a, slot));
+            periods.get(f)[slot] = null;
         }
+    }
+
+    /**
+     * An issue's periods of one field, flattened once when it is indexed so that a WAS with a time window or BY
+     * compares arrays instead of walking the changelog per query: {@code times} holds each period's start and end,
+     * {@code texts} its value and setter, in postings form (values shared through {@link #canonical}, so a hundred
+     * thousand issues that were "in progress" hold one string).
+     */
+    private record Periods(String[] texts, long[] times) {
+        boolean was(Set<String> wanted, long lo, long hi, Set<String> by) {
+            for (int i = 0; i < times.length; i += 2) {
+                if (times[i] <= hi && times[i + 1] >= lo && wanted.contains(texts[i]) && (by == null || by.contains(texts[i + 1]))) return true;
+            }
+            return false;
+        }
+    }
+
+    private final Map<String, String> canonical = new HashMap<>();
+
+    private Periods periodsOf(Issue issue, JqlField f) {
+        var texts = new ArrayList<String>();
+        var times = new ArrayList<Long>();
+        History.periods(issue, f, (raw, start, end, setter) -> {
+            String key = History.key(f, raw);
+            texts.add(canonical.computeIfAbsent(key, k -> k));
+            texts.add(setter);
+            times.add(start);
+            times.add(end);
+            return false;
+        });
+        long[] flat = new long[times.size()];
+        for (int i = 0; i < flat.length; i++) flat[i] = times.get(i);
+        return new Periods(texts.toArray(String[]::new), flat);
     }
 
     private record Keys(Set<String> authors, Set<String> froms, Set<String> tos, Set<Long> times) {
@@ -153,11 +195,26 @@ final class HistoryPostings {
             if (kinds <= 1) return candidates;   // one kind of predicate: the postings decide alone
         }
         var result = new BitSet();
+        if (!h.changed()) {
+            // An issue that never changed the field held its current value (one of the wanted, being a candidate)
+            // from its creation on, set by its creator; the others compare their indexed periods.
+            Periods[] table = periods.get(f);
+            for (int slot = candidates.nextSetBit(0); slot >= 0; slot = candidates.nextSetBit(slot + 1)) {
+                Periods p = slot < table.length ? table[slot] : null;
+                boolean hit;
+                if (p != null) {
+                    hit = p.was(h.values(), h.lo(), h.hi(), h.by());
+                } else {
+                    Issue issue = index.issue(slot);
+                    hit = issue.created().toEpochMilli() <= h.hi() && (h.by() == null || h.by().contains(History.person(issue.creator())));
+                }
+                if (hit) result.set(slot);
+            }
+            return result;
+        }
         for (int slot = candidates.nextSetBit(0); slot >= 0; slot = candidates.nextSetBit(slot + 1)) {
             Issue issue = index.issue(slot);
-            boolean hit = h.changed() ? History.changed(issue, f, h.from(), h.to(), h.by(), h.lo(), h.hi())
-                    : History.was(issue, f, h.values(), h.lo(), h.hi(), h.by());
-            if (hit) result.set(slot);
+            if (History.changed(issue, f, h.from(), h.to(), h.by(), h.lo(), h.hi())) result.set(slot);
         }
         return result;
     }

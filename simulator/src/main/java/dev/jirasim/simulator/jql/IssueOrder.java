@@ -4,6 +4,7 @@ import dev.jirasim.simulator.world.Issue;
 import dev.jirasim.simulator.world.JiraCatalog;
 import dev.jirasim.simulator.world.User;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,6 +50,8 @@ final class IssueOrder {
         if (keys.size() == 1 && first.kind == JqlField.Kind.DATE) {
             List<Issue> walked = walk(first, hits, direction == SortField.Direction.DESC, idsDescending, limit);
             if (walked != null) return walked;
+            List<Issue> packed = sortByDate(first, hits, direction == SortField.Direction.DESC, idsDescending, limit);
+            if (packed != null) return packed;
         }
         Comparator<Issue> order = null;
         for (SortField key : keys) {
@@ -70,22 +73,70 @@ final class IssueOrder {
     }
 
     /**
-     * Orders by one date field by walking its tree when that is cheaper than sorting; null when it is not.
-     * A short page of many hits: walk from the start and stop early. Hits that are most of the index: walk it
-     * all. Otherwise walk only the stretch between the earliest and latest hit, if dates are spread evenly
-     * enough that this stretch holds few other issues (a date-range query); else sort the hits.
+     * Orders by one date field by walking its tree from the start when a short page of many hits is asked for (the
+     * walk stops early) or when the hits are most of the index (the walk reads the tree in order, where a sort reads
+     * every hit's issue); null otherwise, when sorting the hits themselves is cheaper (see {@link #sortByDate}).
      */
     private List<Issue> walk(JqlField field, BitSet hits, boolean descending, boolean idsDescending, int limit) {
         int n = hits.cardinality();
-        var walk = new DateWalk(index);
-        if (limit * 64L < n || n * 8L > index.count()) return walk.walk(field, hits, descending, idsDescending, limit, null);
-        if (n <= 256) return null;
-        long[] bounds = DateWalk.bounds(index, field, hits);
-        var tree = index.postings().dateTree(field);
-        if (bounds == null || tree.isEmpty()) return null;
-        double whole = Math.max(1, tree.lastKey() - tree.firstKey());
-        double expectedEntries = tree.size() * ((bounds[1] - bounds[0]) / whole);
-        return expectedEntries < 4.0 * n ? walk.walk(field, hits, descending, idsDescending, limit, bounds) : null;
+        if (limit * 64L < n || n * 2L > index.count()) return new DateWalk(index).walk(field, hits, descending, idsDescending, limit);
+        return null;
+    }
+
+    private static final int SLOT_BITS = 27;
+
+    /**
+     * Orders by one date field with a primitive sort: each hit becomes one long, its date (less the earliest) above its
+     * slot, so that a plain {@code Arrays.sort} orders by date; runs of one date are then ordered by id. Comparator
+     * sorts over boxed slots cost several times more at tens of thousands of hits. Null when the dates or slots do
+     * not fit the packing (a span of over two millennia, or over 134 million slots).
+     */
+    private List<Issue> sortByDate(JqlField field, BitSet hits, boolean descending, boolean idsDescending, int limit) {
+        int n = hits.cardinality();
+        long[] packed = new long[n];
+        int[] slots = new int[n];
+        var empty = new ArrayList<Integer>();
+        int count = 0;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int slot = hits.nextSetBit(0); slot >= 0; slot = hits.nextSetBit(slot + 1)) {
+            if (slot >= 1 << SLOT_BITS) return null;
+            long at = Postings.dateKey(field, index.issue(slot), Long.MIN_VALUE);
+            if (at == Long.MIN_VALUE) {
+                empty.add(slot);
+                continue;
+            }
+            packed[count] = at;
+            slots[count++] = slot;
+            min = Math.min(min, at);
+            max = Math.max(max, at);
+        }
+        if (count > 0 && max - min >= 1L << (63 - SLOT_BITS)) return null;
+        for (int k = 0; k < count; k++) packed[k] = (packed[k] - min) << SLOT_BITS | slots[k];
+        Arrays.sort(packed, 0, count);
+        var result = new ArrayList<Issue>(Math.min(limit, n));
+        if (descending) addById(empty, result, idsDescending, limit);   // empty sorts greater than any date
+        var run = new ArrayList<Integer>();
+        int i = descending ? count - 1 : 0;
+        while ((descending ? i >= 0 : i < count) && result.size() < limit) {
+            long date = packed[i] >>> SLOT_BITS;
+            run.clear();
+            while ((descending ? i >= 0 : i < count) && packed[i] >>> SLOT_BITS == date) {
+                run.add((int) (packed[i] & ((1L << SLOT_BITS) - 1)));
+                i += descending ? -1 : 1;
+            }
+            addById(run, result, idsDescending, limit);
+        }
+        if (!descending) addById(empty, result, idsDescending, limit);
+        return result;
+    }
+
+    private void addById(List<Integer> slots, List<Issue> out, boolean idsDescending, int limit) {
+        if (slots.size() > 1) {
+            Comparator<Integer> byId = (a, b) -> Long.compare(index.numericId(a), index.numericId(b));
+            slots.sort(idsDescending ? byId.reversed() : byId);
+        }
+        for (int k = 0; k < slots.size() && out.size() < limit; k++) out.add(index.issue(slots.get(k)));
     }
 
     private static SortField.Direction direction(SortField key, JqlField field) {
