@@ -47,4 +47,17 @@ public @interface Jirasim {
      * her). Empty: the consent pages wait for a person (or a browser test) to decide.
      */
     String consentAs() default JirasimExtension.DEFAULT_CONSENT_USER;
+
+    /**
+     * Name sites by the simulator's site host, {@code {base}/site/{subdomain}}, instead of the real
+     * {@code https://{subdomain}.atlassian.net}: in accessible-resources ({@code url}) and {@code serverInfo}
+     * ({@code baseUrl}), so a client that follows them stays local. Off (the default) keeps what the world says.
+     */
+    boolean localSiteUrls() default false;
+
+    /**
+     * accessible-resources lists the sites in a new order on every request, as Atlassian may (its order "means
+     * nothing"): a client that takes the first entry instead of choosing a cloudId fails. Off keeps the world's setting.
+     */
+    boolean shuffleAccessibleResources() default false;
 }

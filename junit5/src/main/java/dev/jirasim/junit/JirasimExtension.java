@@ -3,6 +3,7 @@ package dev.jirasim.junit;
 import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
 import dev.jirasim.simulator.tenant.Tenants;
+import dev.jirasim.simulator.world.CloudOptions;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.WorldFile;
 import java.io.IOException;
@@ -55,7 +56,8 @@ public final class JirasimExtension implements BeforeAllCallback, AfterAllCallba
         return new Builder();
     }
 
-    record Settings(String world, WorldFile worldFile, Lifecycle lifecycle, int port, String consentAs) {
+    record Settings(String world, WorldFile worldFile, Lifecycle lifecycle, int port, String consentAs, boolean localSiteUrls,
+                    boolean shuffleAccessibleResources) {
     }
 
     /** Options of a programmatically registered extension; the same as {@link Jirasim}'s. */
@@ -65,6 +67,8 @@ public final class JirasimExtension implements BeforeAllCallback, AfterAllCallba
         private Lifecycle lifecycle = Lifecycle.PER_METHOD;
         private int port;
         private String consentAs = DEFAULT_CONSENT_USER;
+        private boolean localSiteUrls;
+        private boolean shuffleAccessibleResources;
 
         /** A classpath resource or file path of a world file (YAML or JSON). */
         public Builder world(String resourceOrPath) {
@@ -100,8 +104,20 @@ public final class JirasimExtension implements BeforeAllCallback, AfterAllCallba
             return this;
         }
 
+        /** Sites are named by the simulator's {@code /site/{subdomain}} (see {@link Jirasim#localSiteUrls()}). */
+        public Builder localSiteUrls() {
+            this.localSiteUrls = true;
+            return this;
+        }
+
+        /** accessible-resources changes its order on every request (see {@link Jirasim#shuffleAccessibleResources()}). */
+        public Builder shuffleAccessibleResources() {
+            this.shuffleAccessibleResources = true;
+            return this;
+        }
+
         public JirasimExtension build() {
-            return new JirasimExtension(new Settings(world, worldFile, lifecycle, port, consentAs));
+            return new JirasimExtension(new Settings(world, worldFile, lifecycle, port, consentAs, localSiteUrls, shuffleAccessibleResources));
         }
     }
 
@@ -165,13 +181,22 @@ public final class JirasimExtension implements BeforeAllCallback, AfterAllCallba
         WorldFile seed = s.worldFile() != null ? s.worldFile()
                 : s.world().isEmpty() ? Tenants.rebase(server.seed(), server.baseUrl(), server.baseUrl(id))
                 : server.parseWorld(readWorld(context, s.world()), id);
-        server.createTenant(id, withConsent(seed, s.consentAs()));
+        server.createTenant(id, withCloud(withConsent(seed, s.consentAs()), s));
         return new JirasimHandle(server, id);
     }
 
     private static void close(ExtensionContext context) {
         JirasimHandle handle = context.getStore(NS).remove("handle", JirasimHandle.class);
         if (handle != null) handle.server().removeTenant(handle.tenantId());
+    }
+
+    /** The cloud options the annotation turns on, in the seed like consent; off leaves the world's own setting. */
+    private static WorldFile withCloud(WorldFile seed, Settings s) {
+        if (!s.localSiteUrls() && !s.shuffleAccessibleResources()) return seed;
+        CloudOptions cloud = seed.cloud() == null ? CloudOptions.DEFAULTS : seed.cloud();
+        if (s.localSiteUrls()) cloud = cloud.withSiteUrls(CloudOptions.SiteUrls.LOCAL);
+        if (s.shuffleAccessibleResources()) cloud = cloud.withShuffleAccessibleResources(true);
+        return seed.withCloud(cloud);
     }
 
     /** Automatic consent lives in the tenant's seed, so a reset keeps it. */
@@ -211,8 +236,8 @@ public final class JirasimExtension implements BeforeAllCallback, AfterAllCallba
     private Settings settings(ExtensionContext context) {
         if (configured != null) return configured;
         return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Jirasim.class)
-                .map(a -> new Settings(a.world(), null, a.lifecycle(), a.port(), a.consentAs()))
-                .orElseGet(() -> new Settings("", null, Lifecycle.PER_METHOD, 0, DEFAULT_CONSENT_USER));
+                .map(a -> new Settings(a.world(), null, a.lifecycle(), a.port(), a.consentAs(), a.localSiteUrls(), a.shuffleAccessibleResources()))
+                .orElseGet(() -> new Settings("", null, Lifecycle.PER_METHOD, 0, DEFAULT_CONSENT_USER, false, false));
     }
 
     /** The nearest world: the method's, else the class's (found through the store's parent chain). */

@@ -1,6 +1,7 @@
 package dev.jirasim.junit;
 
 import dev.jirasim.simulator.world.Adf;
+import dev.jirasim.simulator.world.CloudOptions;
 import dev.jirasim.simulator.world.CustomField;
 import dev.jirasim.simulator.world.Issue;
 import dev.jirasim.simulator.world.JiraSettings;
@@ -60,6 +61,8 @@ public final class WorldBuilder {
     private final List<NangoSettings.Integration> nangoIntegrations;
     private final List<NangoSettings.Connection> nangoConnections;
 
+    private CloudOptions cloud;
+
     WorldBuilder(WorldFile current, Instant now, Function<WorldFile, Void> apply) {
         this.base = current;
         this.now = now;
@@ -71,6 +74,7 @@ public final class WorldBuilder {
         this.issues = new ArrayList<>(current.issues());
         this.tokens = current.tokens();
         this.jira = current.jira();
+        this.cloud = current.cloud() == null ? CloudOptions.DEFAULTS : current.cloud();
         NangoSettings nango = current.nango() == null ? NangoSettings.NONE : current.nango();
         this.nangoKeys = new ArrayList<>(nango.secretKeys());
         this.nangoIntegrations = new ArrayList<>(nango.integrations());
@@ -316,12 +320,24 @@ public final class WorldBuilder {
         return this;
     }
 
+    /** Where answers that name a site point: the real {@code https://{subdomain}.atlassian.net} or this simulator's {@code /site/{subdomain}}. */
+    public WorldBuilder siteUrls(CloudOptions.SiteUrls siteUrls) {
+        cloud = cloud.withSiteUrls(siteUrls);
+        return this;
+    }
+
+    /** Whether accessible-resources lists the sites in a new order on every request (Atlassian's order means nothing). */
+    public WorldBuilder shuffleAccessibleResources(boolean shuffle) {
+        cloud = cloud.withShuffleAccessibleResources(shuffle);
+        return this;
+    }
+
     /** The edited world as a world file (what {@code GET /__admin/world} would show after {@link #apply()}). */
     public WorldFile build() {
         NangoSettings nango = nangoKeys.isEmpty() && nangoIntegrations.isEmpty() && nangoConnections.isEmpty() ? null
                 : new NangoSettings(nangoKeys, base.nango() == null ? null : base.nango().publicKey(), nangoIntegrations, nangoConnections);
         return new WorldFile(base.version(), base.auth(), jira, sites, users, apps, base.consent(), projects, null, issues, tokens, nango,
-                base.dataCenter());
+                base.dataCenter(), cloud.equals(CloudOptions.DEFAULTS) ? null : cloud);
     }
 
     /** Replaces the world with the edited one. */

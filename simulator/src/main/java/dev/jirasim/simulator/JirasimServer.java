@@ -8,6 +8,7 @@ import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.tenant.Tenants;
 import dev.jirasim.simulator.world.World;
 import dev.jirasim.simulator.world.WorldException;
+import dev.jirasim.simulator.world.CloudOptions;
 import dev.jirasim.simulator.world.WorldFile;
 import dev.jirasim.simulator.world.WorldFiles;
 import java.util.Optional;
@@ -90,6 +91,13 @@ public final class JirasimServer implements AutoCloseable {
     }
 
     private static WorldFile seed(SimulatorConfig config, String publicUrl) {
+        WorldFile file = read(config, publicUrl);
+        if (config.siteUrls() == null) return file;
+        CloudOptions cloud = file.cloud() == null ? CloudOptions.DEFAULTS : file.cloud();
+        return file.withCloud(cloud.withSiteUrls(config.siteUrls()));
+    }
+
+    private static WorldFile read(SimulatorConfig config, String publicUrl) {
         if (config.state() != null && java.nio.file.Files.exists(config.state())) {
             try {
                 return StateFile.readWorld(config.state(), publicUrl);

@@ -1,5 +1,6 @@
 package dev.jirasim.simulator;
 
+import dev.jirasim.simulator.world.CloudOptions;
 import dev.jirasim.simulator.world.OAuthApp;
 import dev.jirasim.simulator.world.WorldException;
 import dev.jirasim.simulator.world.WorldFile;
@@ -21,6 +22,8 @@ public final class Main {
               --public-url URL  base of every absolute URL emitted (default http://localhost:PORT)
               --fixture FILE    world file, YAML or JSON (default: the built-in default world)
               --state FILE      keep the world in FILE across restarts (loaded on start, written after each change)
+              --site-urls M     real (default): sites are named https://{subdomain}.atlassian.net in
+                                accessible-resources and serverInfo; local: by this simulator's /site/{subdomain}
               --admin-token T   require "Authorization: Bearer T" on the control API (needed off loopback;
                                 also read from JIRASIM_ADMIN_TOKEN)
               --log-level L     level of the one-line-per-request log: TRACE, DEBUG, INFO (default), WARN, ERROR
@@ -28,7 +31,7 @@ public final class Main {
               --help            this text""";
     /** The options that take a value; anything else starting with {@code --} is unknown. */
     private static final java.util.Set<String> OPTIONS =
-            java.util.Set.of("--port", "--host", "--public-url", "--fixture", "--state", "--admin-token", "--log-level");
+            java.util.Set.of("--port", "--host", "--public-url", "--fixture", "--state", "--admin-token", "--log-level", "--site-urls");
     private static final java.util.List<String> LEVELS = java.util.List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     /** A parsed command line: the simulator's configuration and the request log level (null: as configured). */
@@ -106,6 +109,7 @@ public final class Main {
                 case "--admin-token" -> builder.adminToken(value);
                 case "--state" -> builder.state(Path.of(value));
                 case "--public-url" -> builder.publicUrl(value);
+                case "--site-urls" -> builder.siteUrls(siteUrls(value));
                 case "--log-level" -> logLevel = level(value, "--log-level");
                 case "--fixture" -> {
                     Path path = Path.of(value);
@@ -124,6 +128,14 @@ public final class Main {
             throw new IllegalArgumentException(from + " must be one of " + String.join(", ", LEVELS) + ", not " + value);
         }
         return upper;
+    }
+
+    private static CloudOptions.SiteUrls siteUrls(String value) {
+        try {
+            return CloudOptions.SiteUrls.of(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--site-urls must be real or local, not " + value);
+        }
     }
 
     private static int integer(String value) {

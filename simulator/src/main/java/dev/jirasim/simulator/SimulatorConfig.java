@@ -1,5 +1,6 @@
 package dev.jirasim.simulator;
 
+import dev.jirasim.simulator.world.CloudOptions;
 import java.nio.file.Path;
 
 /**
@@ -9,8 +10,9 @@ import java.nio.file.Path;
  * @param port      port to bind; 0 picks a free one
  * @param publicUrl base of every absolute URL the simulator emits; null means {@code http://localhost:PORT}
  * @param fixture   world file (YAML or JSON) to seed the default tenant; null means the built-in default world
+ * @param siteUrls  where URLs that name a site point, overriding the world file's {@code cloud.siteUrls}; null: as the world says
  */
-public record SimulatorConfig(String host, int port, String publicUrl, Path fixture, String adminToken, Path state) {
+public record SimulatorConfig(String host, int port, String publicUrl, Path fixture, String adminToken, Path state, CloudOptions.SiteUrls siteUrls) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8484;
     /** Largest request body any emulated host accepts (bigger ones get that host's 413). */
@@ -52,6 +54,7 @@ public record SimulatorConfig(String host, int port, String publicUrl, Path fixt
         private Path fixture;
         private String adminToken;
         private Path state;
+        private CloudOptions.SiteUrls siteUrls;
 
         public Builder host(String host) {
             this.host = host;
@@ -90,8 +93,14 @@ public record SimulatorConfig(String host, int port, String publicUrl, Path fixt
             return this;
         }
 
+        /** {@code LOCAL}: accessible-resources, serverInfo and the like name sites by this simulator's {@code /site/{subdomain}}. */
+        public Builder siteUrls(CloudOptions.SiteUrls siteUrls) {
+            this.siteUrls = siteUrls;
+            return this;
+        }
+
         public SimulatorConfig build() {
-            return new SimulatorConfig(host, port, publicUrl, fixture, adminToken, state);
+            return new SimulatorConfig(host, port, publicUrl, fixture, adminToken, state, siteUrls);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jirasim.simulator.world.CloudOptions;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -41,6 +42,17 @@ class MainTest {
         assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--fixture", "/no/such/file.yaml"}));
         assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--public-url", "ftp://x"}));
         assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--port", "70000"}));
+        assertEquals("--site-urls must be real or local, not remote",
+                assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] {"--site-urls", "remote"})).getMessage());
+    }
+
+    @Test
+    void siteUrlsAreRealUnlessAskedForLocal() {
+        assertNull(Main.parse(new String[0], env -> null).config().siteUrls(), "no option: as the world file says");
+        assertEquals(CloudOptions.SiteUrls.LOCAL,
+                Main.parse(new String[] {"--site-urls", "local"}, env -> null).config().siteUrls());
+        assertEquals(CloudOptions.SiteUrls.REAL,
+                Main.parse(new String[] {"--site-urls=REAL"}, env -> null).config().siteUrls());
     }
 
     @Test

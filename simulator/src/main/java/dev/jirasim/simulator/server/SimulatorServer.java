@@ -68,7 +68,7 @@ public final class SimulatorServer {
         c.routes.before(new FaultFilter(ctx -> tenant.get().faults(), path -> Hosts.of(path).shape()));
         c.routes.before(new RequestGate());
         new AuthRoutes(tenant).addTo(c.routes);
-        new ApiRoutes(tenant).addTo(c.routes);
+        new ApiRoutes(tenant, publicUrl).addTo(c.routes);
         new AdminRoutes(tenant, publicUrl).addTo(c.routes);
         new TenantAdminRoutes(tenants).addTo(c.routes);
         c.routes.get("/", ctx -> ctx.json(Index.of(publicUrl.get())));

@@ -1,6 +1,7 @@
 package dev.jirasim.simulator.world;
 
 import dev.jirasim.simulator.clock.SimClock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +32,8 @@ public final class World {
     private final JiraSettings jiraSettings;
     private final JiraData jira = new JiraData(usersById);
     private volatile Consent consent;
+    private final CloudOptions cloud;
+    private final AtomicLong resourceListings = new AtomicLong();
     private final ConcurrentMap<Derived<?>, Object> derived = new ConcurrentHashMap<>();
 
     World(WorldFile file, SimClock clock) {
@@ -37,6 +41,7 @@ public final class World {
         this.policy = file.auth();
         this.consent = file.consent();
         this.jiraSettings = file.jira();
+        this.cloud = file.cloud();
         this.tokens = new TokenStore(clock, () -> this.policy);
     }
 
@@ -79,7 +84,7 @@ public final class World {
         // Generated issues are written out as ordinary issues, so the export alone rebuilds the same world.
         return new WorldFile(WorldFile.CURRENT_VERSION, policy, jiraSettings, List.copyOf(sitesBySubdomain.values()),
                 List.copyOf(usersById.values()), List.copyOf(apps.values()), consent, jira.allProjects(), null,
-                jira.allIssues(), tokens.snapshot(), nangoExport(), dataCenter.values().stream().map(DcRuntime::exported).toList());
+                jira.allIssues(), tokens.snapshot(), nangoExport(), dataCenter.values().stream().map(DcRuntime::exported).toList(), cloud);
     }
 
     private NangoSettings nangoExport() {
@@ -94,6 +99,34 @@ public final class World {
 
     public SimClock clock() {
         return clock;
+    }
+
+    /** How the simulated cloud presents its sites (defaults when the world file has no {@code cloud}). */
+    public CloudOptions cloud() {
+        return cloud == null ? CloudOptions.DEFAULTS : cloud;
+    }
+
+    /**
+     * The sites of one accessible-resources answer in the order to list them: as given, or, with
+     * {@link CloudOptions#shuffleAccessibleResources()}, rotated one place further on each request. A rotation
+     * rather than a random shuffle: the first answer never starts with the first site, and two answers in a row
+     * never start with the same one, so a client that takes {@code [0]} fails the same way on every run.
+     */
+    public <T> List<T> accessibleOrder(List<T> sites) {
+        if (!cloud().shuffleAccessibleResources() || sites.size() < 2) return sites;
+        int shift = (int) ((resourceListings.getAndIncrement() + 1) % sites.size());
+        var out = new ArrayList<T>(sites.size());
+        for (int i = 0; i < sites.size(); i++) out.add(sites.get((i + shift) % sites.size()));
+        return out;
+    }
+
+    /**
+     * The URL that names a site in answers (accessible-resources, {@code serverInfo.baseUrl}, {@code myself}):
+     * its real {@code https://{subdomain}.atlassian.net}, or with {@link CloudOptions.SiteUrls#LOCAL} this
+     * simulator's site host under {@code publicUrl}.
+     */
+    public String siteUrl(Site site, String publicUrl) {
+        return cloud().siteUrls() == CloudOptions.SiteUrls.LOCAL ? publicUrl + "/site/" + site.subdomain() : site.url();
     }
 
     public AuthPolicy policy() {

@@ -18,9 +18,11 @@ import java.util.function.Supplier;
  */
 public final class ApiRoutes {
     private final Supplier<Tenant> tenant;
+    private final Supplier<String> publicUrl;
 
-    public ApiRoutes(Supplier<Tenant> tenant) {
+    public ApiRoutes(Supplier<Tenant> tenant, Supplier<String> publicUrl) {
         this.tenant = tenant;
+        this.publicUrl = publicUrl;
     }
 
     private static final RequiredScope READ_ME = RequiredScope.of("read:me");
@@ -35,9 +37,9 @@ public final class ApiRoutes {
         TokenStore.Session session = Bearer.authenticate(world, ctx.header("Authorization"));
         Grant grant = session.grant();
         var resources = new ArrayList<AccessibleResource>();
-        grant.siteScopes().forEach((cloudId, scopes) -> world.site(cloudId).ifPresent(site ->
-                resources.add(new AccessibleResource(site.cloudId(), site.url(), site.name(), new ArrayList<>(scopes), site.avatarUrl()))));
-        ctx.json(resources);
+        grant.siteScopes().forEach((cloudId, scopes) -> world.site(cloudId).ifPresent(site -> resources.add(new AccessibleResource(
+                site.cloudId(), world.siteUrl(site, publicUrl.get()), site.name(), new ArrayList<>(scopes), site.avatarUrl()))));
+        ctx.json(world.accessibleOrder(resources));
     }
 
     private void me(Context ctx) {

@@ -22,8 +22,8 @@ final class Myself {
 
     static Map<String, Object> serverInfo(CloudCaller c) {
         var m = new LinkedHashMap<String, Object>();
-        m.put("baseUrl", c.site().url());
-        m.put("displayUrl", c.site().url());
+        m.put("baseUrl", c.siteUrl());
+        m.put("displayUrl", c.siteUrl());
         m.put("version", "1001.0.0-SNAPSHOT");
         m.put("versionNumbers", List.of(1001, 0, 0));
         m.put("deploymentType", "Cloud");

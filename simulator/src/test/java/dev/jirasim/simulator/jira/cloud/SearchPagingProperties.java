@@ -89,6 +89,6 @@ class SearchPagingProperties {
         var issued = (TokenStore.Outcome.Issued<TokenStore.CodeRejection>) WORLD.tokens()
                 .redeem(code.code(), "jirasim-client", "http://localhost:3000/callback", null, false);
         var session = WORLD.tokens().authenticate(issued.pair().access().token()).orElseThrow();
-        return new CloudCaller(WORLD, session, acme, user, 3, "http://localhost:8484/api/ex/jira/" + acme.cloudId() + "/rest/api/3");
+        return new CloudCaller(WORLD, session, acme, user, 3, "http://localhost:8484/api/ex/jira/" + acme.cloudId() + "/rest/api/3", acme.url());
     }
 }
