@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,9 +45,14 @@ public final class NodeSuite {
         return new NodeSuite(node.get(), project.get());
     }
 
-    /** Runs {@code node --test} with {@code env} added (a null value removes a variable) and fails unless it passes. */
-    public void run(Map<String, String> env) throws Exception {
-        var builder = new ProcessBuilder(node.toString(), "--test", "--test-reporter=spec").directory(project.toFile()).redirectErrorStream(true);
+    /**
+     * Runs {@code node --test} with {@code env} added (a null value removes a variable) and fails unless it passes;
+     * returns its output. {@code files} (relative to the suite's folder) limits the run to those test files.
+     */
+    public String run(Map<String, String> env, String... files) throws Exception {
+        var command = new ArrayList<>(List.of(node.toString(), "--test", "--test-reporter=spec"));
+        command.addAll(List.of(files));
+        var builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
         var environment = builder.environment();
         environment.put("NO_COLOR", "1");
         environment.remove("FORCE_COLOR");
@@ -69,6 +76,7 @@ public final class NodeSuite {
         String text = output.get(10, TimeUnit.SECONDS);
         System.out.println(text);
         assertEquals(0, process.exitValue(), () -> "node --test in " + project + " failed:\n" + text);
+        return text;
     }
 
     private static String readAll(InputStream in) {
