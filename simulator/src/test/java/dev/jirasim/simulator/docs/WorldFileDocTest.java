@@ -56,6 +56,6 @@ class WorldFileDocTest {
             loaded.add(text.lines().findFirst().orElse(""));
         }
         assertFalse(loaded.isEmpty(), "no world blocks found in " + PAGE);
-        assertEquals(7, loaded.size(), "the page's world blocks: " + loaded);
+        assertEquals(8, loaded.size(), "the page's world blocks: " + loaded);
     }
 }
