@@ -55,6 +55,9 @@ class WorldFileTest {
         var e = assertThrows(WorldException.class, () -> WorldFiles.parse("version: 7\n", BASE));
         assertTrue(e.getMessage().contains("version 7"));
         assertThrows(WorldException.class, () -> WorldFiles.parse("", BASE));
+        var cloud = assertThrows(WorldException.class, () -> WorldFiles.parse("version: 1\ncloud:\n  siteUrls: remote\n", BASE));
+        assertTrue(cloud.getMessage().contains("siteUrls must be 'real' or 'local', not 'remote'"), cloud.getMessage());
+        assertEquals(CloudOptions.SiteUrls.LOCAL, WorldFiles.parse("version: 1\ncloud: {siteUrls: LOCAL}\n", BASE).cloud().siteUrls());
     }
 
     @Test
