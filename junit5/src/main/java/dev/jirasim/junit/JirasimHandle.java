@@ -21,11 +21,26 @@ public final class JirasimHandle {
     private final JirasimServer server;
     private final String tenantId;
     private final SimulatorControl control;
+    private WebhookInbox inbox;
 
     JirasimHandle(JirasimServer server, String tenantId) {
         this.server = server;
         this.tenantId = tenantId;
         this.control = server.control(tenantId);
+    }
+
+    /**
+     * This test's webhook receiver: a loopback URL to register with Jira or Nango, recording what arrives, with
+     * bounded waits ({@link WebhookInbox#await}). One per test; parallel tests never share one.
+     */
+    public synchronized WebhookInbox webhooks() {
+        if (inbox == null) inbox = WebhookReceiver.get().open();
+        return inbox;
+    }
+
+    synchronized void closeWebhooks() {
+        if (inbox != null) WebhookReceiver.get().close(inbox);
+        inbox = null;
     }
 
     public String tenantId() {
