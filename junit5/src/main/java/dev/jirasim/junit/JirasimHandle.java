@@ -4,6 +4,8 @@ import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.control.IssuedTokens;
 import dev.jirasim.simulator.control.SimulatorControl;
 import dev.jirasim.simulator.control.TokenRequestSpec;
+import dev.jirasim.simulator.receiver.WebhookInbox;
+import dev.jirasim.simulator.receiver.WebhookReceiver;
 import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.Site;

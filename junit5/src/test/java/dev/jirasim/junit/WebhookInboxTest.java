@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jirasim.simulator.receiver.WebhookInbox;
+import dev.jirasim.simulator.receiver.WebhookReceiver;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.jirasim.junit;
+package dev.jirasim.simulator.receiver;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -18,10 +18,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The loopback HTTP server behind every {@link WebhookInbox} of a test run: one per JVM, started on first use, with
- * one path per inbox ({@code /inbox/{n}}). A request to an inbox that no longer exists (its test ended) is a 404.
+ * A loopback HTTP server that stands in for the apps webhooks are sent to, for tests (the JUnit extension's
+ * {@code sim.webhooks()}) and the conformance suite's {@code awaitWebhook} steps: one per JVM, started on first use,
+ * with one path per {@link WebhookInbox} ({@code /inbox/{n}}). A request to an inbox that was closed is a 404.
+ * Not part of any emulated service: nothing in the simulator's own routes uses it.
  */
-final class WebhookReceiver {
+public final class WebhookReceiver {
     private static volatile WebhookReceiver instance;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -40,7 +42,7 @@ final class WebhookReceiver {
         server.start();
     }
 
-    static WebhookReceiver get() {
+    public static WebhookReceiver get() {
         WebhookReceiver r = instance;
         if (r != null) return r;
         synchronized (WebhookReceiver.class) {
@@ -55,14 +57,16 @@ final class WebhookReceiver {
         }
     }
 
-    WebhookInbox open() {
+    /** A new, empty inbox with its own URL. */
+    public WebhookInbox open() {
         String id = Long.toString(ids.incrementAndGet());
         var inbox = new WebhookInbox("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/inbox/" + id);
         inboxes.put(id, inbox);
         return inbox;
     }
 
-    void close(WebhookInbox inbox) {
+    /** Forgets the inbox: requests to its URL are 404s from now on. */
+    public void close(WebhookInbox inbox) {
         inboxes.values().remove(inbox);
     }
 

@@ -1,4 +1,4 @@
-package dev.jirasim.junit;
+package dev.jirasim.simulator.receiver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,9 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
- * A webhook receiver of one test: {@link #url()} is a loopback URL that records every request sent to it (a Jira
- * dynamic webhook's, a Nango environment's webhook URL, anything) and answers with {@link #respondWith(int) a status
- * of the test's choosing}. Each test's inbox has its own path, so parallel tests never see each other's deliveries.
+ * A webhook receiver of one test (or one conformance scenario): {@link #url()} is a loopback URL that records every
+ * request sent to it (a Jira dynamic webhook's, a Nango environment's webhook URL, anything) and answers with
+ * {@link #respondWith(int) a status of the test's choosing}. Each inbox has its own path on the shared
+ * {@link WebhookReceiver}, so parallel tests never see each other's deliveries.
  * Waiting is bounded and wakes on arrival: no polling, no sleeps.
  * <pre>{@code
  * WebhookInbox inbox = sim.webhooks();
@@ -133,6 +134,37 @@ public final class WebhookInbox {
                     throw new AssertionError("expected " + count + " matching webhook request(s) at " + url + " within " + timeout
                             + ", got " + hits.size() + " of " + received.size() + " received: " + summary());
                 }
+                arrived.awaitNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for a webhook at " + url, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A request and its place in arrival order (0 for the first). */
+    public record Match(int index, Received received) {
+    }
+
+    /**
+     * The first request, in arrival order, for which {@code match} holds given its place, waiting up to
+     * {@code timeout}: for callers that take requests one by one (the conformance suite's steps) and must tell
+     * identical ones (a retry, a duplicate delivery) apart by position. An {@link AssertionError} when none arrives.
+     */
+    public Match awaitMatch(Predicate<Match> match, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            int checked = 0;
+            while (true) {
+                for (; checked < received.size(); checked++) {
+                    var candidate = new Match(checked, received.get(checked));
+                    if (match.test(candidate)) return candidate;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) throw new AssertionError("no matching webhook request at " + url + " within " + timeout);
                 arrived.awaitNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
             }
         } catch (InterruptedException e) {
