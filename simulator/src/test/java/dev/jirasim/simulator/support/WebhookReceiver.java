@@ -55,6 +55,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
                         headers, new String(body, StandardCharsets.UTF_8)));
                 n = received.size();
+                received.notifyAll();
             }
             exchange.sendResponseHeaders(answer.applyAsInt(n), -1);
             exchange.close();
@@ -82,6 +83,19 @@ public final class WebhookReceiver implements AutoCloseable {
     public List<Received> received() {
         synchronized (received) {
             return List.copyOf(received);
+        }
+    }
+
+    /** Waits (at most {@code timeout}) until {@code n} requests have arrived; false when they did not. */
+    public boolean awaitCount(int n, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (received) {
+            while (received.size() < n) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) return false;
+                received.wait(left);
+            }
+            return true;
         }
     }
 

@@ -195,4 +195,94 @@ class WebhookDeliveryHttpTest {
         assertEquals("failed", attempts.get(0).outcome());
         assertEquals(400, attempts.get(0).status());
     }
+
+    @Test
+    void aCommentFiresItsCommentEventAndAnIssueUpdateThatCarriesIt(JirasimServer sim) {
+        Jira alice = Webhooks.as(sim, OAuth.ALICE);
+        Webhooks.register(alice, receiver.url("/comments"), "project = ACME", "comment_created", "comment_updated", "comment_deleted",
+                "jira:issue_updated");
+        String id = alice.acme(2).contentType("application/json").body(Map.of("body", "First!")).post("/issue/ACME-2/comment")
+                .then().statusCode(201).extract().path("id");
+        alice.acme(2).contentType("application/json").body(Map.of("body", "First, edited")).put("/issue/ACME-2/comment/" + id)
+                .then().statusCode(200);
+        alice.acme(2).delete("/issue/ACME-2/comment/" + id).then().statusCode(204);
+        Webhooks.settle(sim);
+
+        var got = receiver.received().stream().map(WebhookReceiver.Received::json).toList();
+        assertEquals(List.of("jira:issue_updated", "comment_created", "jira:issue_updated", "comment_updated", "jira:issue_updated", "comment_deleted"),
+                got.stream().map(b -> b.path("webhookEvent").asText()).toList());
+        assertEquals(List.of("issue_commented", "issue_comment_edited", "issue_comment_deleted"),
+                List.of(got.get(0), got.get(2), got.get(4)).stream().map(b -> b.path("issue_event_type_name").asText()).toList());
+        assertEquals("First!", got.get(0).path("comment").path("body").asText(), "the update carries the comment, v2: a string");
+        assertTrue(got.get(0).path("changelog").isMissingNode(), "a comment writes no changelog");
+        JsonNode created = got.get(1);
+        assertEquals(id, created.path("comment").path("id").asText());
+        assertEquals("First!", created.path("comment").path("body").asText());
+        assertEquals(OAuth.ALICE_ID, created.path("comment").path("author").path("accountId").asText());
+        assertEquals("ACME-2", created.path("issue").path("key").asText());
+        assertTrue(created.path("issue").path("fields").has("summary") && !created.path("issue").path("fields").has("description"),
+                "comment events show a reduced issue: " + created.path("issue"));
+        assertEquals("First, edited", got.get(3).path("comment").path("body").asText());
+        assertEquals(id, got.get(5).path("comment").path("id").asText());
+    }
+
+    @Test
+    void deletingAnIssueTellsOfItsCommentsInTheSecondaryFlow(JirasimServer sim) {
+        Jira alice = Webhooks.as(sim, OAuth.ALICE);
+        Webhooks.register(alice, receiver.url("/deleted"), "project = ACME", "jira:issue_deleted", "comment_deleted");
+        String key = create(alice, "ACME", "Short-lived");
+        for (String text : List.of("one", "two")) {
+            alice.acme(2).contentType("application/json").body(Map.of("body", text)).post("/issue/" + key + "/comment").then().statusCode(201);
+        }
+        alice.acme(2).delete("/issue/" + key).then().statusCode(204);
+        Webhooks.settle(sim);
+
+        var got = receiver.received();
+        assertEquals(List.of("jira:issue_deleted", "comment_deleted", "comment_deleted"),
+                got.stream().map(r -> r.json().path("webhookEvent").asText()).toList());
+        assertEquals(List.of("Primary", "Secondary", "Secondary"), got.stream().map(r -> r.header("X-Atlassian-Webhook-Flow")).toList());
+        assertEquals(key, got.get(0).json().path("issue").path("key").asText(), "the issue as it was");
+        assertEquals(List.of("one", "two"), got.subList(1, 3).stream().map(r -> r.json().path("comment").path("body").asText()).toList());
+    }
+
+    @Test
+    void aFieldIdsFilterLetsOnlyChangesOfThoseFieldsThrough(JirasimServer sim) {
+        Jira alice = Webhooks.as(sim, OAuth.ALICE);
+        alice.acme(3).contentType("application/json").body(Map.of("url", receiver.url("/assign"), "webhooks", List.of(Map.of(
+                "events", List.of("jira:issue_updated"), "jqlFilter", "project = ACME", "fieldIdsFilter", List.of("assignee")))))
+                .post("/webhook").then().statusCode(200);
+        alice.acme(2).contentType("application/json").body(Map.of("fields", Map.of("summary", "Not watched"))).put("/issue/ACME-3")
+                .then().statusCode(204);
+        alice.acme(2).contentType("application/json").body(Map.of("accountId", "5f8a1c2e4b7d9e0011a2b3c5")).put("/issue/ACME-3/assignee")
+                .then().statusCode(204);
+        Webhooks.settle(sim);
+        var got = receiver.received();
+        assertEquals(1, got.size());
+        assertEquals("issue_assigned", got.get(0).json().path("issue_event_type_name").asText());
+        assertEquals("assignee", got.get(0).json().path("changelog").path("items").get(0).path("field").asText());
+    }
+
+    @Test
+    void aPrivateAppsWebhooksFireOnlyForItsOwnerAndImportedRegistrationsFire(JirasimServer sim) {
+        String expires = T.plus(java.time.Duration.ofDays(5)).toString();
+        String hooks = """
+                webhooks:
+                  jira:
+                    registrations:
+                      - {id: 7, site: acme, clientId: jirasim-private-client, accountId: alice@acme.test, url: "%s",
+                         events: [jira:issue_created], jqlFilter: "project = ACME", expirationDate: "%s"}
+                      - {id: 8, site: acme, clientId: jirasim-private-client, accountId: bob@acme.test, url: "%s",
+                         events: [jira:issue_created], jqlFilter: "project = ACME", expirationDate: "%s"}
+                """.formatted(receiver.url("/owner"), expires, receiver.url("/not-owner"), expires);
+        String world = dev.jirasim.simulator.world.WorldFiles.toYaml(sim.control().exportWorld()) + hooks;
+        sim.control().replaceWorld(world);
+        assertEquals(List.of(7L, 8L), sim.control().exportWorld().webhooks().jira().registrations().stream().map(h -> h.id()).toList());
+        assertEquals(OAuth.ALICE_ID, sim.control().exportWorld().webhooks().jira().registrations().get(0).accountId(), "kept by account id");
+
+        create(Webhooks.as(sim, OAuth.ALICE), "ACME", "For the owner only");
+        Webhooks.settle(sim);
+        assertEquals(List.of("/owner"), receiver.received().stream().map(WebhookReceiver.Received::path).toList());
+        JsonNode claims = Webhooks.verifiedClaims(receiver.received().get(0).header("Authorization").substring(7), "jirasim-private-secret");
+        assertTrue(claims.has("iat"), "signed with the private app's own secret");
+    }
 }
