@@ -100,14 +100,15 @@ class WebhookDeliveryProperties {
     private static WorldFile seed;
     private static WebhookReceiver receiver;
     private static WebhookSender sender;
-    private final SimClock clock = new SimClock();
-    private Deliveries deliveries;
+    private static final SimClock clock = new SimClock();
+    private static Deliveries deliveries;
 
     @BeforeContainer
     static void start() {
         seed = WorldFiles.defaultWorld("http://localhost:1");
         receiver = new WebhookReceiver();
         sender = new WebhookSender();
+        deliveries = new Deliveries(clock, sender);
     }
 
     @AfterContainer
@@ -119,7 +120,7 @@ class WebhookDeliveryProperties {
     @BeforeTry
     void fresh() {
         receiver.clear();
-        deliveries = new Deliveries(clock, sender);
+        deliveries.reset();
     }
 
     // Edge cases would be mostly one-element scripts; random ones of up to 30 steps find more.
