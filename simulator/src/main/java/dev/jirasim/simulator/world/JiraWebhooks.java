@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,12 +14,13 @@ import java.util.Set;
  * leaves none behind. Ids only grow within a site (a deleted id is not given out again while the world lives).
  */
 public final class JiraWebhooks {
+    /** By site, then by id (in id order). */
     private final Map<String, Map<Long, JiraWebhook>> bySite = new HashMap<>();
     private final Map<String, Long> lastId = new HashMap<>();
 
     /** Only while the world is being built. */
     synchronized void load(JiraWebhook hook) {
-        var site = bySite.computeIfAbsent(hook.site(), k -> new LinkedHashMap<>());
+        var site = bySite.computeIfAbsent(hook.site(), k -> new TreeMap<>());
         if (site.putIfAbsent(hook.id(), hook) != null) throw new WorldException("two webhooks on site " + hook.site() + " have id " + hook.id());
         lastId.merge(hook.site(), hook.id(), Math::max);
     }
@@ -31,7 +32,7 @@ public final class JiraWebhooks {
         JiraWebhook hook = new JiraWebhook(id, template.site(), template.clientId(), template.accountId(), template.url(), template.events(),
                 template.jqlFilter(), template.fieldIdsFilter(), template.issuePropertyKeysFilter(), template.expirationDate());
         lastId.put(template.site(), id);
-        bySite.computeIfAbsent(template.site(), k -> new LinkedHashMap<>()).put(id, hook);
+        bySite.computeIfAbsent(template.site(), k -> new TreeMap<>()).put(id, hook);
         UndoLog.note(() -> {
             synchronized (this) {
                 bySite.get(template.site()).remove(id);
