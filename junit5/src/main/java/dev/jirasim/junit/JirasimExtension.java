@@ -187,7 +187,10 @@ public final class JirasimExtension implements BeforeAllCallback, AfterAllCallba
 
     private static void close(ExtensionContext context) {
         JirasimHandle handle = context.getStore(NS).remove("handle", JirasimHandle.class);
-        if (handle != null) handle.server().removeTenant(handle.tenantId());
+        if (handle != null) {
+            handle.closeWebhooks();
+            handle.server().removeTenant(handle.tenantId());
+        }
     }
 
     /** The cloud options the annotation turns on, in the seed like consent; off leaves the world's own setting. */

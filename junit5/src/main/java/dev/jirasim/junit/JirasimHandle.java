@@ -4,13 +4,18 @@ import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.control.IssuedTokens;
 import dev.jirasim.simulator.control.SimulatorControl;
 import dev.jirasim.simulator.control.TokenRequestSpec;
+import dev.jirasim.simulator.receiver.WebhookInbox;
+import dev.jirasim.simulator.receiver.WebhookReceiver;
 import dev.jirasim.simulator.tenant.Tenant;
+import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.Site;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * One test's isolated world on the shared simulator: its base URLs, world, clock, faults, journal and a
- * token shortcut. Everything {@code /__admin} offers is here in Java, through {@link #control()}.
+ * One test's isolated world on the shared simulator: its base URLs, world, clock, faults, journal and
+ * credential shortcuts (3LO tokens, API tokens, Data Center passwords). Everything {@code /__admin} offers is
+ * here in Java, through {@link #control()}.
  * All URLs carry the tenant prefix ({@code http://localhost:PORT/t/{tenant}}), which clients treat as any
  * other base URL, so redirects and absolute links stay inside this world.
  */
@@ -18,11 +23,26 @@ public final class JirasimHandle {
     private final JirasimServer server;
     private final String tenantId;
     private final SimulatorControl control;
+    private WebhookInbox inbox;
 
     JirasimHandle(JirasimServer server, String tenantId) {
         this.server = server;
         this.tenantId = tenantId;
         this.control = server.control(tenantId);
+    }
+
+    /**
+     * This test's webhook receiver: a loopback URL to register with Jira or Nango, recording what arrives, with
+     * bounded waits ({@link WebhookInbox#await}). One per test; parallel tests never share one.
+     */
+    public synchronized WebhookInbox webhooks() {
+        if (inbox == null) inbox = WebhookReceiver.get().open();
+        return inbox;
+    }
+
+    synchronized void closeWebhooks() {
+        if (inbox != null) WebhookReceiver.get().close(inbox);
+        inbox = null;
     }
 
     public String tenantId() {
@@ -60,6 +80,16 @@ public final class JirasimHandle {
     public String cloudId(String cloudIdOrSite) {
         return tenant().world().site(cloudIdOrSite).map(Site::cloudId)
                 .orElseThrow(() -> new IllegalArgumentException("no site " + cloudIdOrSite + " in this world"));
+    }
+
+    /**
+     * A Jira Cloud site's own host, {@code https://{subdomain}.atlassian.net}, as this world serves it:
+     * {@code …/site/{subdomain}}; append {@code /rest/api/3/…} and call it with HTTP Basic {@code email:api_token}
+     * ({@link #apiToken}). Takes a subdomain or a cloudId.
+     */
+    public String siteUrl(String cloudIdOrSubdomain) {
+        return baseUrl() + "/site/" + tenant().world().site(cloudIdOrSubdomain).map(Site::subdomain)
+                .orElseThrow(() -> new IllegalArgumentException("no site " + cloudIdOrSubdomain + " in this world"));
     }
 
     /** Stands in for Nango's API ({@code https://api.nango.dev}). */
@@ -121,6 +151,32 @@ public final class JirasimHandle {
     /** Tokens with a chosen app and scopes. */
     public IssuedTokens tokens(String clientId, String user, List<String> sites, List<String> scopes) {
         return control.issueTokens(new TokenRequestSpec(clientId, user, sites, scopes));
+    }
+
+    /**
+     * A new API token of {@code user} (e-mail or account id) for HTTP Basic on {@link #siteUrl}, living 365 days on this
+     * world's clock; {@link ApiToken#token()} is the value. See {@link SimulatorControl#createApiToken}.
+     */
+    public ApiToken apiToken(String user) {
+        return control.createApiToken(user, null, null);
+    }
+
+    /** A new API token with a label and a lifetime of 1 to 365 days (null: 365). */
+    public ApiToken apiToken(String user, String label, Duration lifetime) {
+        return control.createApiToken(user, label, lifetime);
+    }
+
+    /** Revokes one of {@code user}'s API tokens from now on; false if the user does not hold it. */
+    public boolean revokeApiToken(String user, String token) {
+        return control.revokeApiToken(user, token);
+    }
+
+    /**
+     * Sets (null: removes) a Data Center user's HTTP Basic password on instance {@code instance} ({@link #dcUrl}). A user
+     * locked out by the CAPTCHA stays locked out; see {@link SimulatorControl#dcPassword}.
+     */
+    public void dcPassword(String instance, String username, String password) {
+        control.dcPassword(instance, username, password);
     }
 
     /** Back to this world's seed: world, clock, journal and faults. */

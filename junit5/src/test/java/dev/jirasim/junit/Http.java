@@ -6,7 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** A few lines of java.net.http for the tests: status and body, bearer token optional. */
+/** A few lines of java.net.http for the tests: status and body, bearer token or Basic credentials optional. */
 final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -23,6 +23,12 @@ final class Http {
         var b = HttpRequest.newBuilder(URI.create(url)).GET();
         if (token != null) b.header("Authorization", "Bearer " + token);
         return send(b.build());
+    }
+
+    /** A GET with HTTP Basic {@code user:secret}: an API token on the site host, a password on Data Center. */
+    static Answer getBasic(String url, String user, String secret) {
+        String credentials = java.util.Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + credentials).GET().build());
     }
 
     static Answer postJson(String url, String token, String json) {

@@ -1,5 +1,6 @@
 package dev.jirasim.conformance.engine;
 
+import dev.jirasim.conformance.model.Capability;
 import dev.jirasim.conformance.model.Deviation;
 import dev.jirasim.conformance.model.Target;
 import dev.jirasim.conformance.steps.StepRunner;
@@ -50,6 +51,8 @@ record ConformanceContext(EngineExecutionListener listener, String targetSpec, L
             });
             vars.put("target", target.name());
             this.runner = new StepRunner(target);
+            // Targets that can reach the loopback receiver get an inbox of their own per scenario.
+            if (target.has(Capability.WEBHOOKS)) vars.put("webhookUrl", runner.webhookUrl());
         }
     }
 }

@@ -66,6 +66,7 @@ final class ScenarioDescriptor extends AbstractTestDescriptor implements Node<Co
     @Override
     public void after(ConformanceContext context) {
         var run = context.run();
+        if (run != null) run.runner.close();
         if (run != null && run.failedStep == null && context.listed(scenario.id())) {
             // Listed as a known failure but it passed: tell the team to shrink the manifest.
             context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of(Constants.ENTRY_DEVIATION, Constants.FIXED)));

@@ -9,7 +9,9 @@ public final class Capability {
     public static final String SEED = "seed";
     public static final String FAULTS = "faults";
     public static final String JOURNAL = "journal";
-    public static final Set<String> ALL = Set.of(CLOCK, CONSENT_AUTOMATION, SEED, FAULTS, JOURNAL);
+    /** The target can reach the suite's loopback webhook receiver ({@code ${webhookUrl}}): a local target. */
+    public static final String WEBHOOKS = "webhooks";
+    public static final Set<String> ALL = Set.of(CLOCK, CONSENT_AUTOMATION, SEED, FAULTS, JOURNAL, WEBHOOKS);
 
     private Capability() {
     }

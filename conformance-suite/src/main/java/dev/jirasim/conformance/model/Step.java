@@ -18,6 +18,14 @@ public sealed interface Step {
                     boolean followRedirects, Expectation expect, List<Capture> captures) implements Step {
     }
 
+    /**
+     * Waits (up to {@code timeoutMillis}) for a request to the scenario's webhook receiver, {@code ${webhookUrl}},
+     * that meets {@code expect} (headers, JSON, body text; no status) and was not taken by an earlier step; then
+     * captures from it like an HTTP step does from a response. Needs the {@code webhooks} capability.
+     */
+    record WebhookStep(String name, SourcePos pos, long timeoutMillis, Expectation expect, List<Capture> captures) implements Step {
+    }
+
     /** A control-API step; it needs the target capability its kind names. */
     record ControlStep(String name, SourcePos pos, Kind kind, Object argument) implements Step {
         public enum Kind {

@@ -28,6 +28,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class ScenarioParser {
     private static final Set<String> SCENARIO_KEYS = Set.of("id", "title", "description", "tags", "requires", "fixture", "steps");
     private static final Set<String> HTTP_STEP_KEYS = Set.of("name", "request", "expect", "capture");
+    private static final Set<String> WEBHOOK_STEP_KEYS = Set.of("name", "awaitWebhook", "expect", "capture");
+    private static final long DEFAULT_WEBHOOK_SECONDS = 10;
     private static final Set<String> REQUEST_KEYS = Set.of("method", "url", "headers", "query", "form", "json", "body", "followRedirects");
     private static final Set<String> EXPECT_KEYS = Set.of("status", "headers", "json", "bodyContains");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
@@ -90,8 +92,9 @@ public final class ScenarioParser {
         for (Step.ControlStep.Kind kind : Step.ControlStep.Kind.values()) {
             if (e.containsKey(kind.key)) return control(y, node, e, kind, file, index);
         }
+        if (e.containsKey("awaitWebhook")) return webhook(y, node, index);
         if (!e.containsKey("request")) {
-            throw y.problem(node, "a step needs 'request' or one control key (reset, seed, advanceClock, setClock, consent, fault, clearFaults)");
+            throw y.problem(node, "a step needs 'request', 'awaitWebhook' or one control key (reset, seed, advanceClock, setClock, consent, fault, clearFaults)");
         }
         e = y.mapping(node, "an HTTP step", HTTP_STEP_KEYS);
         Map<String, Node> r = y.mapping(e.get("request"), "request", REQUEST_KEYS);
@@ -116,6 +119,27 @@ public final class ScenarioParser {
         Expectation expect = e.containsKey("expect") ? expectation(y, e.get("expect")) : Expectation.NONE;
         List<Capture> captures = e.containsKey("capture") ? captures(y, e.get("capture")) : List.of();
         return new Step.HttpStep(name, y.pos(node), method, url, headers, query, form, json, body, follow, expect, captures);
+    }
+
+    private static Step webhook(YamlNodes y, Node node, int index) throws ParseProblem {
+        Map<String, Node> e = y.mapping(node, "an awaitWebhook step", WEBHOOK_STEP_KEYS);
+        Node arg = e.get("awaitWebhook");
+        long seconds = DEFAULT_WEBHOOK_SECONDS;
+        if (arg instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+            Map<String, Node> a = y.mapping(arg, "awaitWebhook", Set.of("timeout"));
+            if (a.containsKey("timeout")) seconds = y.integer(a.get("timeout"), "awaitWebhook.timeout");
+        } else if (!(arg instanceof ScalarNode sc && (sc.getValue().isEmpty() || sc.getValue().equals("null")))) {
+            throw y.problem(arg, "awaitWebhook takes {timeout: seconds} or nothing");
+        }
+        if (seconds < 1 || seconds > 300) throw y.problem(arg, "awaitWebhook.timeout must be 1 to 300 seconds");
+        Expectation expect = e.containsKey("expect") ? expectation(y, e.get("expect")) : Expectation.NONE;
+        if (!expect.statuses().isEmpty()) throw y.problem(e.get("expect"), "a webhook has no status to expect: check headers, json or bodyContains");
+        List<Capture> captures = e.containsKey("capture") ? captures(y, e.get("capture")) : List.of();
+        for (Capture c : captures) {
+            if (c.from() == Capture.From.REDIRECT_QUERY) throw y.problem(e.get("capture"), "a webhook has no redirect to capture from");
+        }
+        String name = e.containsKey("name") ? y.string(e.get("name"), "name") : "#" + index + " awaitWebhook";
+        return new Step.WebhookStep(name, y.pos(node), seconds * 1000, expect, captures);
     }
 
     private static Step control(YamlNodes y, Node node, Map<String, Node> e, Step.ControlStep.Kind kind, Path file, int index) throws ParseProblem {

@@ -9,6 +9,8 @@ import dev.jirasim.conformance.model.Target;
 import dev.jirasim.simulator.common.Redact;
 import dev.jirasim.simulator.control.ControlExchange;
 import dev.jirasim.simulator.control.HttpSimulatorControl;
+import dev.jirasim.simulator.receiver.WebhookInbox;
+import dev.jirasim.simulator.receiver.WebhookReceiver;
 import io.restassured.RestAssured;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -17,10 +19,14 @@ import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs steps against a target. HTTP steps go through REST Assured, check their expectations and capture values;
@@ -33,6 +39,9 @@ public final class StepRunner {
     private final Target target;
     private HttpSimulatorControl control;
     private Exchange last;
+    private WebhookInbox inbox;
+    /** Arrival indexes of inbox requests earlier steps took: webhooks come unordered, so later steps look at the rest. */
+    private final Set<Integer> webhooksTaken = new HashSet<>();
 
     public StepRunner(Target target) {
         this.target = target;
@@ -46,7 +55,77 @@ public final class StepRunner {
     public void run(Step step, Variables vars) {
         last = null;
         if (step instanceof Step.HttpStep http) runHttp(http, vars);
+        else if (step instanceof Step.WebhookStep hook) runWebhook(hook, vars);
         else runControl((Step.ControlStep) step, vars);
+    }
+
+    /** This scenario's webhook inbox URL (opened on first use). */
+    public String webhookUrl() {
+        if (inbox == null) inbox = WebhookReceiver.get().open();
+        return inbox.url();
+    }
+
+    /** Closes the scenario's webhook inbox, if it opened one: later deliveries to it are 404s. */
+    public void close() {
+        if (inbox != null) WebhookReceiver.get().close(inbox);
+        inbox = null;
+    }
+
+    /**
+     * The first request to the inbox, in arrival order and not taken by an earlier step, that meets every
+     * expectation; the others stay for later steps. A timeout lists what arrived and why each did not match.
+     */
+    private void runWebhook(Step.WebhookStep step, Variables vars) {
+        webhookUrl();
+        var reasons = new HashMap<Integer, List<String>>();
+        WebhookInbox.Match hit;
+        try {
+            hit = inbox.awaitMatch(m -> {
+                if (webhooksTaken.contains(m.index())) return false;
+                List<String> failures = webhookFailures(step, m.received(), vars);
+                if (!failures.isEmpty()) reasons.put(m.index(), failures);
+                return failures.isEmpty();
+            }, Duration.ofMillis(step.timeoutMillis()));
+        } catch (AssertionError e) {
+            var text = new StringBuilder("no matching webhook at ${webhookUrl} within " + step.timeoutMillis() / 1000 + " s");
+            List<WebhookInbox.Received> all = inbox.received();
+            if (all.size() == webhooksTaken.size()) text.append(": nothing new arrived");
+            for (int i = 0; i < all.size(); i++) {
+                if (webhooksTaken.contains(i)) continue;
+                text.append("\nrequest ").append(i + 1).append(": ").append(String.join("; ", reasons.getOrDefault(i, List.of("?"))));
+            }
+            if (!all.isEmpty()) last = exchange(all.get(all.size() - 1), vars);
+            throw new StepFailure(vars.mask(text.toString()));
+        }
+        webhooksTaken.add(hit.index());
+        last = exchange(hit.received(), vars);
+        Object document = JsonChecks.document(hit.received().body());
+        var headers = flatHeaders(hit.received());
+        for (Capture c : step.captures()) vars.put(c.variable(), capture(c, document, headers, vars));
+    }
+
+    private static List<String> webhookFailures(Step.WebhookStep step, WebhookInbox.Received r, Variables vars) {
+        var failures = new ArrayList<String>(JsonChecks.checkHeaders(flatHeaders(r), step.expect().headers(), vars));
+        Object document = step.expect().json().isEmpty() ? null : JsonChecks.document(r.body());
+        failures.addAll(JsonChecks.checkJson(document, r.body(), step.expect().json(), vars));
+        for (String text : step.expect().bodyContains()) {
+            String rendered = Templates.render(text, vars);
+            if (!r.body().contains(rendered)) failures.add("body should contain '" + rendered + "'");
+        }
+        return failures;
+    }
+
+    private static Map<String, String> flatHeaders(WebhookInbox.Received r) {
+        var headers = new LinkedHashMap<String, String>();
+        r.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        return headers;
+    }
+
+    private static Exchange exchange(WebhookInbox.Received r, Variables vars) {
+        var shown = new LinkedHashMap<String, String>();
+        flatHeaders(r).forEach((k, v) -> shown.put(k, vars.mask(k.equalsIgnoreCase("Authorization") ? Redact.authorization(v) : v)));
+        String url = "${webhookUrl}" + r.path().replaceFirst("^/inbox/[^/]+", "") + (r.query() == null ? "" : "?" + r.query());
+        return new Exchange(r.method(), url, shown, vars.mask(truncate(Redact.body(r.body()))), 0, Map.of(), null);
     }
 
     private void runHttp(Step.HttpStep step, Variables vars) {

@@ -46,6 +46,17 @@ class EngineFixturesTest {
     }
 
     @Test
+    void awaitWebhookTakesMatchingDeliveriesInAnyOrderAndExplainsAMiss() {
+        EngineExecutionResults results = run("webhook");
+        Events tests = results.testEvents();
+        // arrives.yaml: six steps pass; missing.yaml: one passes, the wait fails.
+        assertEquals(7, tests.succeeded().count());
+        tests.assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(message(m -> m.contains("missing.yaml:")
+                && m.contains("no matching webhook at ${webhookUrl} within 1 s")
+                && m.contains("request 1: $.webhookEvent expected 'jira:issue_deleted' but was 'jira:issue_created'")))));
+    }
+
+    @Test
     void aScenarioNeedingAMissingCapabilityIsSkippedWithTheReason(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         EngineExecutionResults results;
         try (var sim = dev.jirasim.simulator.JirasimServer.start(dev.jirasim.simulator.SimulatorConfig.builder().randomPort().build())) {

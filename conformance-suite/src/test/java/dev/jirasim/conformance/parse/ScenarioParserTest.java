@@ -82,7 +82,13 @@ class ScenarioParserTest {
         p = problem("id: a\ntitle: t\nsteps:\n  - request: {url: '${a b}'}\n");
         assertTrue(p.getMessage().contains("bad variable name"), p.getMessage());
         p = problem("id: a\ntitle: t\nsteps:\n  - wait: 5\n");
-        assertTrue(p.getMessage().contains("needs 'request' or one control key"), p.getMessage());
+        assertTrue(p.getMessage().contains("needs 'request', 'awaitWebhook' or one control key"), p.getMessage());
+        p = problem("id: a\ntitle: t\nsteps:\n  - awaitWebhook: {timeout: 0}\n");
+        assertTrue(p.getMessage().contains("awaitWebhook.timeout must be 1 to 300 seconds"), p.getMessage());
+        p = problem("id: a\ntitle: t\nsteps:\n  - awaitWebhook: 5\n");
+        assertTrue(p.getMessage().contains("awaitWebhook takes {timeout: seconds} or nothing"), p.getMessage());
+        p = problem("id: a\ntitle: t\nsteps:\n  - awaitWebhook:\n    expect: {status: 200}\n");
+        assertTrue(p.getMessage().contains("a webhook has no status to expect"), p.getMessage());
         p = problem("id: a\ntitle: t\nid: b\nsteps: []\n");
         assertTrue(p.getMessage().contains("duplicate key 'id'"), p.getMessage());
         assertEquals(3, p.pos().line());

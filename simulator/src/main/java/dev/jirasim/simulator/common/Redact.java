@@ -95,6 +95,21 @@ public final class Redact {
         return from;
     }
 
+    /** Path segments that are followed by a secret: the control API takes an API token in its path to revoke it. */
+    private static final String SECRET_SEGMENT = "/api-tokens/";
+
+    /** A request path (or URL) as it may be logged: the segment after {@code /api-tokens/} is masked. */
+    public static String path(String path) {
+        if (path == null) return null;
+        int at = path.indexOf(SECRET_SEGMENT);
+        if (at < 0) return path;
+        int start = at + SECRET_SEGMENT.length();
+        int end = start;
+        while (end < path.length() && path.charAt(end) != '/' && path.charAt(end) != '?') end++;
+        if (end == start) return path;
+        return path.substring(0, start) + secret(path.substring(start, end)) + path.substring(end);
+    }
+
     /** Masks the credential in an Authorization header value. */
     public static String authorization(String header) {
         if (header == null) return null;

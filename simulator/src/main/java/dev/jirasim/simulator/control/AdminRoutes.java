@@ -36,6 +36,9 @@ import java.util.function.Supplier;
  *   GET    /__admin/tokens                grants and tokens, token values masked
  *   POST   /__admin/tokens                {"user", "sites"?, "scopes"?, "clientId"?}: tokens without the browser
  *   POST   /__admin/tokens/revoke         {"grantId"} | {"token"} (value or id) | {"user"}
+ *   POST   /__admin/users/{user}/api-tokens            {"label"?, "expiresInDays"?}: 201, a new API token, value included
+ *   DELETE /__admin/users/{user}/api-tokens/{token}    revoke an API token (it stays listed); 404 if unknown
+ *   PUT    /__admin/dc/{id}/users/{username}/password  {"password": "…" | null}: set or remove a DC Basic password
  *   POST   /__admin/faults                one rule or a list; answers them with ids
  *   GET    /__admin/faults                installed faults, uses left and hits
  *   GET|DELETE /__admin/faults/{id}       one fault
@@ -75,6 +78,7 @@ public final class AdminRoutes {
         routes.get("/__admin/tokens", ctx -> ctx.json(masked(control().tokens())));
         routes.post("/__admin/tokens/revoke", this::revoke);
         routes.post("/__admin/tokens", this::issueTokens);
+        new CredentialAdminRoutes(this::control).addTo(routes);
         new FaultAdminRoutes(this::control).addTo(routes);
         routes.get("/__admin/journal", ctx -> ctx.json(Map.of("requests", control().journal())));
         routes.delete("/__admin/journal", this::clearJournal);

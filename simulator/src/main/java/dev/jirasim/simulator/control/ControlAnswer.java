@@ -36,6 +36,13 @@ record ControlAnswer(String method, String url, int status, String body) {
         return orThrow();
     }
 
+    /** This answer unless it is a refusal with {@code refused} status: that becomes {@code exception} of the server's message. */
+    ControlAnswer refusing(int refused, Function<String, RuntimeException> exception) {
+        String message = status == refused ? message() : null;
+        if (message != null) throw exception.apply(message);
+        return this;
+    }
+
     <T> T as(Class<T> type) {
         orThrow();
         try {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jirasim.simulator.common.Json;
+import dev.jirasim.simulator.common.Redact;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
 /**
  * The wire under {@link HttpSimulatorControl}: one request per call, the answer's status and text back, every
  * exchange shown to the observer. The admin token goes into the Authorization header and nowhere else (not
- * into exchanges, exception messages or {@code toString}), so it cannot reach a log through this class.
+ * into exchanges, exception messages or {@code toString}), so it cannot reach a log through this class; nor
+ * does an API token sent in a path (exchanges and messages show the URL masked).
  */
 final class ControlHttp {
     // HTTP/1.1: for a plain-http URL the JDK client would otherwise offer an h2c upgrade the simulator does not take.
@@ -74,8 +76,9 @@ final class ControlHttp {
 
     /** Sends one call; {@code body} null sends none. Any status comes back; only a failure to get an answer throws. */
     ControlAnswer send(String method, String path, String body, String contentType) {
-        String url = base + path;
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Accept", "application/json")
+        // What messages and the observer see: an API token in the path (a revocation) is masked there.
+        String url = Redact.path(base + path);
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) request.header("Content-Type", contentType);
         if (adminToken != null) request.header("Authorization", "Bearer " + adminToken);

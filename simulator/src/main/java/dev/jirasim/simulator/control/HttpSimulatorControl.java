@@ -5,6 +5,7 @@ import dev.jirasim.simulator.faults.Fault;
 import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.journal.JournalEntry;
 import dev.jirasim.simulator.webhooks.DeliveryAttempt;
+import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.DcInstance;
 import dev.jirasim.simulator.world.TokenState;
@@ -33,9 +34,10 @@ import java.util.function.Consumer;
  * tenant's. A server started with {@code --admin-token} needs {@link #of(String, String)}.
  * <p>
  * A refusal throws what the in-process control throws for it: {@link WorldException} for an invalid world, consent
- * or token request and for an unknown user, {@link IllegalArgumentException} for a clock move or fault the server
- * refuses. Any other error status is a {@link ControlApiException} with the server's message; no answer at all is
- * an {@link java.io.UncheckedIOException}. Unlike in process, {@link #advanceClock} moves by whole seconds only, and
+ * or token request and for an unknown user or Data Center instance, {@link IllegalArgumentException} for a clock
+ * move, fault or API token lifetime the server refuses. Any other error status is a {@link ControlApiException} with
+ * the server's message; no answer at all is an {@link java.io.UncheckedIOException}. Unlike in process,
+ * {@link #advanceClock} moves by whole seconds only, {@link #createApiToken} takes whole days only, and
  * {@link #faults()} gives fault bodies back as JSON values (maps, lists, strings, numbers). Thread-safe.
  */
 public final class HttpSimulatorControl implements SimulatorControl {
@@ -177,6 +179,38 @@ public final class HttpSimulatorControl implements SimulatorControl {
     private static int revoked(ControlAnswer answer) {
         if (answer.status() == 404) return 0;
         return answer.as(JsonNode.class).path("revoked").asInt();
+    }
+
+    @Override
+    public ApiToken createApiToken(String user, String label, Duration lifetime) {
+        if (user == null) throw new WorldException("unknown user null");
+        var body = new LinkedHashMap<String, Object>();
+        if (label != null) body.put("label", label);
+        if (lifetime != null) {
+            if (lifetime.getNano() != 0 || lifetime.getSeconds() % 86_400 != 0) {
+                throw new IllegalArgumentException("over HTTP an API token lives whole days, not " + lifetime);
+            }
+            body.put("expiresInDays", lifetime.toDays());
+        }
+        return http.sendJson("POST", "/users/" + segment(user) + "/api-tokens", body)
+                .refusing(404, WorldException::new).refusing(400, IllegalArgumentException::new).as(ApiToken.class);
+    }
+
+    @Override
+    public boolean revokeApiToken(String user, String token) {
+        // The server's 404 covers an unknown user and an unknown token alike: both are false here, as in process.
+        if (user == null || token == null) return false;
+        ControlAnswer answer = http.send("DELETE", "/users/" + segment(user) + "/api-tokens/" + segment(token));
+        return answer.status() != 404 && answer.orThrow().ok();
+    }
+
+    @Override
+    public void dcPassword(String instance, String username, String password) {
+        if (instance == null || username == null) throw new WorldException("unknown Data Center instance or user: " + instance + ", " + username);
+        // Built as a tree: the client's mapper leaves nulls out, and a null password is sent to remove it.
+        var body = ControlHttp.JSON.createObjectNode().put("password", password);
+        http.sendJson("PUT", "/dc/" + segment(instance) + "/users/" + segment(username) + "/password", body)
+                .refusing(404, WorldException::new).refusing(400, IllegalArgumentException::new).orThrow();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.jirasim.simulator.faults.Fault;
 import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.journal.JournalEntry;
 import dev.jirasim.simulator.webhooks.DeliveryAttempt;
+import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.TokenState;
 import dev.jirasim.simulator.world.WorldFile;
@@ -13,9 +14,10 @@ import java.util.List;
 
 /**
  * Everything a test may do to a simulated world: seed it, move its clock, switch consent, inspect and
- * revoke tokens, inject faults, read the journal and the webhook deliveries. Two doors open it: {@link TenantControl} in process
- * ({@code JirasimServer.control()}), and {@link HttpSimulatorControl} over {@code /__admin}, for a simulator
- * in another process. Both throw the same exceptions for the same refusals.
+ * revoke tokens, create and revoke API tokens, set Data Center passwords, inject faults, read the journal and
+ * the webhook deliveries. Two doors open it: {@link TenantControl} in process ({@code JirasimServer.control()}), and
+ * {@link HttpSimulatorControl} over {@code /__admin}, for a simulator in another process. Both throw the same
+ * exceptions for the same refusals.
  */
 public interface SimulatorControl {
     /** Back to the seed world (the default world or the fixture given at start), clock and journal reset, no faults. */
@@ -68,6 +70,31 @@ public interface SimulatorControl {
 
     /** Revokes every grant of a user (e-mail or account id); returns how many. An unknown user throws {@link dev.jirasim.simulator.world.WorldException}. */
     int revokeUser(String user);
+
+    /**
+     * Creates a classic API token for {@code user} (e-mail or account id), as a user does on their Atlassian account
+     * page: a fresh random value in Atlassian's format ({@code ATATT3xFfGF0…}), created at the world's clock, expiring
+     * {@code lifetime} later. Atlassian lets a token live 1 to 365 days; null means 365 days (Atlassian's own default is
+     * not in our reference). Returns the token with its value, which Atlassian shows only this once; exports carry it.
+     * The token works at once as HTTP Basic {@code email:token} on the site host. An unknown user throws
+     * {@link dev.jirasim.simulator.world.WorldException}; a lifetime out of range throws {@link IllegalArgumentException}.
+     */
+    ApiToken createApiToken(String user, String label, Duration lifetime);
+
+    /**
+     * Revokes one of {@code user}'s API tokens from now on: it stays listed, with {@code revokedAt}, and the site
+     * answers it as a revoked token. Returns false for an unknown user or a token the user does not hold; a token
+     * revoked before keeps its first {@code revokedAt} (and this returns true).
+     */
+    boolean revokeApiToken(String user, String token);
+
+    /**
+     * Sets or replaces the HTTP Basic password of a Data Center user (name or key); null removes it, so Basic fails
+     * for the user. The user's failed-login count is left as it is: as far as we know an admin setting a password on
+     * DC does not lift the CAPTCHA requirement (our reference is silent), so a user in CAPTCHA mode stays there until
+     * {@link #reset()} or a new world. An unknown instance or user throws {@link dev.jirasim.simulator.world.WorldException}.
+     */
+    void dcPassword(String instance, String username, String password);
 
     /**
      * Installs fault rules, all or none, after any already installed (the first matching rule applies to a

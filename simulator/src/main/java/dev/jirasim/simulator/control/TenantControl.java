@@ -5,6 +5,7 @@ import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.journal.JournalEntry;
 import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.webhooks.DeliveryAttempt;
+import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.AuthorizationCode;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.Grant;
@@ -150,6 +151,38 @@ public final class TenantControl implements SimulatorControl {
     public int revokeUser(String user) {
         var found = tenant.world().user(user).orElseThrow(() -> new WorldException("unknown user " + user));
         return tenant.world().tokens().revokeUser(found.accountId());
+    }
+
+    @Override
+    public ApiToken createApiToken(String user, String label, Duration lifetime) {
+        World world = tenant.world();
+        User found = world.user(user).orElseThrow(() -> new WorldException("unknown user " + user));
+        ApiToken created = ApiToken.issue(label, world.clock().now(), lifetime);
+        world.changeApiTokens(found.accountId(), tokens -> append(tokens, created));
+        return created;
+    }
+
+    private static List<ApiToken> append(List<ApiToken> tokens, ApiToken token) {
+        var next = new ArrayList<>(tokens);
+        next.add(token);
+        return next;
+    }
+
+    @Override
+    public boolean revokeApiToken(String user, String token) {
+        World world = tenant.world();
+        User found = world.user(user).orElse(null);
+        // Tokens are never removed from a user, so one held now is still held inside the change.
+        if (found == null || found.apiTokens().stream().noneMatch(t -> t.token().equals(token))) return false;
+        var now = world.clock().now();
+        world.changeApiTokens(found.accountId(), tokens -> tokens.stream().map(t -> t.token().equals(token) ? t.revoke(now) : t).toList());
+        return true;
+    }
+
+    @Override
+    public void dcPassword(String instance, String username, String password) {
+        tenant.world().dataCenter(instance).orElseThrow(() -> new WorldException("unknown Data Center instance " + instance))
+                .password(username, password);
     }
 
     @Override

@@ -65,6 +65,12 @@ public final class NangoErrors {
         return of(400, "refresh_token_external_error", "The external API returned an error when trying to refresh the access token. Please try again later.");
     }
 
+    /** GET connection's answer when the refresh behind it failed: that error's status and message, the connection in the payload. */
+    static Problem invalidCredentials(Problem cause, Map<String, Object> connection) {
+        return Problem.withBody(cause.status(), cause.getMessage(),
+                body("invalid_credentials", cause.getMessage(), Map.of("payload", Map.of("connection", connection))));
+    }
+
     static Problem refreshBackoff() {
         return of(424, "connection_refresh_backoff", "A recent refresh attempt failed. Backing off before retrying.");
     }

@@ -96,8 +96,12 @@ final class NangoService {
         try {
             c = CredentialService.fresh(ctx, integration, c, force);
         } catch (CredentialService.RefreshFailed e) {
-            if (e.backoff) throw NangoErrors.refreshBackoff();
-            throw NangoErrors.refreshExternal();
+            // Nango answers with the refresh error's status and message under code invalid_credentials, and the
+            // connection (its failure listed in errors, no credentials) in the payload.
+            Connection failed = store.connection(key, connectionId).orElse(c);
+            var connection = full(store, failed, false);
+            connection.put("credentials", Map.of());
+            throw NangoErrors.invalidCredentials(e.backoff ? NangoErrors.refreshBackoff() : NangoErrors.refreshExternal(), connection);
         }
         c = c.fetchedAt(ctx.now());
         store.update(c);
@@ -147,7 +151,9 @@ final class NangoService {
         m.put("connection_id", c.connectionId());
         m.put("provider_config_key", c.integration());
         m.put("provider", store.integration(c.integration()).map(Integration::provider).orElse(null));
-        m.put("errors", List.of());
+        // A failed refresh shows as an auth error until a refresh succeeds (the log id is ours: there are no logs here).
+        m.put("errors", c.refreshFailedAt() == null ? List.of()
+                : List.of(Map.of("type", "auth", "log_id", "refresh-" + c.refreshFailedAt().toEpochMilli())));
         m.put("end_user", endUser(c.endUser()));
         m.put("tags", c.tags());
         m.put("metadata", c.metadata());

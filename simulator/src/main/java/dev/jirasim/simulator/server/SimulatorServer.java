@@ -101,7 +101,7 @@ public final class SimulatorServer {
                 writeError(ctx, 400, "invalid_request", "The request body could not be read: its framing is broken.", null);
                 return;
             }
-            ERRORS.error("Unexpected failure on {} {} ({} changes undone)", ctx.method(), ctx.path(), undone, e);
+            ERRORS.error("Unexpected failure on {} {} ({} changes undone)", ctx.method(), Redact.path(ctx.path()), undone, e);
             writeError(ctx, 500, "server_error", "Internal server error", null);
         });
         c.requestLogger.http((ctx, ms) -> {
@@ -112,9 +112,9 @@ public final class SimulatorServer {
                     record(ctx, ms, t);
                 } catch (RuntimeException | StackOverflowError e) {
                     // The answer has gone out already; a journal failure must never turn it into something else.
-                    ERRORS.error("Could not journal {} {}", ctx.method(), ctx.path(), e);
+                    ERRORS.error("Could not journal {} {}", ctx.method(), Redact.path(ctx.path()), e);
                 }
-            } else LOG.info("{} {} {} {}ms tenant={} (unknown)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms), CurrentTenant.id());
+            } else LOG.info("{} {} {} {}ms tenant={} (unknown)", ctx.method(), Redact.path(ctx.path()), ctx.statusCode(), Math.round(ms), CurrentTenant.id());
         });
     }
 
@@ -156,7 +156,7 @@ public final class SimulatorServer {
 
     private static void record(Context ctx, float ms, Tenant tenant) {
         int status = ctx.statusCode();
-        LOG.info("{} {} {} {}ms tenant={}", ctx.method(), ctx.path(), status, Math.round(ms), tenant.id());
+        LOG.info("{} {} {} {}ms tenant={}", ctx.method(), Redact.path(ctx.path()), status, Math.round(ms), tenant.id());
         if (Hosts.of(ctx.path()) == Hosts.ADMIN) return;
         var headers = new LinkedHashMap<String, String>();
         // Every header, so tests can verify on any of them; credentials keep only a recognisable prefix.

@@ -96,6 +96,11 @@ public record DcInstance(String id, String contextPath, String serverTitle, Stri
             if (admin == null) admin = false;
             if (active == null) active = true;
         }
+
+        /** The same user with this Basic password (null: none). */
+        public DcUser withPassword(String next) {
+            return new DcUser(name, key, displayName, emailAddress, timeZone, admin, active, next);
+        }
     }
 
     /** An incoming application link: one redirect URL, the scopes an app may ask for. */
@@ -166,6 +171,13 @@ public record DcInstance(String id, String contextPath, String serverTitle, Stri
     public DcInstance withIssues(List<Issue> next) {
         return new DcInstance(id, contextPath, serverTitle, version, lifetimes, users, links, personalAccessTokens, consent, projects, null, next,
                 customFields, sprints);
+    }
+
+    /** The same instance with {@code user} in place of the user who has its key. */
+    public DcInstance withUser(DcUser user) {
+        List<DcUser> next = users.stream().map(u -> u.key().equals(user.key()) ? user : u).toList();
+        return new DcInstance(id, contextPath, serverTitle, version, lifetimes, next, links, personalAccessTokens, consent, projects,
+                generateIssues, issues, customFields, sprints);
     }
 
     public DcInstance withConsent(DcConsent next) {

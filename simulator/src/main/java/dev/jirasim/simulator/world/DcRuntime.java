@@ -293,6 +293,21 @@ public final class DcRuntime {
         return new Login(LoginReason.OK, found);
     }
 
+    /**
+     * Sets or replaces a user's Basic password (null removes it); the user given by name or key. The failed-login
+     * count stays: a user in CAPTCHA mode stays there (see {@link #basic}). An unknown user throws {@link WorldException}.
+     */
+    public synchronized void password(String nameOrKey, String password) {
+        DcUser user = instance.user(nameOrKey).orElseThrow(() -> new WorldException("DC " + instance.id() + " has no user " + nameOrKey));
+        DcInstance previous = instance;
+        instance = instance.withUser(user.withPassword(password));
+        UndoLog.note(() -> {
+            synchronized (this) {
+                instance = previous;
+            }
+        });
+    }
+
     public Optional<DcUser> user(String nameOrKey) {
         return instance.user(nameOrKey);
     }

@@ -58,6 +58,12 @@ public record User(
         this(accountId, email, displayName, nickname, zoneinfo, locale, accountStatus, sites, siteAdmin, null, null, null);
     }
 
+    /** The same user holding exactly these API tokens. */
+    public User withApiTokens(List<ApiToken> next) {
+        return new User(accountId, email, displayName, nickname, zoneinfo, locale, accountStatus, sites, siteAdmin, accountType,
+                emailVisibility, next);
+    }
+
     /** Whether {@code viewer} (an account id; null for nobody) may see this user's e-mail address. */
     public boolean emailVisibleTo(String viewer) {
         return emailVisibility.equals("anyone") || accountId.equals(viewer);

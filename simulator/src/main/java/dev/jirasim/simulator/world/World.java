@@ -13,11 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The state of one tenant: sites, users, apps, consent setting, auth policy and tokens, all reading one
  * clock. Built from a {@link WorldFile} by {@link WorldLoader} (which validates it) and exported back to one.
- * Reference data is immutable once built; token state changes through {@link #tokens()}.
+ * Reference data is immutable once built, but for users' API tokens ({@link #changeApiTokens}); token state
+ * changes through {@link #tokens()}.
  */
 public final class World {
     private final SimClock clock;
@@ -37,6 +39,10 @@ public final class World {
     private final JiraWebhooks webhooks = new JiraWebhooks();
     private volatile IssueEvent.Listener events = IssueEvent.Listener.NONE;
     private final AtomicLong resourceListings = new AtomicLong();
+    /** Serializes changes to users; only their API tokens change once the world is built. */
+    private final Object userChanges = new Object();
+    /** Written after each change to a user, read before each read of one: publishes the new record to every thread. */
+    private volatile long userVersion;
     private final ConcurrentMap<Derived<?>, Object> derived = new ConcurrentHashMap<>();
 
     World(WorldFile file, SimClock clock) {
@@ -305,15 +311,40 @@ public final class World {
     }
 
     public Collection<User> users() {
+        long published = userVersion; // the volatile read that makes the latest change visible
         return usersById.values();
     }
 
     /** A user by account id or e-mail address. */
     public Optional<User> user(String ref) {
         if (ref == null) return Optional.empty();
+        long published = userVersion; // as in users()
         User byId = usersById.get(ref);
         if (byId != null) return Optional.of(byId);
         return usersById.values().stream().filter(u -> u.matches(ref)).findFirst();
+    }
+
+    /**
+     * Replaces the API tokens of the user with this account id by what {@code change} makes of them, atomically,
+     * and returns the user as now stored. The user's record is replaced in its place: the set of users never changes
+     * once the world is built, so a reader iterating {@link #users()} meanwhile is safe and sees the old record or
+     * the new one. An unknown account id throws {@link WorldException}.
+     */
+    public User changeApiTokens(String accountId, UnaryOperator<List<ApiToken>> change) {
+        synchronized (userChanges) {
+            User before = usersById.get(accountId);
+            if (before == null) throw new WorldException("unknown user " + accountId);
+            User after = before.withApiTokens(change.apply(before.apiTokens()));
+            usersById.put(accountId, after);
+            userVersion++;
+            UndoLog.note(() -> {
+                synchronized (userChanges) {
+                    usersById.put(accountId, before);
+                    userVersion++;
+                }
+            });
+            return after;
+        }
     }
 
     public Optional<OAuthApp> app(String clientId) {

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.jirasim.simulator.JirasimServer;
 import dev.jirasim.simulator.SimulatorConfig;
 import dev.jirasim.simulator.faults.FaultRule;
+import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.DcInstance.DcConsent;
 import dev.jirasim.simulator.world.WorldException;
@@ -112,6 +113,45 @@ class HttpSimulatorControlTest {
         assertEquals("GET /t/a/__admin/journal", sent(c -> assertEquals(List.of(), c.journal())));
         body = "{\"version\":1}";
         assertEquals("GET /t/a/__admin/world", sent(c -> assertEquals(List.of(), c.tokens().grants())));
+    }
+
+    @Test
+    void apiTokensAndDcPasswordsAreOneCallEach() {
+        String value = "ATATT3xFfGF0abc=0123ABCD";
+        body = "{\"token\":\"" + value + "\",\"label\":\"ci\",\"created\":\"2030-01-01T00:00:00Z\",\"expiresAt\":\"2030-01-31T00:00:00Z\"}";
+        status = 201;
+        assertEquals("POST /t/a/__admin/users/alice%40acme.test/api-tokens {\"label\":\"ci\",\"expiresInDays\":30}",
+                sent(c -> assertEquals(new ApiToken(value, "ci", Instant.parse("2030-01-01T00:00:00Z"), Instant.parse("2030-01-31T00:00:00Z"), null),
+                        c.createApiToken("alice@acme.test", "ci", Duration.ofDays(30)))));
+        assertEquals("POST /t/a/__admin/users/alice%40acme.test/api-tokens {}", sent(c -> c.createApiToken("alice@acme.test", null, null)));
+        status = 204;
+        body = "";
+        assertEquals("DELETE /t/a/__admin/users/alice%40acme.test/api-tokens/ATATT3xFfGF0abc%3D0123ABCD",
+                sent(c -> assertTrue(c.revokeApiToken("alice@acme.test", value))));
+        assertEquals("PUT /t/a/__admin/dc/dc1/users/jdoe/password {\"password\":\"pw\"}", sent(c -> c.dcPassword("dc1", "jdoe", "pw")));
+        assertEquals("PUT /t/a/__admin/dc/dc1/users/jdoe/password {\"password\":null}", sent(c -> c.dcPassword("dc1", "jdoe", null)));
+
+        var e = assertThrows(IllegalArgumentException.class, () -> stubControl().createApiToken("alice@acme.test", "x", Duration.ofHours(36)));
+        assertTrue(e.getMessage().contains("whole days"), e.getMessage());
+    }
+
+    @Test
+    void apiTokenAndPasswordRefusalsBecomeTheInProcessAnswers() {
+        status = 404;
+        body = "{\"status\":404,\"error\":\"not_found\",\"message\":\"unknown user nobody@x.test\"}";
+        assertEquals("unknown user nobody@x.test",
+                assertThrows(WorldException.class, () -> stubControl().createApiToken("nobody@x.test", null, null)).getMessage());
+        assertThrows(WorldException.class, () -> stubControl().dcPassword("dc9", "jdoe", "x"));
+        assertFalse(stubControl().revokeApiToken("nobody@x.test", "ATATT3xFfGF0abc=0123ABCD"));
+        status = 400;
+        body = "{\"status\":400,\"error\":\"bad_request\",\"message\":\"'expiresInDays' must be a whole number of days from 1 to 365, not 400.\"}";
+        assertThrows(IllegalArgumentException.class, () -> stubControl().createApiToken("alice@acme.test", null, Duration.ofDays(400)));
+        // Any other failure names the call, with the token in its URL masked.
+        status = 500;
+        body = "{\"status\":500,\"error\":\"server_error\",\"message\":\"Internal server error\"}";
+        var failed = assertThrows(ControlApiException.class, () -> stubControl().revokeApiToken("alice@acme.test", "ATATT3xFfGF0secretpart=0123ABCD"));
+        assertFalse(failed.getMessage().contains("secretpart"), failed.getMessage());
+        assertTrue(failed.getMessage().contains("/api-tokens/ATAT…("), failed.getMessage());
     }
 
     @Test

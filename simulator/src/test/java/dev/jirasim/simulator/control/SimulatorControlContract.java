@@ -12,6 +12,7 @@ import dev.jirasim.simulator.faults.Fault;
 import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.journal.JournalEntry;
 import dev.jirasim.simulator.support.SimulatorExtension;
+import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.DcInstance.DcConsent;
 import dev.jirasim.simulator.world.TokenState;
@@ -22,8 +23,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -39,6 +42,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 abstract class SimulatorControlContract {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Instant T = Instant.parse("2030-01-01T00:00:00Z");
+    private static final String ALICE = "alice@acme.test";
+    private static final String ALICE_ID = "5f8a1c2e4b7d9e0011a2b3c4";
+    private static final String ALICE_DEFAULT_TOKEN = "ATATT3xFfGF0aliceJirasimDefault=1A2B3C4D";
     private static final Consent ALICE_ON_ACME = new Consent(Consent.Mode.AUTO, "alice@acme.test", List.of("acme"), Consent.Decision.APPROVE);
 
     /** A control and the base URL of the world it controls (where the emulated hosts answer). */
@@ -241,6 +247,99 @@ abstract class SimulatorControlContract {
     }
 
     @Test
+    void anApiTokenIsCreatedWorksOnTheSiteHostAndIsRevoked() throws Exception {
+        control.setClock(T, true);
+        ApiToken created = control.createApiToken(ALICE, "ci", Duration.ofDays(30));
+        assertTrue(created.token().matches("ATATT3xFfGF0[A-Za-z0-9_-]+=[0-9A-F]{8}"), created.token());
+        assertEquals(192, created.token().length(), "as long as Atlassian's");
+        assertEquals(new ApiToken(created.token(), "ci", T, T.plus(Duration.ofDays(30)), null), created);
+        assertNotEquals(created.token(), control.createApiToken(ALICE, "ci", Duration.ofDays(30)).token(), "a fresh value each time");
+
+        HttpResponse<String> myself = site("/site/acme/rest/api/3/myself", ALICE, created.token());
+        assertEquals(200, myself.statusCode(), myself.body());
+        assertTrue(myself.body().contains("\"accountId\":\"" + ALICE_ID + "\""), myself.body());
+        assertEquals("OK", myself.headers().firstValue("X-Seraph-LoginReason").orElse(null));
+        assertTrue(apiTokensOfAlice().contains(created), "the export holds the token, value included");
+
+        assertTrue(control.revokeApiToken(ALICE, created.token()));
+        assertEquals(401, site("/site/acme/rest/api/3/myself", ALICE, created.token()).statusCode());
+        assertTrue(apiTokensOfAlice().contains(new ApiToken(created.token(), "ci", T, created.expiresAt(), T)), "still listed, revoked at T");
+        control.advanceClock(Duration.ofHours(1));
+        assertTrue(control.revokeApiToken(ALICE, created.token()), "a known token, revoked already");
+        assertTrue(apiTokensOfAlice().stream().anyMatch(t -> t.token().equals(created.token()) && T.equals(t.revokedAt())),
+                "keeps its first revocation");
+
+        assertFalse(control.revokeApiToken(ALICE, "ATATT3xFfGF0noSuchToken=00000000"));
+        assertFalse(control.revokeApiToken("bob@acme.test", created.token()), "not bob's token");
+        assertFalse(control.revokeApiToken("nobody@x.test", created.token()));
+        assertEquals(200, site("/site/acme/rest/api/3/myself", ALICE, ALICE_DEFAULT_TOKEN).statusCode(), "other tokens unaffected");
+    }
+
+    @Test
+    void anApiTokenExpiresOnTheWorldsClockAndItsLifetimeIsChecked() throws Exception {
+        control.setClock(T, true);
+        ApiToken yearLong = control.createApiToken(ALICE_ID, null, null);
+        assertEquals(T.plus(Duration.ofDays(365)), yearLong.expiresAt(), "no lifetime: 365 days");
+        assertEquals(null, yearLong.label());
+        ApiToken dayLong = control.createApiToken(ALICE, "short", Duration.ofDays(1));
+        assertEquals(200, site("/site/acme/rest/api/3/myself", ALICE, dayLong.token()).statusCode());
+
+        control.advanceClock(Duration.ofDays(1));
+        assertEquals(401, site("/site/acme/rest/api/3/myself", ALICE, dayLong.token()).statusCode(), "expired at its expiresAt");
+        assertEquals(200, site("/site/acme/rest/api/3/myself", ALICE, yearLong.token()).statusCode());
+        control.advanceClock(Duration.ofDays(364));
+        assertEquals(401, site("/site/acme/rest/api/3/myself", ALICE, yearLong.token()).statusCode());
+
+        int held = apiTokensOfAlice().size();
+        for (Duration refused : List.of(Duration.ofHours(23), Duration.ofDays(366), Duration.ZERO, Duration.ofDays(-1))) {
+            assertThrows(IllegalArgumentException.class, () -> control.createApiToken(ALICE, "bad", refused), refused.toString());
+        }
+        assertThrows(WorldException.class, () -> control.createApiToken("nobody@x.test", "x", null));
+        assertEquals(held, apiTokensOfAlice().size(), "a refused token is not made");
+    }
+
+    @Test
+    void aDataCenterPasswordIsSetReplacedAndRemoved() throws Exception {
+        control.dcPassword("dc1", "jdoe", "n3w-secret");
+        HttpResponse<String> myself = dc("/rest/api/2/myself", "jdoe", "n3w-secret");
+        assertEquals(200, myself.statusCode(), myself.body());
+        assertEquals("jdoe", myself.headers().firstValue("X-AUSERNAME").orElse(null));
+        assertEquals(401, dc("/rest/api/2/myself", "jdoe", "jdoe-password").statusCode(), "the old password is gone");
+        assertEquals("n3w-secret", passwordOf("jdoe"), "exports carry it");
+
+        control.dcPassword("dc1", "JIRAUSER10100", null); // by key; null removes it
+        assertEquals(401, dc("/rest/api/2/myself", "jdoe", "n3w-secret").statusCode());
+        assertEquals(null, passwordOf("jdoe"));
+
+        assertThrows(WorldException.class, () -> control.dcPassword("dc9", "jdoe", "x"));
+        assertThrows(WorldException.class, () -> control.dcPassword("dc1", "ghost", "x"));
+        assertEquals("admin", passwordOf("admin"), "a refusal changes nothing");
+    }
+
+    @Test
+    void aNewDataCenterPasswordDoesNotLiftTheCaptcha() throws Exception {
+        for (int i = 0; i < 3; i++) assertEquals(401, dc("/rest/api/2/myself", "admin", "wrong").statusCode());
+        control.dcPassword("dc1", "admin", "fresh-start");
+        assertEquals(403, dc("/rest/api/2/myself", "admin", "fresh-start").statusCode(), "still in CAPTCHA mode");
+        control.reset();
+        assertEquals(200, dc("/rest/api/2/myself", "admin", "admin").statusCode(), "reset clears the count and the password");
+    }
+
+    @Test
+    void newCredentialsTravelWithAnExportedWorld() throws Exception {
+        ApiToken created = control.createApiToken(ALICE, "carried", Duration.ofDays(7));
+        control.dcPassword("dc1", "jdoe", "carried-password");
+        WorldFile exported = control.exportWorld();
+        control.reset();
+        assertEquals(401, site("/site/acme/rest/api/3/myself", ALICE, created.token()).statusCode(), "gone with the reset");
+
+        control.replaceWorld(exported);
+        assertEquals(200, site("/site/acme/rest/api/3/myself", ALICE, created.token()).statusCode());
+        assertEquals(200, dc("/rest/api/2/myself", "jdoe", "carried-password").statusCode());
+        assertEquals(WorldFiles.toJson(exported), WorldFiles.toJson(control.exportWorld()));
+    }
+
+    @Test
     void theJournalHoldsTheHostsRequestsNotTheControlsAndIsCleared() throws Exception {
         get("/api/me", null);
         List<JournalEntry> seen = awaitJournal(entries -> !entries.isEmpty());
@@ -294,6 +393,30 @@ abstract class SimulatorControlContract {
         var request = HttpRequest.newBuilder(URI.create(worldUrl + path));
         if (accessToken != null) request.header("Authorization", "Bearer " + accessToken);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private List<ApiToken> apiTokensOfAlice() {
+        return control.exportWorld().users().stream().filter(u -> u.email().equals(ALICE)).findFirst().orElseThrow().apiTokens();
+    }
+
+    private String passwordOf(String name) {
+        return control.exportWorld().dataCenter().get(0).user(name).orElseThrow().password();
+    }
+
+    /** A GET with HTTP Basic on the site host of this world. */
+    private HttpResponse<String> site(String path, String user, String secret) throws Exception {
+        return basic(worldUrl + path, user, secret);
+    }
+
+    /** A GET with HTTP Basic on the default Data Center instance, dc1. */
+    private HttpResponse<String> dc(String path, String user, String secret) throws Exception {
+        return basic(worldUrl + "/dc/dc1" + path, user, secret);
+    }
+
+    private static HttpResponse<String> basic(String url, String user, String secret) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + credentials).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** The journal once it matches: an entry is written as the answer goes out, so it may trail the client a moment. */

@@ -37,10 +37,10 @@ class QuickStartDocTest {
         runs("quick-start.md", 10);
     }
 
-    /** docs/site-host.md, the same way: its {@code curl -u} examples against the default world. */
+    /** docs/site-host.md, the same way: its {@code curl -u} examples against the default world, and a token made and revoked. */
     @Test
     void theSiteHostPageRunsToo() throws Exception {
-        runs("site-host.md", 4);
+        runs("site-host.md", 8);
     }
 
     static void runs(String page, int minCommands) throws Exception {

@@ -154,8 +154,16 @@ class NangoHttpTest {
         sim.control().revokeUser("alice@acme.test");
         sim.control().advanceClock(Duration.ofMinutes(50));
         nango(sim).queryParam("provider_config_key", "jira").get("/connections/alice-acme").then().statusCode(400)
-                .body("error.code", equalTo("refresh_token_external_error"));
-        // Within 30 seconds Nango does not try again.
+                .body("error.code", equalTo("invalid_credentials"))
+                .body("error.message", equalTo("The external API returned an error when trying to refresh the access token. Please try again later."))
+                .body("error.payload.connection.connection_id", equalTo("alice-acme"))
+                .body("error.payload.connection.credentials.size()", equalTo(0))
+                .body("error.payload.connection.errors[0].type", equalTo("auth"));
+        // Within 30 seconds Nango does not try again: GET connection reports the backoff the same way.
+        nango(sim).queryParam("provider_config_key", "jira").get("/connections/alice-acme").then().statusCode(424)
+                .body("error.code", equalTo("invalid_credentials"))
+                .body("error.message", equalTo("A recent refresh attempt failed. Backing off before retrying."))
+                .body("error.payload.connection.provider_config_key", equalTo("jira"));
         proxy(sim, "alice-acme").get("/proxy/ex/jira/" + OAuth.ACME + "/rest/api/3/myself").then().statusCode(424)
                 .body("error.code", equalTo("connection_refresh_backoff"));
         sim.control().advanceClock(Duration.ofSeconds(31));

@@ -64,5 +64,10 @@ class RequestLogTest {
         assertEquals("***", Redact.authorization("Bearer"));
         assertEquals("abcd…(26 chars)", Redact.authorization("abcdefghijklmnopqrstuvwxyz"));
         assertEquals("Toke…(18 chars)", Redact.authorization("Token abcdefghijkl"), "an unknown scheme is masked whole");
+        assertEquals("/__admin/users/a@x.test/api-tokens/ATAT…(24 chars)", Redact.path("/__admin/users/a@x.test/api-tokens/ATATT3xFfGF0abc=0123ABCD"));
+        assertEquals("/t/x/__admin/users/u/api-tokens/ATAT…(10 chars)/more?q=1", Redact.path("/t/x/__admin/users/u/api-tokens/ATATT3xFfG/more?q=1"));
+        assertEquals("/__admin/users/u/api-tokens", Redact.path("/__admin/users/u/api-tokens"), "no token, nothing to mask");
+        assertEquals("/__admin/users/u/api-tokens/", Redact.path("/__admin/users/u/api-tokens/"));
+        assertEquals("/site/acme/rest/api/3/myself", Redact.path("/site/acme/rest/api/3/myself"));
     }
 }

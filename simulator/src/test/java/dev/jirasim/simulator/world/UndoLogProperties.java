@@ -15,7 +15,8 @@ import net.jqwik.api.lifecycle.AfterTry;
 
 /**
  * A request that fails after it changed the world gets every change undone: random sequences of the writes
- * requests make (tokens, refresh, revocation, consent, issue create/edit/delete, Nango connections), run with
+ * requests make (tokens, refresh, revocation, consent, issue create/edit/delete, Nango connections, API tokens,
+ * Data Center passwords), run with
  * an undo log open and then rolled back, leave an export equal to the one before, and the search indexes
  * (listeners) agree with the data again.
  */
@@ -23,7 +24,8 @@ class UndoLogProperties {
     private static final SimClock CLOCK = new SimClock();
     private static final String ALICE = "alice@acme.test";
 
-    enum Op { ISSUE_TOKENS, REFRESH, REVOKE_USER, REVOKE_TOKEN, CONSENT, CREATE_ISSUE, EDIT_ISSUE, DELETE_ISSUE, NANGO_DELETE, NANGO_UPSERT }
+    enum Op { ISSUE_TOKENS, REFRESH, REVOKE_USER, REVOKE_TOKEN, CONSENT, CREATE_ISSUE, EDIT_ISSUE, DELETE_ISSUE, NANGO_DELETE, NANGO_UPSERT, API_TOKEN, REVOKE_API_TOKEN,
+        DC_PASSWORD }
 
     @AfterTry
     void closeLog() {
@@ -106,6 +108,14 @@ class UndoLogProperties {
                     var all = world.jira().issues("acme");
                     if (!all.isEmpty()) world.jira().delete(all.iterator().next());
                 }
+                case API_TOKEN -> world.changeApiTokens(alice.accountId(), tokens -> {
+                    var next = new java.util.ArrayList<>(tokens);
+                    next.add(ApiToken.issue("undo", CLOCK.now(), null));
+                    return next;
+                });
+                case REVOKE_API_TOKEN -> world.changeApiTokens(alice.accountId(),
+                        tokens -> tokens.stream().map(t -> t.revoke(CLOCK.now())).toList());
+                case DC_PASSWORD -> world.dataCenter("dc1").orElseThrow().password("jdoe", "changed-" + ops.size());
                 case NANGO_DELETE -> world.nango().connections().stream().findFirst()
                         .ifPresent(c -> world.nango().delete(c.integration(), c.connectionId()));
                 case NANGO_UPSERT -> world.nango().connections().stream().findFirst()
