@@ -3,6 +3,7 @@ package dev.jirasim.simulator;
 import dev.jirasim.simulator.clock.SimClock;
 import dev.jirasim.simulator.control.SimulatorControl;
 import dev.jirasim.simulator.control.TenantControl;
+import dev.jirasim.simulator.jira.cloud.WebhookEvents;
 import dev.jirasim.simulator.server.SimulatorServer;
 import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.tenant.Tenants;
@@ -72,7 +73,9 @@ public final class JirasimServer implements AutoCloseable {
         try {
             String publicUrl = config.publicUrlFor(server.port());
             // A fixed port gives the same URL the world was read with: no need to read it again.
-            tenants.complete(new Tenants(publicUrl.equals(expectedUrl) ? checked : seed(config, publicUrl), publicUrl));
+            // Every world a tenant builds fires Jira's webhooks for its issue changes.
+            tenants.complete(new Tenants(publicUrl.equals(expectedUrl) ? checked : seed(config, publicUrl), publicUrl,
+                    (tenant, world) -> WebhookEvents.attach(world, tenant.webhooks(), tenant.baseUrl())));
             var sim = new JirasimServer(server, tenants.join(), publicUrl);
             if (config.state() != null) {
                 var tenant = sim.tenants.defaultTenant();
@@ -192,12 +195,14 @@ public final class JirasimServer implements AutoCloseable {
     /** Stops serving at once, then writes the state file one last time. */
     public void stop() {
         server.stop();
+        tenants.close();
         if (persister != null) persister.close();
     }
 
     /** For SIGTERM: requests in flight get up to five seconds to finish, then the state file is written. */
     public void stopGracefully() {
         server.stopGracefully(5_000);
+        tenants.close();
         if (persister != null) persister.close();
     }
 

@@ -18,6 +18,8 @@ public final class SimClock {
     private final Clock source;
     private Duration offset = Duration.ZERO;
     private Instant frozenAt;
+    /** Told after every move (set, advance, unfreeze, reset, restore), outside the clock's lock. */
+    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SimClock() {
         this(Clock.systemUTC());
@@ -41,28 +43,48 @@ public final class SimClock {
     }
 
     /** Lets time run again from the instant it shows now. */
-    public synchronized void unfreeze() {
-        if (frozenAt != null) {
+    public void unfreeze() {
+        synchronized (this) {
+            if (frozenAt == null) return;
             offset = Duration.between(source.instant(), frozenAt);
             frozenAt = null;
         }
+        moved();
     }
 
     /** Moves the clock to {@code instant}; keeps it frozen or running as it was. */
-    public synchronized void set(Instant instant) {
+    public void set(Instant instant) {
         requireInRange(instant);
-        if (frozenAt != null) frozenAt = instant;
-        else offset = Duration.between(source.instant(), instant);
+        synchronized (this) {
+            if (frozenAt != null) frozenAt = instant;
+            else offset = Duration.between(source.instant(), instant);
+        }
+        moved();
     }
 
-    public synchronized void advance(Duration by) {
+    public void advance(Duration by) {
         if (by.isNegative()) throw new IllegalArgumentException("cannot advance by a negative duration");
-        Instant from = now();
-        if (by.compareTo(Duration.between(from, LATEST)) > 0) {
-            throw new IllegalArgumentException("advancing by " + by.getSeconds() + " seconds would take the clock past " + LATEST);
+        synchronized (this) {
+            Instant from = now();
+            if (by.compareTo(Duration.between(from, LATEST)) > 0) {
+                throw new IllegalArgumentException("advancing by " + by.getSeconds() + " seconds would take the clock past " + LATEST);
+            }
+            if (frozenAt != null) frozenAt = frozenAt.plus(by);
+            else offset = offset.plus(by);
         }
-        if (frozenAt != null) frozenAt = frozenAt.plus(by);
-        else offset = offset.plus(by);
+        moved();
+    }
+
+    /**
+     * Calls {@code listener} after every move of this clock (not as real time passes), on the thread that moved it:
+     * work that waits for a simulated instant (webhook retries) runs as soon as a test moves time past it.
+     */
+    public void onMove(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void moved() {
+        for (Runnable l : listeners) l.run();
     }
 
     /** Whether an instant lies in the span the clock may show. */
@@ -75,9 +97,12 @@ public final class SimClock {
     }
 
     /** Back to the source clock's time, running. */
-    public synchronized void reset() {
-        offset = Duration.ZERO;
-        frozenAt = null;
+    public void reset() {
+        synchronized (this) {
+            offset = Duration.ZERO;
+            frozenAt = null;
+        }
+        moved();
     }
 
     /** What a state file keeps: the offset from the source clock while running, or the instant it is frozen at. */
@@ -96,8 +121,11 @@ public final class SimClock {
     }
 
     /** Puts back a saved state: a frozen clock shows the same instant, a running one keeps its distance from real time. */
-    public synchronized void restore(State state) {
-        offset = state.offset();
-        frozenAt = state.frozenAt();
+    public void restore(State state) {
+        synchronized (this) {
+            offset = state.offset();
+            frozenAt = state.frozenAt();
+        }
+        moved();
     }
 }

@@ -44,6 +44,7 @@ import java.util.function.Supplier;
  *   GET|DELETE /__admin/faults/{id}       one fault
  *   DELETE /__admin/faults                all faults
  *   GET|DELETE /__admin/journal           requests seen, secrets masked
+ *   GET|DELETE /__admin/webhooks/deliveries  webhook delivery attempts; POST /__admin/webhooks/await-idle
  * </pre>
  */
 public final class AdminRoutes {
@@ -81,6 +82,7 @@ public final class AdminRoutes {
         new FaultAdminRoutes(this::control).addTo(routes);
         routes.get("/__admin/journal", ctx -> ctx.json(Map.of("requests", control().journal())));
         routes.delete("/__admin/journal", this::clearJournal);
+        new WebhookAdminRoutes(this::control).addTo(routes);
     }
 
     private void reset(Context ctx) {

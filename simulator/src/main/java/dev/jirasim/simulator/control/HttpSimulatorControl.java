@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jirasim.simulator.faults.Fault;
 import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.journal.JournalEntry;
+import dev.jirasim.simulator.webhooks.DeliveryAttempt;
 import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.DcInstance;
@@ -255,6 +256,37 @@ public final class HttpSimulatorControl implements SimulatorControl {
     @Override
     public void clearJournal() {
         http.send("DELETE", "/journal").orThrow();
+    }
+
+    @Override
+    public List<DeliveryAttempt> webhookDeliveries() {
+        return http.send("GET", "/webhooks/deliveries").as(DeliveriesReading.class).deliveries();
+    }
+
+    /** {@code GET /__admin/webhooks/deliveries}' answer. */
+    record DeliveriesReading(List<DeliveryAttempt> deliveries) {
+        DeliveriesReading {
+            deliveries = deliveries == null ? List.of() : List.copyOf(deliveries);
+        }
+    }
+
+    @Override
+    public void clearWebhookDeliveries() {
+        http.send("DELETE", "/webhooks/deliveries").orThrow();
+    }
+
+    /** Waits at most a minute per call (the server's bound): a longer timeout waits in several calls. */
+    @Override
+    public boolean awaitWebhooksIdle(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) throw new IllegalArgumentException("the timeout must be zero or more, not " + timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+            long wait = Math.min(left, WebhookAdminRoutes.MAX_WAIT_MS);
+            boolean idle = http.sendJson("POST", "/webhooks/await-idle", Map.of("timeoutMs", wait)).orThrow(400, IllegalArgumentException::new)
+                    .as(JsonNode.class).path("idle").asBoolean();
+            if (idle || wait == left) return idle;
+        }
     }
 
     /** Names the URL and whether a token is set, never the token. */

@@ -3,6 +3,7 @@ package dev.jirasim.simulator.control;
 import dev.jirasim.simulator.faults.Fault;
 import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.journal.JournalEntry;
+import dev.jirasim.simulator.webhooks.DeliveryAttempt;
 import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.TokenState;
@@ -13,8 +14,8 @@ import java.util.List;
 
 /**
  * Everything a test may do to a simulated world: seed it, move its clock, switch consent, inspect and
- * revoke tokens, create and revoke API tokens, set Data Center passwords, inject faults, read the journal.
- * Two doors open it: {@link TenantControl} in process ({@code JirasimServer.control()}), and
+ * revoke tokens, create and revoke API tokens, set Data Center passwords, inject faults, read the journal and
+ * the webhook deliveries. Two doors open it: {@link TenantControl} in process ({@code JirasimServer.control()}), and
  * {@link HttpSimulatorControl} over {@code /__admin}, for a simulator in another process. Both throw the same
  * exceptions for the same refusals.
  */
@@ -124,4 +125,20 @@ public interface SimulatorControl {
     List<JournalEntry> journal();
 
     void clearJournal();
+
+    /**
+     * Every webhook delivery attempt the simulator made from this world, oldest first: target, event, payload,
+     * headers (credentials masked), status or connection error, attempt number, simulated time.
+     */
+    List<DeliveryAttempt> webhookDeliveries();
+
+    /** Forgets the delivery attempts so far; retries still due are still sent. */
+    void clearWebhookDeliveries();
+
+    /**
+     * Waits until no webhook delivery is in flight (made by a change and not yet answered), at most {@code timeout};
+     * true when none is, false when the time ran out. Retries waiting for the simulated clock do not count: move the
+     * clock to send them, then wait again. Over HTTP the wait is at most a minute.
+     */
+    boolean awaitWebhooksIdle(Duration timeout);
 }

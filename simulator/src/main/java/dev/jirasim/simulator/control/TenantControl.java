@@ -4,6 +4,7 @@ import dev.jirasim.simulator.faults.Fault;
 import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.journal.JournalEntry;
 import dev.jirasim.simulator.tenant.Tenant;
+import dev.jirasim.simulator.webhooks.DeliveryAttempt;
 import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.AuthorizationCode;
 import dev.jirasim.simulator.world.Consent;
@@ -217,5 +218,21 @@ public final class TenantControl implements SimulatorControl {
     @Override
     public void clearJournal() {
         tenant.journal().clear();
+    }
+
+    @Override
+    public List<DeliveryAttempt> webhookDeliveries() {
+        return tenant.webhooks().attempts();
+    }
+
+    @Override
+    public void clearWebhookDeliveries() {
+        tenant.webhooks().clear();
+    }
+
+    @Override
+    public boolean awaitWebhooksIdle(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) throw new IllegalArgumentException("the timeout must be zero or more, not " + timeout);
+        return tenant.webhooks().awaitIdle(timeout);
     }
 }

@@ -173,6 +173,7 @@ final class JqlParser {
                 if (JqlWords.isKeyword(t.raw())) throw in.fail(JqlMessages.expectingField(t.raw()));
                 if (JqlWords.isReserved(t.raw())) throw in.fail(JqlMessages.reservedWord(t.raw()));
                 in.next();
+                if (t.isKeyword("issue.property") && in.peek().is(Kind.LBRACKET)) return issueProperty(t.text());
                 return t.text();
             }
             default -> throw in.fail(JqlMessages.expectingField(t.raw()));
@@ -189,6 +190,24 @@ final class JqlParser {
         in.next();
         in.expect(Kind.RBRACKET, "']'");
         return "cf[" + id.raw() + "]";
+    }
+
+    /**
+     * {@code issue.property[key].path}: parsed as one field name, so that validation (no issue has properties here)
+     * says the field does not exist rather than failing on the bracket; a webhook's filter may name one.
+     */
+    private String issueProperty(String head) {
+        in.expect(Kind.LBRACKET, "'['");
+        Token key = in.peek();
+        if (!key.is(Kind.WORD) && !key.is(Kind.QUOTED)) throw in.fail(JqlMessages.expectingField(key.raw()));
+        in.next();
+        in.expect(Kind.RBRACKET, "']'");
+        Token path = in.peek();
+        if (path.is(Kind.WORD) && path.raw().startsWith(".") && path.raw().length() > 1) {
+            in.next();
+            return head + "[" + key.text() + "]" + path.text();
+        }
+        return head + "[" + key.text() + "]";
     }
 
     private List<SortField> orderBy() {

@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.tenant;
 
+import dev.jirasim.simulator.webhooks.WebhookSender;
 import dev.jirasim.simulator.world.OAuthApp;
 import dev.jirasim.simulator.world.WorldFile;
 import java.security.SecureRandom;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * answers the same map under {@code /t/{id}} (so its URLs survive redirects and work with any client), with
  * its own world, clock, journal and faults. Parallel tests each take a tenant and never see each other.
  */
-public final class Tenants {
+public final class Tenants implements AutoCloseable {
     public static final String DEFAULT = "default";
     /** A bound so a runaway client cannot fill the heap with worlds. */
     public static final int MAX_TENANTS = 2_000;
@@ -26,12 +27,20 @@ public final class Tenants {
     private final String baseUrl;
     private final Tenant defaultTenant;
     private final ConcurrentHashMap<String, Tenant> tenants = new ConcurrentHashMap<>();
+    private final WebhookSender sender = new WebhookSender();
+    private final Tenant.Wiring wiring;
 
     /** {@code seed} is the server's world (default world or fixture) with {@code ${publicUrl}} as {@code baseUrl}. */
     public Tenants(WorldFile seed, String baseUrl) {
+        this(seed, baseUrl, Tenant.Wiring.NONE);
+    }
+
+    /** As {@link #Tenants(WorldFile, String)}, with {@code wiring} applied to every world a tenant builds. */
+    public Tenants(WorldFile seed, String baseUrl, Tenant.Wiring wiring) {
         this.seed = seed;
         this.baseUrl = baseUrl;
-        this.defaultTenant = new Tenant(DEFAULT, seed);
+        this.wiring = wiring;
+        this.defaultTenant = new Tenant(DEFAULT, baseUrl, seed, sender, wiring);
         tenants.put(DEFAULT, defaultTenant);
     }
 
@@ -61,7 +70,7 @@ public final class Tenants {
             throw new TenantException(400, "A tenant id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit: '" + chosen + "'");
         }
         if (tenants.size() >= MAX_TENANTS) throw new TenantException(409, "This server already holds " + MAX_TENANTS + " tenants; delete some first.");
-        var tenant = new Tenant(chosen, world);
+        var tenant = new Tenant(chosen, urlOf(chosen), world, sender, wiring);
         if (tenants.putIfAbsent(chosen, tenant) != null) throw new TenantException(409, "Tenant '" + chosen + "' already exists.");
         return tenant;
     }
@@ -69,14 +78,22 @@ public final class Tenants {
     /** Removes a tenant; the default tenant cannot be removed. False if there is none. */
     public boolean remove(String id) {
         if (DEFAULT.equals(id)) throw new TenantException(400, "The default tenant cannot be deleted; reset it instead.");
-        return tenants.remove(id) != null;
+        Tenant gone = tenants.remove(id);
+        if (gone != null) gone.webhooks().reset();
+        return gone != null;
     }
 
     /** Removes every tenant but the default; returns how many. */
     public int removeAll() {
         int before = tenants.size();
-        tenants.keySet().removeIf(id -> !id.equals(DEFAULT));
+        for (String id : List.copyOf(tenants.keySet())) if (!id.equals(DEFAULT)) remove(id);
         return before - 1;
+    }
+
+    /** Stops sending webhooks (the server stops). */
+    @Override
+    public void close() {
+        sender.close();
     }
 
     /** Ids of every tenant, the default first. */

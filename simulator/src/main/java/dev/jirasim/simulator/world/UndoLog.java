@@ -11,6 +11,9 @@ import java.util.Deque;
  */
 public final class UndoLog {
     private static final ThreadLocal<Deque<Runnable>> CURRENT = new ThreadLocal<>();
+    /** What waits for the request to end without a rollback (see {@link #afterCommit}). */
+    private static final ThreadLocal<java.util.List<Runnable>> COMMITS = new ThreadLocal<>();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UndoLog.class);
 
     private UndoLog() {
     }
@@ -18,11 +21,40 @@ public final class UndoLog {
     /** Starts a fresh log for the request on this thread (dropping anything a previous request left). */
     public static void begin() {
         CURRENT.set(new ArrayDeque<>());
+        COMMITS.set(new java.util.ArrayList<>());
     }
 
-    /** Forgets the log: the request ended. */
+    /** Forgets the log: the request ended, and what it kept stands, so what waited for that runs now. */
     public static void end() {
+        var commits = COMMITS.get();
         CURRENT.remove();
+        COMMITS.remove();
+        if (commits == null) return;
+        for (Runnable r : commits) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                // The answer has gone out; one failed follow-up must not stop the others.
+                LOG.error("An action after the request failed", e);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code action} once the request on this thread ends without its changes being rolled back (at once when no
+     * log is open); a rollback runs {@code dropped} instead. A webhook for a change leaves only if the change stays.
+     */
+    public static void afterCommit(Runnable action, Runnable dropped) {
+        var commits = COMMITS.get();
+        if (CURRENT.get() == null || commits == null) {
+            action.run();
+            return;
+        }
+        commits.add(action);
+        note(() -> {
+            commits.remove(action);
+            dropped.run();
+        });
     }
 
     /** Notes how to undo a change just made. */

@@ -35,6 +35,9 @@ public final class World {
     private final JiraData jira = new JiraData(usersById);
     private volatile Consent consent;
     private final CloudOptions cloud;
+    private final WebhookSettings.Jira webhookOptions;
+    private final JiraWebhooks webhooks = new JiraWebhooks();
+    private volatile IssueEvent.Listener events = IssueEvent.Listener.NONE;
     private final AtomicLong resourceListings = new AtomicLong();
     /** Serializes changes to users; only their API tokens change once the world is built. */
     private final Object userChanges = new Object();
@@ -48,6 +51,7 @@ public final class World {
         this.consent = file.consent();
         this.jiraSettings = file.jira();
         this.cloud = file.cloud();
+        this.webhookOptions = (file.webhooks() == null ? WebhookSettings.DEFAULTS : file.webhooks()).jira().withRegistrations(List.of());
         this.tokens = new TokenStore(clock, () -> this.policy);
     }
 
@@ -90,7 +94,31 @@ public final class World {
         // Generated issues are written out as ordinary issues, so the export alone rebuilds the same world.
         return new WorldFile(WorldFile.CURRENT_VERSION, policy, jiraSettings, List.copyOf(sitesBySubdomain.values()),
                 List.copyOf(usersById.values()), List.copyOf(apps.values()), consent, jira.allProjects(), null,
-                jira.allIssues(), tokens.snapshot(), nangoExport(), dataCenter.values().stream().map(DcRuntime::exported).toList(), cloud);
+                jira.allIssues(), tokens.snapshot(), nangoExport(), dataCenter.values().stream().map(DcRuntime::exported).toList(), cloud,
+                webhooksExport());
+    }
+
+    private WebhookSettings webhooksExport() {
+        WebhookSettings.Jira j = webhookOptions.withRegistrations(webhooks.all());
+        return j.equals(WebhookSettings.Jira.DEFAULTS) ? null : new WebhookSettings(j);
+    }
+
+    /** The Jira dynamic webhooks registered in this world. */
+    public JiraWebhooks jiraWebhooks() {
+        return webhooks;
+    }
+
+    /** How Jira's webhooks are delivered in this world (its registrations are in {@link #jiraWebhooks()}). */
+    public WebhookSettings.Jira jiraWebhookOptions() {
+        return webhookOptions;
+    }
+
+    /**
+     * Who hears of every change to Cloud issues (Jira's webhook events). Set by whoever builds the world for a
+     * tenant, before the world is used.
+     */
+    public void events(IssueEvent.Listener listener) {
+        this.events = listener == null ? IssueEvent.Listener.NONE : listener;
     }
 
     private NangoSettings nangoExport() {
@@ -206,7 +234,27 @@ public final class World {
      * world's now. The one way issues change, so the history is complete.
      */
     public Issue updateIssue(Issue before, Issue after, String author) {
-        return jira.update(IssueHistory.record(before, after, author, clock.now(), i -> jira.nextChangeId(), names(after.site())));
+        Issue stored = jira.update(IssueHistory.record(before, after, author, clock.now(), i -> jira.nextChangeId(), names(after.site())));
+        tell(IssueEvent.ofEdit(before, stored, author));
+        return stored;
+    }
+
+    /** Creates a Cloud issue (see {@link JiraData#create}) made by {@code author}, and tells the listener. */
+    public Issue createIssue(String site, String projectKey, java.util.function.UnaryOperator<Issue> fill, Issue template, String author) {
+        Issue created = jira.create(site, projectKey, fill, template);
+        tell(List.of(new IssueEvent.Created(created, author)));
+        return created;
+    }
+
+    /** Deletes a Cloud issue, by {@code author}, and tells the listener; false when it was not there. */
+    public boolean deleteIssue(Issue issue, String author) {
+        if (!jira.delete(issue)) return false;
+        tell(List.of(new IssueEvent.Deleted(issue, author)));
+        return true;
+    }
+
+    private void tell(List<IssueEvent> happened) {
+        if (!happened.isEmpty()) events.on(happened);
     }
 
     /** How a site's changelog items name people, fields, parts and issues. */

@@ -40,6 +40,7 @@ final class WorldLoader {
         loader.world.tokens().load(file.tokens());
         loader.nango(file.nango() == null ? NangoSettings.NONE : file.nango(), minter);
         loader.dataCenter(file.dataCenter());
+        loader.webhooks(file.webhooks());
         return loader.world;
     }
 
@@ -223,6 +224,20 @@ final class WorldLoader {
                 stored = minter.mint(c, integration, world);
             }
             nango.load(stored);
+        }
+    }
+
+    /** Registered Jira webhooks: their site, app and user must exist; sites and users may be named either way. */
+    private void webhooks(WebhookSettings settings) {
+        if (settings == null) return;
+        for (JiraWebhook h : settings.jira().registrations()) {
+            String what = "webhook " + h.id() + " on " + h.site();
+            Site site = world.site(h.site()).orElseThrow(() -> new WorldException(what + " names unknown site " + h.site()));
+            if (world.app(h.clientId()).isEmpty()) throw new WorldException(what + " names unknown app " + h.clientId());
+            User user = world.user(h.accountId()).orElseThrow(() -> new WorldException(what + " names unknown user " + h.accountId()));
+            if (!h.url().matches("(?i)https?://[^/?#\\s]+.*")) throw new WorldException(what + " has a url that is not http(s): " + h.url());
+            world.jiraWebhooks().load(new JiraWebhook(h.id(), site.subdomain(), h.clientId(), user.accountId(), h.url(), h.events(), h.jqlFilter(),
+                    h.fieldIdsFilter(), h.issuePropertyKeysFilter(), h.expirationDate()));
         }
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     /** Plain-Java model and engines. */
     private static final String[] CORE = {"..simulator.world..", "..simulator.jql..", "..simulator.clock..", "..simulator.common..",
-        "..simulator.journal..", "..simulator.faults.."};
+        "..simulator.journal..", "..simulator.faults..", "..simulator.webhooks.."};
     /** One package per emulated service or control surface. */
     private static final String[] SERVICES = {"..simulator.atlassian..", "..simulator.jira..", "..simulator.dc..", "..simulator.nango..",
         "..simulator.control.."};

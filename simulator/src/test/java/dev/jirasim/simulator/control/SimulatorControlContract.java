@@ -352,6 +352,43 @@ abstract class SimulatorControlContract {
         assertEquals(List.of(), control.journal());
     }
 
+    @Test
+    void webhookDeliveriesAreAwaitedListedWithMaskedCredentialsAndCleared() throws Exception {
+        try (var receiver = new dev.jirasim.simulator.support.WebhookReceiver()) {
+            control.setClock(T, true);
+            var hook = new dev.jirasim.simulator.world.JiraWebhook(1, "acme", "jirasim-client", "5f8a1c2e4b7d9e0011a2b3c4", receiver.url("/contract"),
+                    List.of("jira:issue_created"), "project = ACME", null, null, T.plus(Duration.ofDays(1)));
+            control.replaceWorld(control.exportWorld().withWebhooks(new dev.jirasim.simulator.world.WebhookSettings(
+                    dev.jirasim.simulator.world.WebhookSettings.Jira.DEFAULTS.withRegistrations(List.of(hook)))));
+            IssuedTokens alice = control.issueTokens(TokenRequestSpec.forUser("alice@acme.test", "acme"));
+            var create = HttpRequest.newBuilder(URI.create(worldUrl + "/api/ex/jira/7d3f9a2e-1c4b-4e8f-9a6d-2b5c8e1f4a70/rest/api/2/issue"))
+                    .header("Authorization", "Bearer " + alice.accessToken()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"fields\":{\"project\":{\"key\":\"ACME\"},\"summary\":\"s\",\"issuetype\":{\"name\":\"Task\"}}}"));
+            assertEquals(201, HTTP.send(create.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+
+            assertTrue(control.awaitWebhooksIdle(Duration.ofSeconds(10)));
+            var attempts = control.webhookDeliveries();
+            assertEquals(1, attempts.size());
+            var attempt = attempts.get(0);
+            assertEquals("jira", attempt.source());
+            assertEquals("jira:issue_created", attempt.event());
+            assertEquals(receiver.url("/contract"), attempt.url());
+            assertEquals(200, attempt.status());
+            assertEquals("delivered", attempt.outcome());
+            assertEquals(1, attempt.attempt());
+            assertEquals(T, attempt.at());
+            assertTrue(attempt.headers().get("Authorization").length() < 40, "masked: " + attempt.headers().get("Authorization"));
+            assertEquals(attempt.deliveryId(), attempt.headers().get("X-Atlassian-Webhook-Identifier"));
+            assertEquals("jira:issue_created", ((Map<?, ?>) attempt.payload()).get("webhookEvent"));
+            assertEquals(receiver.received().get(0).body().length() > 0, true);
+
+            control.clearWebhookDeliveries();
+            assertEquals(List.of(), control.webhookDeliveries());
+            assertTrue(control.awaitWebhooksIdle(Duration.ZERO), "nothing in flight");
+            assertThrows(IllegalArgumentException.class, () -> control.awaitWebhooksIdle(Duration.ofSeconds(-1)));
+        }
+    }
+
     private int get(String path, String accessToken) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(worldUrl + path));
         if (accessToken != null) request.header("Authorization", "Bearer " + accessToken);

@@ -32,6 +32,8 @@ class WorldFileDocTest {
             users:
               - {accountId: a1, email: alice@acme.test, sites: [acme, globex], siteAdmin: [acme]}
               - {accountId: b1, email: bob@acme.test, sites: [acme]}
+            apps:
+              - {clientId: my-app, clientSecret: my-secret}
             """;
     /** Blocks that show one member of a larger object, not a world or top-level keys. */
     private static final List<String> MEMBERS = List.of("callbackUrls:");
@@ -56,6 +58,6 @@ class WorldFileDocTest {
             loaded.add(text.lines().findFirst().orElse(""));
         }
         assertFalse(loaded.isEmpty(), "no world blocks found in " + PAGE);
-        assertEquals(8, loaded.size(), "the page's world blocks: " + loaded);
+        assertEquals(9, loaded.size(), "the page's world blocks: " + loaded);
     }
 }

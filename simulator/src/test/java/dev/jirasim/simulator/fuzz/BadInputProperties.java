@@ -65,7 +65,9 @@ class BadInputProperties {
             C + "/3/user/assignable/search", C + "/3/issue/createmeta", C + "/3/issue/createmeta/ACME/issuetypes/10001", C + "/3/issue/ACME-1/editmeta",
             C + "/3/group/member", C + "/3/groupuserpicker", C + "/3/customFieldOption/10300", C + "/3/issueLink", C + "/3/issueLinkType",
             C + "/3/issue/ACME-1/remotelink", C + "/3/issue/ACME-1/watchers", C + "/3/issue/ACME-1/votes", C + "/3/issue/ACME-1/attachments",
-            C + "/2/attachment/meta", C + "/3/attachment/10000", C + "/3/issue/bulk", C + "/3/issue/bulkfetch", "/dc/dc1/rest/api/2/field", "/dc/dc1/rest/api/2/user/search");
+            C + "/2/attachment/meta", C + "/3/attachment/10000", C + "/3/issue/bulk", C + "/3/issue/bulkfetch", "/dc/dc1/rest/api/2/field", "/dc/dc1/rest/api/2/user/search",
+            C + "/3/webhook", C + "/2/webhook", C + "/3/webhook/refresh", C + "/3/webhook/failed", "/site/acme/rest/api/3/webhook",
+            "/__admin/webhooks/deliveries", "/__admin/webhooks/await-idle");
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
     /** Realistic bodies of the routes above, each with one hole ({@code %s}) for a hostile JSON value. */
     static final List<String> TEMPLATES = List.of(
@@ -222,7 +224,14 @@ class BadInputProperties {
                     "{\"timeSpent\":\"1h\",\"started\":\"2024-01-15T10:00:00.000+0000\",\"visibility\":%s}", DC_PAT),
             new Target("PUT", "/dc/dc1/rest/api/2/issue/DCP-1/worklog/10001", "{\"timeSpent\":%s}", DC_PAT),
             new Target("POST", "/dc/dc1/rest/api/2/issueLink", "{\"type\":%s,\"inwardIssue\":{\"key\":\"DCP-1\"},\"outwardIssue\":%s}", DC_PAT),
-            new Target("POST", "/dc/dc1/rest/api/2/issueLink", "{\"type\":{\"name\":\"Blocks\"},\"inwardIssue\":%s,\"outwardIssue\":{\"key\":\"DCP-2\"},\"comment\":%s}", DC_PAT));
+            new Target("POST", "/dc/dc1/rest/api/2/issueLink", "{\"type\":{\"name\":\"Blocks\"},\"inwardIssue\":%s,\"outwardIssue\":{\"key\":\"DCP-2\"},\"comment\":%s}", DC_PAT),
+            // Dynamic webhooks and the delivery list (issue 19); receivers on a closed loopback port.
+            new Target("POST", C + "/3/webhook", "{\"url\":%s,\"webhooks\":[{\"events\":[\"jira:issue_created\"],\"jqlFilter\":\"project = ACME\"}]}", "CLOUD"),
+            new Target("POST", C + "/3/webhook", "{\"url\":\"http://127.0.0.1:1/h\",\"webhooks\":[{\"events\":%s,\"jqlFilter\":%s,\"fieldIdsFilter\":%s}]}", "CLOUD"),
+            new Target("POST", C + "/3/webhook", "{\"url\":\"http://127.0.0.1:1/h\",\"webhooks\":[{\"events\":[\"jira:issue_updated\"],\"jqlFilter\":%j},%s]}", "CLOUD"),
+            new Target("DELETE", C + "/3/webhook", "{\"webhookIds\":%s}", "CLOUD"), new Target("PUT", C + "/3/webhook/refresh", "{\"webhookIds\":[%s]}", "CLOUD"),
+            new Target("GET", C + "/3/webhook", "startAt=%q&maxResults=%q", "CLOUD"), new Target("GET", C + "/3/webhook/failed", "maxResults=%q&after=%q", "CLOUD"),
+            new Target("POST", "/__admin/webhooks/await-idle", "{\"timeoutMs\":%s}", ""));
 
     static final List<String> PATH_TAILS = List.of("", "", "", "", "/%u002e", "/%2e%2e", "/%00", "/%C0%AE", "/%25", "/%E2%80%AE", "/..;", "/%2F");
     static final List<String> EXTRA_HEADERS = List.of("Nango-Proxy-Host: evil", "Nango-Proxy-Content-Length: 5", "Nango-Proxy-Connection: close",
@@ -254,8 +263,12 @@ class BadInputProperties {
     @BeforeContainer
     static void start() {
         sim = JirasimServer.start(SimulatorConfig.builder().randomPort().build());
-        cloudToken = sim.control().issueTokens(TokenRequestSpec.forUser("alice@acme.test")).accessToken();
+        cloudToken = sim.control().issueTokens(CLOUD_TOKEN).accessToken();
     }
+
+    /** The default scopes and the webhook scope, so the fuzzer reaches the webhook API's logic too. */
+    static final TokenRequestSpec CLOUD_TOKEN = new TokenRequestSpec(null, "alice@acme.test", null,
+            java.util.stream.Stream.concat(TokenRequestSpec.DEFAULT_SCOPES.stream(), java.util.stream.Stream.of("manage:jira-webhook")).toList());
 
     @AfterContainer
     static void stop() {
@@ -404,7 +417,7 @@ class BadInputProperties {
         String search = C + "/3/search/jql?jql=" + URLEncoder.encode("project = ACME", StandardCharsets.UTF_8) + "&fields=summary,labels,comment";
         Answer canary = get(search);
         if (canary.status() == 401) { // the request revoked tokens, moved the clock or reset the world: a fresh token
-            cloudToken = sim.control().issueTokens(TokenRequestSpec.forUser("alice@acme.test")).accessToken();
+            cloudToken = sim.control().issueTokens(CLOUD_TOKEN).accessToken();
             canary = get(search);
         }
         Answer seen = canary;

@@ -29,16 +29,22 @@ final class EngineJql implements JqlAdapter {
         }
     }
 
-    @Override
-    public List<Issue> search(CloudCaller c, String jql, int limit) {
+    /** What a query means for this caller: who "currentUser()" is, what they may browse, the site's schema. */
+    static SearchContext context(CloudCaller c) {
         String site = c.site().subdomain();
-        IssueIndex index = c.world().derived(INDEX.of(site), () -> IssueIndex.of(c.world().jira(), site));
-        var context = new SearchContext(c.user().accountId(), c.world().clock().now(), SearchContext.zoneOf(c.user().zoneinfo()), c::canBrowse,
-                ref -> c.world().user(ref), ref -> c.world().jira().projectByRef(c.site().subdomain(), ref),
+        return new SearchContext(c.user().accountId(), c.world().clock().now(), SearchContext.zoneOf(c.user().zoneinfo()), c::canBrowse,
+                ref -> c.world().user(ref), ref -> c.world().jira().projectByRef(site, ref),
                 SearchContext.partsOf(c.world().jira().projects(site).stream().filter(c::canBrowse).toList()),
                 new SearchContext.Schema(c.world().jiraSettings().customFields(site),
                         c.world().jiraSettings().sprints().stream().filter(s -> s.site().equals(site)).toList(),
                         c.world().jira().projects(site)));
+    }
+
+    @Override
+    public List<Issue> search(CloudCaller c, String jql, int limit) {
+        String site = c.site().subdomain();
+        IssueIndex index = c.world().derived(INDEX.of(site), () -> IssueIndex.of(c.world().jira(), site));
+        var context = context(c);
         try {
             Query query = jql == null || jql.isBlank() ? new Query(null, List.of()) : queries.parse(jql);
             ResultCache results = c.world().derived(RESULTS.of(site), ResultCache::new);

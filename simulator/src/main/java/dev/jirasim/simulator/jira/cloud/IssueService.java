@@ -69,7 +69,7 @@ final class IssueService {
         if (fields.has("timetracking")) {
             template = WorklogService.withTimeTracking(template, WorklogService.editedTimeTracking(template.activity().timeTracking(), fields.get("timetracking"), new LinkedHashMap<>()));
         }
-        Issue created = c.world().jira().create(c.site().subdomain(), project.key(), i -> i, template);
+        Issue created = c.world().createIssue(c.site().subdomain(), project.key(), i -> i, template, c.user().accountId());
         var result = new LinkedHashMap<String, Object>();
         result.put("id", created.id());
         result.put("key", created.key());
@@ -235,10 +235,10 @@ final class IssueService {
         }
         subtasks.forEach(s -> {
             WorklogService.issueDeleted(c, s);
-            c.world().jira().delete(s);
+            c.world().deleteIssue(s, c.user().accountId());
         });
         WorklogService.issueDeleted(c, issue);
-        c.world().jira().delete(issue);
+        c.world().deleteIssue(issue, c.user().accountId());
     }
 
     Map<String, Object> transitions(CloudCaller c, String idOrKey) {

@@ -34,6 +34,7 @@ import java.util.function.Supplier;
  *   GET|POST|DELETE /issue/{idOrKey}/watchers, /issue/{idOrKey}/votes
  *   POST       /issue/{idOrKey}/attachments (multipart);  GET /attachment/meta, /attachment/{id}, /attachment/content/{id}
  *   DELETE     /attachment/{id};  POST /issue/bulk, /issue/bulkfetch
+ *   POST|GET|DELETE /webhook;  PUT /webhook/refresh;  GET /webhook/failed   dynamic webhooks (v3 only)
  * </pre>
  * Every route is also served on the site host, {@code https://{subdomain}.atlassian.net}, under
  * {@code /site/{subdomain}/rest/api/{2|3}} (same handlers, see {@link BothHosts}), with Basic API-token callers
@@ -215,6 +216,13 @@ public final class JiraRoutes {
         routes.delete(BASE + "/attachment/{id}", a::deleteAttachment);
         routes.post(BASE + "/issue/bulk", a::bulkCreate);
         routes.post(BASE + "/issue/bulkfetch", a::bulkFetch);
+        // ---- Dynamic webhooks for apps (issue 19; handlers in WebhookRoutes, v3 only) ----
+        var w = new WebhookRoutes(this);
+        routes.post(BASE + "/webhook", w::register);
+        routes.get(BASE + "/webhook", w::list);
+        routes.delete(BASE + "/webhook", w::delete);
+        routes.put(BASE + "/webhook/refresh", w::refresh);
+        routes.get(BASE + "/webhook/failed", w::failed);
     }
 
     // ---- search ----------------------------------------------------------------------------------------
@@ -570,7 +578,7 @@ public final class JiraRoutes {
                 Map.of("Content-Type", "application/problem+json"));
     }
 
-    private static int intParam(Context ctx, String name, int fallback) {
+    static int intParam(Context ctx, String name, int fallback) {
         Integer v = optionalInt(ctx, name);
         return v == null ? fallback : v;
     }

@@ -1,0 +1,233 @@
+package dev.jirasim.simulator.webhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.jirasim.simulator.clock.SimClock;
+import dev.jirasim.simulator.common.Json;
+import dev.jirasim.simulator.common.Redact;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One tenant's outgoing webhooks: every attempt recorded, sent off the request thread by the server's
+ * {@link WebhookSender}, retried as each message's {@link RetryPolicy} says once the tenant's simulated clock reaches
+ * the retry's time (moving the clock sends the retries that fell due; while it runs, a timer does).
+ * <p>
+ * A message is {@linkplain #submit submitted} while the request that caused it runs and counts as in flight from
+ * then on, though it leaves only when {@linkplain Ticket#release released} (the request kept its change) or is
+ * dropped when {@linkplain Ticket#cancel cancelled}. So {@link #awaitIdle} after the request's answer never misses
+ * it. Retries waiting for the clock are not in flight.
+ */
+public final class Deliveries {
+    private static final Logger LOG = LoggerFactory.getLogger("jirasim.webhooks");
+    /** Bounded, like the request journal, so a long-running server does not grow. */
+    public static final int CAPACITY = 10_000;
+    private final SimClock clock;
+    private final WebhookSender sender;
+    private final Object lock = new Object();
+    private final ArrayDeque<DeliveryAttempt> log = new ArrayDeque<>();
+    private final PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparing(Due::at).thenComparingLong(Due::order));
+    private long seq;
+    private long nextId;
+    private long order;
+    private int inFlight;
+    /** Bumped by {@link #reset}: what was under way before no longer records or retries. */
+    private long generation;
+    /** The instant the timer is set for (null: not set). */
+    private Instant armedFor;
+
+    public Deliveries(SimClock clock, WebhookSender sender) {
+        this.clock = clock;
+        this.sender = sender;
+        clock.onMove(this::runDue);
+    }
+
+    /** A submitted message: {@link #release} sends it, {@link #cancel} drops it; only the first call counts. */
+    public final class Ticket {
+        private final Delivery delivery;
+        private final AtomicBoolean settled = new AtomicBoolean();
+
+        private Ticket(Delivery delivery) {
+            this.delivery = delivery;
+        }
+
+        /** The delivery's id, the same on every attempt (Jira sends it as {@code X-Atlassian-Webhook-Identifier}). */
+        public String id() {
+            return delivery.id;
+        }
+
+        public void release() {
+            if (settled.compareAndSet(false, true)) send(delivery, 1);
+        }
+
+        public void cancel() {
+            if (settled.compareAndSet(false, true)) finished();
+        }
+    }
+
+    private record Delivery(String id, Outgoing out, Object payload, long generation) {
+    }
+
+    private record Due(Instant at, long order, Delivery delivery, int attempt) {
+    }
+
+    /** Takes a message in: in flight from now on, sent once the ticket is released. */
+    public Ticket submit(Outgoing out) {
+        Object payload = parsed(out.body());
+        synchronized (lock) {
+            inFlight++;
+            return new Ticket(new Delivery(Long.toString(++nextId), out, payload, generation));
+        }
+    }
+
+    /** Submits and releases at once (a message no request's outcome can take back). */
+    public String send(Outgoing out) {
+        Ticket t = submit(out);
+        t.release();
+        return t.id();
+    }
+
+    private void send(Delivery d, int attempt) {
+        if (!sender.enqueue(d.out().url(), () -> attempt(d, attempt))) finished();
+    }
+
+    private void attempt(Delivery d, int n) {
+        Instant at = clock.now();
+        Map<String, String> headers = d.out().headers().of(d.id(), n, at);
+        WebhookSender.Answer answer = sender.post(d.out().url(), d.out().body(), headers, d.out().timeout());
+        RetryPolicy retry = d.out().retry();
+        boolean delivered = answer.status() != null && answer.status() >= 200 && answer.status() < 300;
+        boolean again = !delivered && n < retry.maxAttempts() && retry.retries(answer.status());
+        Instant next = again ? clock.now().plus(retry.delays().get(n - 1)) : null;
+        String outcome = delivered ? DeliveryAttempt.DELIVERED : again ? DeliveryAttempt.RETRYING : DeliveryAttempt.FAILED;
+        LOG.info("webhook {} {} #{} attempt {} -> {} {}", d.out().source(), d.out().event(), d.id(), n,
+                answer.status() != null ? answer.status() : answer.error(), outcome);
+        synchronized (lock) {
+            if (d.generation() == generation) {
+                if (log.size() == CAPACITY) log.removeFirst();
+                log.addLast(new DeliveryAttempt(++seq, d.id(), n, d.out().source(), d.out().event(), d.out().url(), masked(headers),
+                        d.payload(), at, answer.status(), answer.error(), answer.durationMs(), outcome, next));
+                if (again) due.add(new Due(next, ++order, d, n + 1));
+            }
+        }
+        finished();
+        if (again) arm();
+    }
+
+    private void finished() {
+        synchronized (lock) {
+            inFlight--;
+            lock.notifyAll();
+        }
+    }
+
+    /** Sends every retry whose time the clock has reached. Runs whenever the clock moves. */
+    public void runDue() {
+        var ready = new ArrayList<Due>();
+        synchronized (lock) {
+            Instant now = clock.now();
+            while (!due.isEmpty() && !due.peek().at().isAfter(now)) {
+                ready.add(due.poll());
+                inFlight++;
+            }
+        }
+        for (Due d : ready) send(d.delivery(), d.attempt());
+        arm();
+    }
+
+    /**
+     * While the clock runs, sets the timer for the next retry (real time and simulated time pass alike then); a
+     * frozen clock waits to be moved.
+     */
+    private void arm() {
+        Instant at;
+        synchronized (lock) {
+            Due next = due.peek();
+            // A timer already set for this retry or an earlier one will do (it re-arms for the rest when it fires).
+            if (next == null || clock.frozen() || (armedFor != null && !armedFor.isAfter(next.at()))) return;
+            at = next.at();
+            armedFor = at;
+        }
+        sender.later(Duration.between(clock.now(), at), () -> {
+            synchronized (lock) {
+                if (at.equals(armedFor)) armedFor = null;
+            }
+            runDue();
+        });
+    }
+
+    /**
+     * Waits until nothing is in flight (submitted and not yet settled, or being sent), at most {@code timeout};
+     * true when that happened, false when time ran out. Retries waiting for the clock do not count.
+     */
+    public boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (inFlight > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Every attempt so far, oldest first (the newest {@link #CAPACITY}). */
+    public List<DeliveryAttempt> attempts() {
+        synchronized (lock) {
+            return List.copyOf(log);
+        }
+    }
+
+    /** How many retries wait for the clock. */
+    public int pendingRetries() {
+        synchronized (lock) {
+            return due.size();
+        }
+    }
+
+    /** Forgets the attempts so far; retries still due are still sent. */
+    public void clear() {
+        synchronized (lock) {
+            log.clear();
+        }
+    }
+
+    /** Forgets the attempts and drops every retry: what is being sent finishes, unrecorded. */
+    public void reset() {
+        synchronized (lock) {
+            generation++;
+            log.clear();
+            due.clear();
+        }
+    }
+
+    private static Map<String, String> masked(Map<String, String> headers) {
+        var out = new LinkedHashMap<String, String>();
+        headers.forEach((k, v) -> out.put(k, Redact.header(k, v)));
+        return out;
+    }
+
+    /** The body as JSON values for the list, or as text when it is not JSON. */
+    private static Object parsed(String body) {
+        try {
+            return Json.MAPPER.readValue(body, Object.class);
+        } catch (JsonProcessingException e) {
+            return body;
+        }
+    }
+}
