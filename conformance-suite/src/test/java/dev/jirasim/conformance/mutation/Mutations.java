@@ -40,7 +40,9 @@ final class Mutations {
                         e.status() == 200 && e.path().startsWith("/api/me") ? e.withBody("{\"account_id\":\"x\"}") : e),
                 Mutation.rewriting("attachment uploads skip the XSRF check", e ->
                         e.path().endsWith("/attachments") && e.status() == 403 ? e.withStatus(200).withBody("[]") : e),
-                Mutation.rewriting("an issue link shows only on the issue it starts from", Mutations::oneSidedLinks));
+                Mutation.rewriting("an issue link shows only on the issue it starts from", Mutations::oneSidedLinks),
+                new Mutation("webhook registrations are acknowledged but never kept", e -> e.method().equals("POST")
+                        && e.path().endsWith("/rest/api/3/webhook"), e -> e.withBody("{\"webhookRegistrationResult\":[{\"createdWebhookId\":1}]}")));
     }
 
     private static Exchange extraSite(Exchange e) {
