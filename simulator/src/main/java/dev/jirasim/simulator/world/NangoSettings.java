@@ -137,6 +137,7 @@ public record NangoSettings(List<String> secretKeys, String publicKey, String en
         }
 
         /** True when nothing differs from a new environment's settings. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isDefault() {
             return resolved().equals(DEFAULTS.resolved());
         }
