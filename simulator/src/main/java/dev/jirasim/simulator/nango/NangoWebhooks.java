@@ -30,10 +30,14 @@ final class NangoWebhooks {
     static final Duration TIMEOUT = Duration.ofSeconds(20);
     /** Nango's {@code userAgent} shape; the version is the one the reference describes, the platform ours. */
     static final String USER_AGENT = "nango/0.71.4 (linux/jirasim; node.js/20.18.0)";
-    /** Provider headers never forwarded: Nango's {@code NON_FORWARDABLE_HEADERS} (prefixes), and hop-by-hop headers no proxy passes on. */
+    /** Provider headers never forwarded: Nango's {@code NON_FORWARDABLE_HEADERS}, matched as name prefixes as Nango does. */
     private static final List<String> NOT_FORWARDED = List.of("host", "authorization", "connection", "keep-alive", "content-length",
-            "content-type", "content-encoding", "cookie", "set-cookie", "referer", "user-agent", "sec-", "proxy-", "www-authenticate", "server",
-            "transfer-encoding", "te", "trailer", "upgrade", "expect");
+            "content-type", "content-encoding", "cookie", "set-cookie", "referer", "user-agent", "sec-", "proxy-", "www-authenticate", "server");
+    /**
+     * Hop-by-hop headers (whole names) no proxy passes on: our addition to Nango's list, so a forward stays a valid
+     * request. A provider's own {@code X-Nango-*} headers are dropped too: Nango's signature headers replace them.
+     */
+    private static final Set<String> HOP_BY_HOP = Set.of("transfer-encoding", "te", "trailer", "upgrade", "expect");
 
     /** Nango's auth operations. */
     enum Operation {
@@ -138,7 +142,9 @@ final class NangoWebhooks {
         var out = new LinkedHashMap<String, String>();
         headers.forEach((name, value) -> {
             String lower = name.toLowerCase(java.util.Locale.ROOT);
-            if (NOT_FORWARDED.stream().noneMatch(lower::startsWith) && !lower.startsWith("x-nango-")) out.put(lower, value);
+            if (NOT_FORWARDED.stream().noneMatch(lower::startsWith) && !HOP_BY_HOP.contains(lower) && !lower.startsWith("x-nango-")) {
+                out.put(lower, value);
+            }
         });
         return out;
     }
