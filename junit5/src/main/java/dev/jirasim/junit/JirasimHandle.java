@@ -104,6 +104,21 @@ public final class JirasimHandle {
         return keys.get(0);
     }
 
+    /** The key this world's Nango environment signs its webhooks with: the Nango SDK's {@code webhookSigningKey}. */
+    public String nangoWebhookSigningKey() {
+        return tenant().world().nango().webhookSigningKey()
+                .orElseThrow(() -> new IllegalStateException("this world's Nango environment has no webhook signing key"));
+    }
+
+    /**
+     * Where a provider sends its webhooks for a Nango integration (Nango's {@code webhook_url}, {@code /webhook/{environmentUuid}/{key}}):
+     * register it as a Jira webhook's URL, and Nango forwards the events to this world's Nango webhook URLs.
+     */
+    public String nangoProviderWebhookUrl(String integration) {
+        return nangoUrl() + "/webhook/" + tenant().world().nango().environmentUuid() + "/"
+                + java.net.URLEncoder.encode(integration, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** A Jira Data Center instance's base URL. */
     public String dcUrl(String instance) {
         return baseUrl() + "/dc/" + instance;

@@ -60,6 +60,8 @@ public final class WorldBuilder {
     private final List<String> nangoKeys;
     private final List<NangoSettings.Integration> nangoIntegrations;
     private final List<NangoSettings.Connection> nangoConnections;
+    private NangoSettings.Webhooks nangoWebhooks;
+    private String nangoSigningKey;
 
     private CloudOptions cloud;
 
@@ -79,6 +81,8 @@ public final class WorldBuilder {
         this.nangoKeys = new ArrayList<>(nango.secretKeys());
         this.nangoIntegrations = new ArrayList<>(nango.integrations());
         this.nangoConnections = new ArrayList<>(nango.connections());
+        this.nangoWebhooks = nango.webhooks();
+        this.nangoSigningKey = nango.webhookSigningKey();
     }
 
     /** Drops sites, users, projects, issues, tokens and Nango connections; apps, consent, settings and integrations stay. */
@@ -293,6 +297,28 @@ public final class WorldBuilder {
         return this;
     }
 
+    /**
+     * Where the Nango environment sends its webhooks (auth, forwarded provider webhooks): the primary URL, the toggles
+     * as they are (a new environment's by default).
+     */
+    public WorldBuilder nangoWebhookUrl(String primaryUrl) {
+        NangoSettings.Webhooks now = nangoWebhooks == null ? NangoSettings.Webhooks.DEFAULTS : nangoWebhooks;
+        return nangoWebhooks(new NangoSettings.Webhooks(primaryUrl, now.secondaryUrl(), now.onAuthCreation(), now.onAuthRefreshError(),
+                now.onSyncCompletionAlways(), now.onSyncError(), now.onAsyncActionCompletion()));
+    }
+
+    /** The Nango environment's webhook settings whole: URLs and toggles (null: a new environment's, no URL). */
+    public WorldBuilder nangoWebhooks(NangoSettings.Webhooks settings) {
+        this.nangoWebhooks = settings;
+        return this;
+    }
+
+    /** The key the Nango environment signs its webhooks with (any text; Nango makes a UUID v4). */
+    public WorldBuilder nangoWebhookSigningKey(String key) {
+        this.nangoSigningKey = key;
+        return this;
+    }
+
     /** A Nango integration of provider {@code jira} using an app of this world. */
     public WorldBuilder nangoIntegration(String uniqueKey, String clientId, String clientSecret, String... scopes) {
         nangoIntegrations.removeIf(i -> i.uniqueKey().equals(uniqueKey));
@@ -334,8 +360,11 @@ public final class WorldBuilder {
 
     /** The edited world as a world file (what {@code GET /__admin/world} would show after {@link #apply()}). */
     public WorldFile build() {
-        NangoSettings nango = nangoKeys.isEmpty() && nangoIntegrations.isEmpty() && nangoConnections.isEmpty() ? null
-                : new NangoSettings(nangoKeys, base.nango() == null ? null : base.nango().publicKey(), nangoIntegrations, nangoConnections);
+        NangoSettings was = base.nango() == null ? NangoSettings.NONE : base.nango();
+        NangoSettings nango = nangoKeys.isEmpty() && nangoIntegrations.isEmpty() && nangoConnections.isEmpty() && nangoWebhooks == null
+                && nangoSigningKey == null ? null
+                : new NangoSettings(nangoKeys, was.publicKey(), was.environment(), was.environmentUuid(), nangoSigningKey, nangoWebhooks,
+                        nangoIntegrations, nangoConnections);
         return new WorldFile(base.version(), base.auth(), jira, sites, users, apps, base.consent(), projects, null, issues, tokens, nango,
                 base.dataCenter(), cloud.equals(CloudOptions.DEFAULTS) ? null : cloud);
     }

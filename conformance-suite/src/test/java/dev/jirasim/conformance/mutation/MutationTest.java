@@ -83,17 +83,23 @@ class MutationTest {
     private static final java.util.Map<String, Set<String>> EXPECTED = java.util.Map.ofEntries(
             java.util.Map.entry("accessible-resources lists a site the user never granted", Set.of("three-legged-flow-covers-two-sites")),
             java.util.Map.entry("refresh returns the same refresh token (no rotation)", Set.of("refresh-rotates-the-refresh-token")),
-            java.util.Map.entry("the clock cannot be moved", Set.of("access-token-expires-after-one-hour", "refresh-token-expires-after-90-idle-days",
-                    "rotated-refresh-token-is-refused-after-the-leeway", "authorization-code-expires-after-ten-minutes")),
-            java.util.Map.entry("expired and revoked tokens are still accepted by the API", Set.of("access-token-expires-after-one-hour",
-                    "refresh-token-reuse-after-the-leeway-revokes-the-grant", "old-access-token-dies-ten-minutes-after-rotation")),
-            java.util.Map.entry("rejected refresh tokens still get new tokens", Set.of("rotated-refresh-token-is-refused-after-the-leeway",
-                    "refresh-token-reuse-after-the-leeway-revokes-the-grant")),
+            java.util.Map.entry("the clock cannot be moved", Set.of("access-token-expires-after-one-hour",
+                    "refresh-token-expires-after-90-idle-days", "rotated-refresh-token-is-refused-after-the-leeway",
+                    "authorization-code-expires-after-ten-minutes")),
+            java.util.Map.entry("expired and revoked tokens are still accepted by the API", Set.of(
+                    "access-token-expires-after-one-hour", "refresh-token-reuse-after-the-leeway-revokes-the-grant",
+                    "old-access-token-dies-ten-minutes-after-rotation")),
+            java.util.Map.entry("rejected refresh tokens still get new tokens", Set.of(
+                    "rotated-refresh-token-is-refused-after-the-leeway", "refresh-token-reuse-after-the-leeway-revokes-the-grant")),
             java.util.Map.entry("authorize redirects lose the state", Set.of("consent-deny-redirects-with-access-denied")),
-            java.util.Map.entry("every client error is a plain 400", Set.of("token-endpoint-rejects-bad-client-credentials", "me-without-read-me-is-a-scope-mismatch")),
-            java.util.Map.entry("error bodies use other codes and texts", Set.of("authorization-code-is-single-use", "token-endpoint-rejects-unsupported-grant-type")),
+            java.util.Map.entry("every client error is a plain 400", Set.of(
+                    "token-endpoint-rejects-bad-client-credentials", "me-without-read-me-is-a-scope-mismatch")),
+            java.util.Map.entry("error bodies use other codes and texts", Set.of(
+                    "authorization-code-is-single-use", "token-endpoint-rejects-unsupported-grant-type")),
             java.util.Map.entry("attachment uploads skip the XSRF check", Set.of("attachment-upload-needs-the-xsrf-header")),
             java.util.Map.entry("an issue link shows only on the issue it starts from", Set.of("an-issue-link-shows-on-both-issues")),
+            java.util.Map.entry("Nango acknowledges provider webhooks and forwards nothing",
+                    Set.of("nango-forwards-a-jira-event-to-the-app-as-type-forward")),
             java.util.Map.entry("webhook registrations are acknowledged but never kept", Set.of(
                     "webhook-registration-checks-filters-and-keeps-five-per-user", "webhook-delivers-matching-issue-events-with-a-jwt")));
 }

@@ -41,8 +41,15 @@ final class Mutations {
                 Mutation.rewriting("attachment uploads skip the XSRF check", e ->
                         e.path().endsWith("/attachments") && e.status() == 403 ? e.withStatus(200).withBody("[]") : e),
                 Mutation.rewriting("an issue link shows only on the issue it starts from", Mutations::oneSidedLinks),
-                new Mutation("webhook registrations are acknowledged but never kept", e -> e.method().equals("POST")
-                        && e.path().endsWith("/rest/api/3/webhook"), e -> e.withBody("{\"webhookRegistrationResult\":[{\"createdWebhookId\":1}]}")));
+                new Mutation("webhook registrations are acknowledged but never kept", Mutations::webhookRegistration,
+                        e -> webhookRegistration(e) ? e.withBody("{\"webhookRegistrationResult\":[{\"createdWebhookId\":1}]}") : e),
+                // The provider is told all is well, but nothing reaches Nango, so nothing is forwarded.
+                new Mutation("Nango acknowledges provider webhooks and forwards nothing", e -> e.path().contains("/nango/webhook/"),
+                        e -> e.path().contains("/nango/webhook/") ? e.withBody("{\"status\":\"success\"}") : e));
+    }
+
+    private static boolean webhookRegistration(Exchange e) {
+        return e.method().equals("POST") && e.path().endsWith("/rest/api/3/webhook");
     }
 
     private static Exchange extraSite(Exchange e) {

@@ -9,7 +9,8 @@ import java.util.Set;
 public final class Redact {
     /** Parameter and member names whose values are secrets. */
     public static final Set<String> SECRET_NAMES = Set.of("client_secret", "clientSecret", "secretKey",
-            "refresh_token", "access_token", "code", "code_verifier", "token", "password", "id_token", "secret");
+            "refresh_token", "access_token", "code", "code_verifier", "token", "password", "id_token", "secret", "webhookSigningKey",
+            "webhook_signing_key", "webhookSecret");
 
     private Redact() {
     }

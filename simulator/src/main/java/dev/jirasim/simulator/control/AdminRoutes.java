@@ -45,6 +45,8 @@ import java.util.function.Supplier;
  *   DELETE /__admin/faults                all faults
  *   GET|DELETE /__admin/journal           requests seen, secrets masked
  *   GET|DELETE /__admin/webhooks/deliveries  webhook delivery attempts; POST /__admin/webhooks/await-idle
+ *   GET|PUT /__admin/nango/webhooks       the Nango environment's webhook URLs and toggles
+ *   GET    /__admin/nango/webhook-signing-key  {"webhookSigningKey"}
  * </pre>
  */
 public final class AdminRoutes {
@@ -83,6 +85,7 @@ public final class AdminRoutes {
         routes.get("/__admin/journal", ctx -> ctx.json(Map.of("requests", control().journal())));
         routes.delete("/__admin/journal", this::clearJournal);
         new WebhookAdminRoutes(this::control).addTo(routes);
+        new NangoAdminRoutes(this::control).addTo(routes);
     }
 
     private void reset(Context ctx) {

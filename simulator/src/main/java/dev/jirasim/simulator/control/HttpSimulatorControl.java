@@ -8,6 +8,7 @@ import dev.jirasim.simulator.webhooks.DeliveryAttempt;
 import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.DcInstance;
+import dev.jirasim.simulator.world.NangoSettings;
 import dev.jirasim.simulator.world.TokenState;
 import dev.jirasim.simulator.world.WorldException;
 import dev.jirasim.simulator.world.WorldFile;
@@ -287,6 +288,23 @@ public final class HttpSimulatorControl implements SimulatorControl {
                     .as(JsonNode.class).path("idle").asBoolean();
             if (idle || wait == left) return idle;
         }
+    }
+
+    @Override
+    public NangoSettings.Webhooks nangoWebhooks() {
+        return http.send("GET", "/nango/webhooks").orThrow().as(NangoSettings.Webhooks.class);
+    }
+
+    @Override
+    public void nangoWebhooks(NangoSettings.Webhooks settings) {
+        http.sendJson("PUT", "/nango/webhooks", settings == null ? NangoSettings.Webhooks.DEFAULTS : settings)
+                .orThrow(400, IllegalArgumentException::new);
+    }
+
+    @Override
+    public String nangoWebhookSigningKey() {
+        JsonNode key = http.send("GET", "/nango/webhook-signing-key").orThrow().as(JsonNode.class).path("webhookSigningKey");
+        return key.isTextual() ? key.textValue() : null;
     }
 
     /** Names the URL and whether a token is set, never the token. */

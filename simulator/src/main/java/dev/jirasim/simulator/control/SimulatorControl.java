@@ -6,6 +6,7 @@ import dev.jirasim.simulator.journal.JournalEntry;
 import dev.jirasim.simulator.webhooks.DeliveryAttempt;
 import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.Consent;
+import dev.jirasim.simulator.world.NangoSettings;
 import dev.jirasim.simulator.world.TokenState;
 import dev.jirasim.simulator.world.WorldFile;
 import java.time.Duration;
@@ -141,4 +142,23 @@ public interface SimulatorControl {
      * clock to send them, then wait again. Over HTTP the wait is at most a minute.
      */
     boolean awaitWebhooksIdle(Duration timeout);
+
+    /**
+     * The Nango environment's webhook settings (Nango's environment webhook settings: primary and secondary URL, which
+     * webhooks it sends), every toggle written out.
+     */
+    NangoSettings.Webhooks nangoWebhooks();
+
+    /**
+     * Replaces the Nango environment's webhook settings (null: a new environment's, no URL); toggles left null take
+     * Nango's defaults. A URL that is not an absolute http(s) URL throws {@link IllegalArgumentException} when the
+     * settings are built.
+     */
+    void nangoWebhooks(NangoSettings.Webhooks settings);
+
+    /**
+     * The key the Nango environment signs its webhooks with: what an app gives the Nango SDK as {@code webhookSigningKey}.
+     * Null only for a world whose Nango environment has no key at all.
+     */
+    String nangoWebhookSigningKey();
 }

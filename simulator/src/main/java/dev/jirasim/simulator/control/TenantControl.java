@@ -9,6 +9,7 @@ import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.AuthorizationCode;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.Grant;
+import dev.jirasim.simulator.world.NangoSettings;
 import dev.jirasim.simulator.world.OAuthApp;
 import dev.jirasim.simulator.world.Site;
 import dev.jirasim.simulator.world.TokenPair;
@@ -234,5 +235,20 @@ public final class TenantControl implements SimulatorControl {
     public boolean awaitWebhooksIdle(Duration timeout) {
         if (timeout == null || timeout.isNegative()) throw new IllegalArgumentException("the timeout must be zero or more, not " + timeout);
         return tenant.webhooks().awaitIdle(timeout);
+    }
+
+    @Override
+    public NangoSettings.Webhooks nangoWebhooks() {
+        return tenant.world().nango().webhooks().resolved();
+    }
+
+    @Override
+    public void nangoWebhooks(NangoSettings.Webhooks settings) {
+        tenant.world().nango().webhooks(settings);
+    }
+
+    @Override
+    public String nangoWebhookSigningKey() {
+        return tenant.world().nango().webhookSigningKey().orElse(null);
     }
 }

@@ -3,6 +3,7 @@ package dev.jirasim.simulator.nango;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jirasim.simulator.common.Json;
 import dev.jirasim.simulator.common.Urls;
+import dev.jirasim.simulator.world.NangoSettings.Connection;
 import dev.jirasim.simulator.world.NangoSettings.Integration;
 import dev.jirasim.simulator.world.NangoSettings;
 import dev.jirasim.simulator.world.NangoStore.ConnectSession;
@@ -79,19 +80,39 @@ final class ConnectService {
                 if (cc.isObject()) defaults.put(e.getKey(), Json.MAPPER.convertValue(cc, Map.class));
             });
         }
+        JsonNode override = body.get("webhook_url_override");
+        if (override != null && !override.isNull() && !validUrl(override)) {
+            errors.add(NangoErrors.issue("invalid_format", "Invalid URL", List.of("webhook_url_override")));
+        }
         if (!errors.isEmpty()) throw NangoErrors.invalid("invalid_body", errors);
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String token = "nango_connect_session_" + HexFormat.of().formatHex(random);
         Instant expires = ctx.now().plus(SESSION_LIFETIME);
         @SuppressWarnings("unchecked")
-        Map<String, Object> user = endUser == null ? Map.of() : Json.MAPPER.convertValue(endUser, Map.class);
-        store.addConnectSession(new ConnectSession(token, user, List.copyOf(allowed), defaults, expires));
+        Map<String, Object> user = endUser == null ? Map.of() : new LinkedHashMap<>(Json.MAPPER.convertValue(endUser, Map.class));
+        JsonNode organization = body.get("organization");
+        if (endUser != null && organization != null && organization.isObject()) user.put("organization", Json.MAPPER.convertValue(organization, Map.class));
+        String webhookUrl = override == null || override.isNull() || override.asText().isBlank() ? null : override.asText();
+        store.addConnectSession(new ConnectSession(token, user, List.copyOf(allowed), defaults, expires, SessionTags.of(endUser, organization,
+                body.get("tags")), webhookUrl));
         var data = new LinkedHashMap<String, Object>();
         data.put("token", token);
         data.put("connect_link", ctx.publicBase() + "/nango/connect?session_token=" + token);
         data.put("expires_at", NangoService.zulu(expires));
         return Map.of("data", data);
+    }
+
+    /** An absolute http(s) URL, as Nango's {@code webhookUrlSchema} wants (an empty string means none). */
+    private static boolean validUrl(JsonNode value) {
+        if (!value.isTextual()) return false;
+        if (value.asText().isBlank()) return true;
+        try {
+            NangoSettings.Webhooks.to(value.asText());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** A bare stand-in for Nango's hosted Connect UI: one link per integration the session may use. */
@@ -132,8 +153,12 @@ final class ConnectService {
         }
     }
 
-    /** Who is connecting: the connection id, the end user, and the config their connect session sets by default. */
-    private record Connecting(String connectionId, Map<String, Object> endUser, Map<String, Object> configDefaults) {
+    /**
+     * Who is connecting: the connection id, the end user, the config their connect session sets by default, and the
+     * tags and webhook URL override the connection gets (null tags: no connect session, so none given).
+     */
+    private record Connecting(String connectionId, Map<String, Object> endUser, Map<String, Object> configDefaults, Map<String, String> tags,
+                              String webhookUrlOverride) {
     }
 
     /**
@@ -165,7 +190,8 @@ final class ConnectService {
         if (!session.allowedIntegrations().isEmpty() && !session.allowedIntegrations().contains(integrationKey)) {
             throw NangoErrors.of(400, "integration_not_allowed", "This integration is not allowed by the connect session.");
         }
-        return new Connecting(UUID.randomUUID().toString(), session.endUser(), session.configDefaults().getOrDefault(integrationKey, Map.of()));
+        return new Connecting(UUID.randomUUID().toString(), session.endUser(), session.configDefaults().getOrDefault(integrationKey, Map.of()),
+                session.tags(), session.webhookUrlOverride());
     }
 
     /** The legacy public key, with a connection id of the caller's choosing. */
@@ -176,7 +202,7 @@ final class ConnectService {
         if (!ctx.world().nango().publicKey().map(publicKey::equals).orElse(false)) throw NangoErrors.unknownAccount();
         String connectionId = request.connectionId();
         if (connectionId == null || connectionId.isEmpty()) throw NangoErrors.of(400, "missing_connection", "Missing param 'connection_id'.");
-        return new Connecting(connectionId, Map.of(), Map.of());
+        return new Connecting(connectionId, Map.of(), Map.of(), null, null);
     }
 
     /** Stores the OAuth session the callback will take, and builds the provider's authorize URL (PKCE S256). */
@@ -187,7 +213,7 @@ final class ConnectService {
         String verifier = HexFormat.of().formatHex(random);
         String state = UUID.randomUUID().toString();
         ctx.world().nango().addOAuthSession(new OAuthSession(state, integration.uniqueKey(), who.connectionId(), config, verifier,
-                who.endUser(), ctx.now()));
+                who.endUser(), ctx.now(), who.tags(), who.webhookUrlOverride()));
         var params = new LinkedHashMap<String, String>();
         params.put("client_id", integration.clientId());
         params.put("redirect_uri", ctx.callbackUrl());
@@ -203,36 +229,66 @@ final class ConnectService {
 
     // ---- GET /oauth/callback ------------------------------------------------------------------------
 
+    /**
+     * Nango's OAuth 2.0 callback: the code exchanged, the connection created or overridden, the provider's
+     * post-connection step, then the auth webhook ({@code creation} or {@code override}); a failure sends the failed
+     * {@code creation} webhook with Nango's error type for it.
+     */
     static Page callback(NangoContext ctx, Map<String, List<String>> query) {
         NangoStore store = ctx.world().nango();
         OAuthSession session = store.takeOAuthSession(NangoService.first(query, "state")).orElse(null);
         if (session == null) return new Page(400, Pages.result(false, "Invalid or expired state: no connection attempt is waiting for it.", null, null));
         String error = NangoService.first(query, "error");
-        if (error != null) {
-            String description = NangoService.first(query, "error_description");
-            return failed(session, error + (description == null ? "" : ": " + description));
-        }
         String code = NangoService.first(query, "code");
+        if (error != null || code == null) {
+            String description = NangoService.first(query, "error_description");
+            failedWebhook(ctx, session, "invalid_callback", invalidCallback(query));
+            if (error != null) return failed(session, error + (description == null ? "" : ": " + description));
+        }
         Integration integration = store.integration(session.integration()).orElse(null);
         if (code == null || integration == null) return new Page(400, Pages.result(false, "The provider sent no code.", session.integration(), session.connectionId()));
         Upstream.Answer answer;
         try {
             answer = ProviderToken.exchange(ctx, integration, session.connectionConfig(), code, session.codeVerifier());
         } catch (IOException e) {
+            failedWebhook(ctx, session, "unknown", "request_token_external_error: " + e.getMessage());
             return failed(session, "request_token_external_error: " + e.getMessage());
         }
         if (answer.status() != 200) {
-            return failed(session, "The external API returned an error when trying to request for an access token. Please try again later. " + answer.text());
+            String message = "The external API returned an error when trying to request for an access token. Please try again later. " + answer.text();
+            failedWebhook(ctx, session, "unknown", message);
+            return failed(session, message);
         }
         NangoSettings.Credentials credentials;
         try {
             credentials = CredentialService.parse(answer.text(), null, ctx.now());
         } catch (CredentialService.RefreshFailed e) {
+            failedWebhook(ctx, session, "unable_to_parse_token_response", "OAuth2 token request failed, response from the server could not be parsed");
             return failed(session, e.body);
         }
-        store.upsert(session.integration(), session.connectionId(), credentials, session.connectionConfig(), session.endUser(), ctx.now());
+        NangoStore.Upserted upserted = store.upsert(session.integration(), session.connectionId(), credentials, session.connectionConfig(),
+                session.endUser(), session.tags(), session.webhookUrlOverride(), ctx.now());
         NangoProvider.of(integration).afterConnect(ctx, session.integration(), session.connectionId(), credentials.accessToken());
+        // Nango runs the post-connection script before it sends the webhook.
+        Connection connection = store.connection(session.integration(), session.connectionId()).orElse(upserted.connection());
+        NangoWebhooks.connected(ctx, connection, upserted.created(), session.endUser());
         return new Page(200, Pages.result(true, null, session.integration(), session.connectionId()));
+    }
+
+    /** Nango's {@code InvalidCallbackOAuth2} message, with the provider's error parameters when it sent some. */
+    private static String invalidCallback(Map<String, List<String>> query) {
+        var parts = new ArrayList<String>();
+        for (String key : List.of("error", "error_description", "error_reason", "error_uri", "status_code", "error_message")) {
+            String v = NangoService.first(query, key);
+            if (v != null && !v.isBlank()) parts.add(key + ": " + v.trim());
+        }
+        String base = "Did not get authorization code in the callback.";
+        return parts.isEmpty() ? base : base + " Provider error: " + String.join("; ", parts);
+    }
+
+    private static void failedWebhook(NangoContext ctx, OAuthSession session, String type, String description) {
+        NangoWebhooks.creationFailed(ctx, session.connectionId(), session.integration(), session.webhookUrlOverride(),
+                new NangoWebhooks.AuthError(type, description));
     }
 
     /** The popup's failure page: Nango answers 200 and tells the opener. */

@@ -17,6 +17,9 @@ import java.util.Map;
 final class CredentialService {
     static final Duration MARGIN = Duration.ofMinutes(15);
     static final Duration BACKOFF = Duration.ofSeconds(30);
+    /** Nango's error for a refresh the provider refused: its code and message, also the failed refresh webhook's error. */
+    static final String REFRESH_ERROR = "refresh_token_external_error";
+    static final String REFRESH_ERROR_MESSAGE = "The external API returned an error when trying to refresh the access token. Please try again later.";
 
     /** A refresh the provider refused: its status and body. */
     static final class RefreshFailed extends RuntimeException {
@@ -51,17 +54,25 @@ final class CredentialService {
             try {
                 answer = ProviderToken.refresh(ctx, integration, c.connectionConfig(), c.credentials().refreshToken());
             } catch (IOException e) {
-                store.update(c.refreshFailed(now));
-                throw new RefreshFailed(400, e.getMessage(), false);
+                throw failed(ctx, c, now, new RefreshFailed(400, e.getMessage(), false));
             }
             if (answer.status() != 200) {
-                store.update(c.refreshFailed(now));
-                throw new RefreshFailed(answer.status(), answer.text(), false);
+                throw failed(ctx, c, now, new RefreshFailed(answer.status(), answer.text(), false));
             }
             Connection next = c.withCredentials(parse(answer.text(), c.credentials().refreshToken(), ctx.now()), ctx.now());
             store.update(next);
             return next;
         }
+    }
+
+    /**
+     * A refresh the provider refused: the failure noted on the connection (for the backoff) and Nango's failed
+     * {@code refresh} auth webhook sent, with the error Nango reports for it (a backoff sends none: no refresh ran).
+     */
+    private static RefreshFailed failed(NangoContext ctx, Connection c, Instant now, RefreshFailed e) {
+        ctx.world().nango().update(c.refreshFailed(now));
+        NangoWebhooks.refreshFailed(ctx, c, new NangoWebhooks.AuthError(REFRESH_ERROR, REFRESH_ERROR_MESSAGE));
+        return e;
     }
 
     /** Credentials from a token answer; {@code previousRefresh} stays when the answer carries none. */

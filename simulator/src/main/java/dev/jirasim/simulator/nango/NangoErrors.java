@@ -62,7 +62,7 @@ public final class NangoErrors {
     }
 
     static Problem refreshExternal() {
-        return of(400, "refresh_token_external_error", "The external API returned an error when trying to refresh the access token. Please try again later.");
+        return of(400, CredentialService.REFRESH_ERROR, CredentialService.REFRESH_ERROR_MESSAGE);
     }
 
     /** GET connection's answer when the refresh behind it failed: that error's status and message, the connection in the payload. */

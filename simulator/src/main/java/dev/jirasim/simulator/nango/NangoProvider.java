@@ -1,6 +1,8 @@
 package dev.jirasim.simulator.nango;
 
+import dev.jirasim.simulator.world.NangoSettings.Connection;
 import dev.jirasim.simulator.world.NangoSettings.Integration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +39,17 @@ enum NangoProvider {
         @Override
         void afterConnect(NangoContext ctx, String integration, String connectionId, String accessToken) {
             JiraPostConnection.run(ctx, integration, connectionId, accessToken);
+        }
+
+        @Override
+        boolean routesWebhooks() {
+            return true;
+        }
+
+        @Override
+        List<Connection> webhookConnections(NangoContext ctx, Integration integration, Map<String, String> headers, String rawBody,
+                                            com.fasterxml.jackson.databind.JsonNode body) {
+            return JiraWebhookRouting.route(ctx.world().nango(), integration, headers, rawBody, body);
         }
     },
 
@@ -96,6 +109,21 @@ enum NangoProvider {
 
     /** Nango's post-connection script, if the provider has one; it runs after the connection is stored. */
     void afterConnect(NangoContext ctx, String integration, String connectionId, String accessToken) {
+    }
+
+    /** Whether Nango has a webhook routing script for the provider; without one it answers 204 and forwards nothing. */
+    boolean routesWebhooks() {
+        return false;
+    }
+
+    /**
+     * The routing script: the connections a provider webhook is for (it may refuse the webhook with a
+     * {@link dev.jirasim.simulator.common.Problem}). Called only when {@link #routesWebhooks()}; {@code headers} have
+     * lower-case names.
+     */
+    List<Connection> webhookConnections(NangoContext ctx, Integration integration, Map<String, String> headers, String rawBody,
+                                        com.fasterxml.jackson.databind.JsonNode body) {
+        return List.of();
     }
 
     /**

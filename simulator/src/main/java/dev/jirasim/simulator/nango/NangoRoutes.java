@@ -11,7 +11,16 @@ import java.util.function.Supplier;
 
 /**
  * Nango's HTTP surface under {@code /nango} (stands in for {@code https://api.nango.dev}); thin adapters over
- * {@link NangoService}, {@link ConnectService} and {@link ProxyService}.
+ * {@link NangoService}, {@link ConnectService}, {@link ProxyService} and {@link WebhookIngress}.
+ * <pre>
+ *   GET    /integrations, /integrations/{key}           (secret key)
+ *   GET    /connection(s), /connection(s)/{id}; DELETE  (secret key)
+ *   POST   /connect/sessions                            (secret key)
+ *   GET    /connect, /oauth/connect/{key}, /oauth/callback
+ *   *      /proxy/{endpoint}                            (secret key)
+ *   POST   /webhook/{environmentUuid}/{key}             a provider's webhooks for an integration (no key)
+ *   POST   /environment/webhook-signing-key/rotate      (secret key)
+ * </pre>
  */
 public final class NangoRoutes {
     private static final String BASE = "/nango";
@@ -42,6 +51,21 @@ public final class NangoRoutes {
         for (HandlerType method : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE)) {
             routes.addHttpHandler(method, BASE + "/proxy/<endpoint>", this::proxy);
         }
+        routes.post(BASE + "/webhook/{environmentUuid}/{providerConfigKey}", this::receiveWebhook);
+        routes.post(BASE + "/environment/webhook-signing-key/rotate", this::rotateSigningKey);
+    }
+
+    private void receiveWebhook(Context ctx) {
+        var headers = new java.util.LinkedHashMap<String, String>();
+        ctx.headerMap().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        WebhookIngress.Answer a = WebhookIngress.receive(context(), ctx.pathParam("environmentUuid"), ctx.pathParam("providerConfigKey"), headers,
+                ctx.body(), ctx.contentType());
+        ctx.status(a.status());
+        if (a.body() != null) ctx.json(a.body());
+    }
+
+    private void rotateSigningKey(Context ctx) {
+        ctx.json(NangoService.rotateSigningKey(authed(ctx).world().nango()));
     }
 
     private void listIntegrations(Context ctx) {
@@ -51,7 +75,8 @@ public final class NangoRoutes {
 
     private void getIntegration(Context ctx) {
         var c = authed(ctx);
-        ctx.json(Map.of("data", NangoService.integration(NangoService.integrationOrThrow(c.world().nango(), ctx.pathParam("key")))));
+        ctx.json(Map.of("data", NangoService.integration(c, NangoService.integrationOrThrow(c.world().nango(), ctx.pathParam("key")),
+                ctx.queryParamMap())));
     }
 
     private void listConnections(Context ctx) {
@@ -97,7 +122,7 @@ public final class NangoRoutes {
 
     private NangoContext context() {
         Tenant t = tenant.get();
-        return new NangoContext(t.world(), publicUrl.get(), internalUrl.get(), upstream);
+        return new NangoContext(t.world(), publicUrl.get(), internalUrl.get(), upstream, t.webhooks());
     }
 
     private NangoContext authed(Context ctx) {

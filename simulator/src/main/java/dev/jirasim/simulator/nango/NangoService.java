@@ -33,17 +33,53 @@ final class NangoService {
         if (!store.knowsSecretKey(key)) throw NangoErrors.unknownAccount();
     }
 
-    static Map<String, Object> integration(Integration i) {
+    static LinkedHashMap<String, Object> integration(Integration i) {
         var m = new LinkedHashMap<String, Object>();
         m.put("unique_key", i.uniqueKey());
         m.put("provider", i.provider());
         m.put("display_name", i.displayName());
         m.put("logo", "https://app.nango.dev/images/template-logos/" + i.provider() + ".svg");
-        m.put("forward_webhooks", true);
+        m.put("forward_webhooks", i.forwardsWebhooks());
         Instant created = i.createdAt() == null ? Instant.EPOCH : i.createdAt();
         m.put("created_at", zulu(created));
         m.put("updated_at", zulu(created));
         return m;
+    }
+
+    /**
+     * {@code GET /integrations/{key}}: with {@code include=webhook}, also {@code webhook_url}, where the provider's
+     * webhooks for this integration go (null for a provider Nango routes none for). {@code include=credentials} is
+     * accepted and shows nothing here.
+     */
+    static Map<String, Object> integration(NangoContext ctx, Integration i, Map<String, List<String>> query) {
+        var errors = new ArrayList<Map<String, Object>>();
+        for (var e : query.entrySet()) {
+            if (!e.getKey().equals("include")) {
+                errors.add(NangoErrors.issue("unrecognized_keys", "Unrecognized key(s) in object: '" + e.getKey() + "'", List.of()));
+                continue;
+            }
+            for (String v : e.getValue()) {
+                if (!v.equals("webhook") && !v.equals("credentials")) {
+                    errors.add(NangoErrors.issue("invalid_value", "Invalid option: expected one of \"webhook\"|\"credentials\"", List.of("include")));
+                }
+            }
+        }
+        if (!errors.isEmpty()) throw NangoErrors.invalid("invalid_query_params", errors);
+        var m = integration(i);
+        if (query.getOrDefault("include", List.of()).contains("webhook")) {
+            m.put("webhook_url", WebhookIngress.routes(i) ? WebhookIngress.url(ctx, i) : null);
+        }
+        return m;
+    }
+
+    /**
+     * {@code POST /environment/webhook-signing-key/rotate}: a new random UUID v4 signs every webhook from now on (Nango
+     * keeps signing with the old one for up to 5 minutes in other processes; here the change is immediate).
+     */
+    static Map<String, Object> rotateSigningKey(NangoStore store) {
+        String next = java.util.UUID.randomUUID().toString();
+        store.webhookSigningKey(next);
+        return Map.of("data", Map.of("webhook_signing_key", next));
     }
 
     static Integration integrationOrThrow(NangoStore store, String key) {
@@ -129,7 +165,7 @@ final class NangoService {
     static Map<String, Object> full(NangoStore store, Connection c, boolean withRefreshToken) {
         var m = common(store, c);
         m.put("connection_config", c.connectionConfig());
-        m.put("webhook_url_override", null);
+        m.put("webhook_url_override", c.webhookUrlOverride());
         m.put("created_at", offset(c.createdAt()));
         m.put("updated_at", offset(c.updatedAt()));
         m.put("last_fetched_at", c.lastFetchedAt() == null ? null : offset(c.lastFetchedAt()));

@@ -46,6 +46,7 @@ public final class SeededConnections implements NangoMinter {
         var credentials = new NangoSettings.Credentials(pair.access().token(), pair.refresh() == null ? null : pair.refresh().token(),
                 now.plusSeconds(pair.expiresIn()), raw);
         return new Connection(c.id(), c.connectionId(), c.integration(), config, credentials, c.metadata(), c.tags(),
-                c.endUser(), c.createdAt() == null ? now : c.createdAt(), c.updatedAt() == null ? now : c.updatedAt(), null, null, null, null);
+                c.endUser(), c.createdAt() == null ? now : c.createdAt(), c.updatedAt() == null ? now : c.updatedAt(), null, null, null, null,
+                c.webhookUrlOverride());
     }
 }

@@ -18,18 +18,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * callers collapse onto one refresh, as Nango does.
  */
 public final class NangoStore {
-    /** A connect session: who is connecting and what they may connect to. */
+    /**
+     * A connect session: who is connecting and what they may connect to; the tags and webhook URL override the
+     * connection will get.
+     */
     public record ConnectSession(String token, Map<String, Object> endUser, List<String> allowedIntegrations,
-                                 Map<String, Map<String, Object>> configDefaults, Instant expiresAt) {
+                                 Map<String, Map<String, Object>> configDefaults, Instant expiresAt, Map<String, String> tags,
+                                 String webhookUrlOverride) {
     }
 
-    /** An OAuth dance in flight, keyed by its state. */
+    /**
+     * An OAuth dance in flight, keyed by its state. {@code tags} is null when no connect session started it (the
+     * connection then keeps its tags, or gets none).
+     */
     public record OAuthSession(String state, String integration, String connectionId, Map<String, Object> connectionConfig,
-                               String codeVerifier, Map<String, Object> endUser, Instant createdAt) {
+                               String codeVerifier, Map<String, Object> endUser, Instant createdAt, Map<String, String> tags,
+                               String webhookUrlOverride) {
     }
 
     private final List<String> secretKeys;
     private final String publicKey;
+    private final String environment;
+    private final String environmentUuid;
+    /** Set at load, changed by a rotation or the control API (a volatile swap: readers need no lock). */
+    private volatile String webhookSigningKey;
+    private volatile NangoSettings.Webhooks webhooks;
     private final Map<String, Integration> integrations = new LinkedHashMap<>();
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private final Map<String, ConnectSession> connectSessions = new HashMap<>();
@@ -40,6 +53,10 @@ public final class NangoStore {
     NangoStore(NangoSettings settings) {
         this.secretKeys = settings.secretKeys();
         this.publicKey = settings.publicKey();
+        this.environment = settings.environmentName();
+        this.environmentUuid = settings.environmentUuidOrDefault();
+        this.webhookSigningKey = settings.signingKey().orElse(null);
+        this.webhooks = settings.webhooksOrDefault();
         for (Integration i : settings.integrations()) {
             if (integrations.put(i.uniqueKey(), i) != null) throw new WorldException("duplicate Nango integration " + i.uniqueKey());
         }
@@ -55,6 +72,37 @@ public final class NangoStore {
 
     public Optional<String> publicKey() {
         return Optional.ofNullable(publicKey);
+    }
+
+    /** The environment's name (Nango's {@code environment.name}). */
+    public String environment() {
+        return environment;
+    }
+
+    public String environmentUuid() {
+        return environmentUuid;
+    }
+
+    /** The key webhooks are signed with; empty only for an environment with no key at all. */
+    public Optional<String> webhookSigningKey() {
+        return Optional.ofNullable(webhookSigningKey);
+    }
+
+    /** Replaces the signing key (a rotation); undone if the request that did it fails. */
+    public synchronized void webhookSigningKey(String next) {
+        String before = webhookSigningKey;
+        webhookSigningKey = java.util.Objects.requireNonNull(next);
+        UndoLog.note(() -> webhookSigningKey = before);
+    }
+
+    public NangoSettings.Webhooks webhooks() {
+        return webhooks;
+    }
+
+    public synchronized void webhooks(NangoSettings.Webhooks next) {
+        NangoSettings.Webhooks before = webhooks;
+        webhooks = next == null ? NangoSettings.Webhooks.DEFAULTS : next;
+        UndoLog.note(() -> webhooks = before);
     }
 
     public List<Integration> integrations() {
@@ -75,7 +123,7 @@ public final class NangoStore {
         long id = c.id() == null ? ++lastId : c.id();
         lastId = Math.max(lastId, id);
         var stored = new Connection(id, c.connectionId(), c.integration(), c.connectionConfig(), c.credentials(), c.metadata(), c.tags(),
-                c.endUser(), c.createdAt(), c.updatedAt(), c.lastFetchedAt(), c.refreshFailedAt(), null, List.of());
+                c.endUser(), c.createdAt(), c.updatedAt(), c.lastFetchedAt(), c.refreshFailedAt(), null, List.of(), c.webhookUrlOverride());
         if (connections.put(key(c.integration(), c.connectionId()), stored) != null) {
             throw new WorldException("duplicate Nango connection " + c.connectionId() + " for " + c.integration());
         }
@@ -90,21 +138,36 @@ public final class NangoStore {
         return new ArrayList<>(connections.values());
     }
 
+    /** What {@link #upsert} did: Nango's {@code creation} of a new connection or {@code override} of an existing one. */
+    public record Upserted(Connection connection, boolean created) {
+    }
+
     /** Stores a new connection (a fresh id) or replaces the credentials and config of an existing one. */
-    public synchronized Connection upsert(String integration, String connectionId, NangoSettings.Credentials credentials,
-                                          Map<String, Object> config, Map<String, Object> endUser, Instant now) {
+    public Connection upsert(String integration, String connectionId, NangoSettings.Credentials credentials,
+                             Map<String, Object> config, Map<String, Object> endUser, Instant now) {
+        return upsert(integration, connectionId, credentials, config, endUser, null, null, now).connection();
+    }
+
+    /**
+     * Stores a new connection or overrides an existing one, as Nango's upsert does: {@code tags} (null: an existing
+     * connection keeps its own) and {@code webhookUrlOverride} (null: none) come from the attempt.
+     */
+    public synchronized Upserted upsert(String integration, String connectionId, NangoSettings.Credentials credentials,
+                                        Map<String, Object> config, Map<String, Object> endUser, Map<String, String> tags,
+                                        String webhookUrlOverride, Instant now) {
         Connection existing = connections.get(key(integration, connectionId));
         Connection next;
         if (existing == null) {
-            next = new Connection(++lastId, connectionId, integration, config, credentials, null, null, endUser, now, now, null, null, null, null);
+            next = new Connection(++lastId, connectionId, integration, config, credentials, null, tags, endUser, now, now, null, null, null, null,
+                    webhookUrlOverride);
         } else {
             var merged = new LinkedHashMap<>(existing.connectionConfig());
             merged.putAll(config);
-            next = existing.withCredentials(credentials, now).withConfig(merged, now);
+            next = existing.withCredentials(credentials, now).withConfig(merged, now).reconnected(tags, webhookUrlOverride);
         }
         // Ids are not handed back on an undo: a gap in ids is harmless, a reused one is not.
         UndoLog.put(connections, key(integration, connectionId), next, this);
-        return next;
+        return new Upserted(next, existing == null);
     }
 
     /** Replaces a stored connection by its integration and id (no-op if it was deleted meanwhile). */
@@ -141,8 +204,10 @@ public final class NangoStore {
         return Optional.ofNullable(state == null ? null : UndoLog.remove(oauthSessions, state, this));
     }
 
-    /** The environment in world-file form (sessions are not part of it). */
+    /** The environment in world-file form (sessions are not part of it); webhook settings only when they are not the defaults. */
     public synchronized NangoSettings export() {
-        return new NangoSettings(secretKeys, publicKey, List.copyOf(integrations.values()), List.copyOf(connections.values()));
+        NangoSettings.Webhooks hooks = webhooks.isDefault() ? null : webhooks;
+        return new NangoSettings(secretKeys, publicKey, environment, environmentUuid, webhookSigningKey, hooks,
+                List.copyOf(integrations.values()), List.copyOf(connections.values()));
     }
 }

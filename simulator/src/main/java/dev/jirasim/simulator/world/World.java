@@ -123,7 +123,10 @@ public final class World {
 
     private NangoSettings nangoExport() {
         NangoSettings n = nango.export();
-        return n.secretKeys().isEmpty() && n.integrations().isEmpty() && n.connections().isEmpty() && n.publicKey() == null ? null : n;
+        boolean empty = n.secretKeys().isEmpty() && n.integrations().isEmpty() && n.connections().isEmpty() && n.publicKey() == null
+                && n.webhooks() == null && n.webhookSigningKey() == null && n.environmentName().equals(NangoSettings.DEFAULT_ENVIRONMENT)
+                && n.environmentUuidOrDefault().equals(NangoSettings.DEFAULT_ENVIRONMENT_UUID);
+        return empty ? null : n;
     }
 
     /** The world's Nango environment. */

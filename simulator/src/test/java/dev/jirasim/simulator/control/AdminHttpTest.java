@@ -57,6 +57,20 @@ class AdminHttpTest {
     }
 
     @Test
+    void nangoWebhookSettingsAreValidated() {
+        put("/__admin/nango/webhooks", "{\"primaryUrl\":\"http://127.0.0.1:9/x\",\"onAuthCreation\":false}").then().statusCode(200)
+                .body("primaryUrl", equalTo("http://127.0.0.1:9/x")).body("onAuthCreation", equalTo(false)).body("onAuthRefreshError", equalTo(true));
+        put("/__admin/nango/webhooks", "{\"primaryUrl\":\"not a url\"}").then().statusCode(400).body("message", containsString("primaryUrl"));
+        put("/__admin/nango/webhooks", "{\"primaryUrl\":\"ftp://example.com/x\"}").then().statusCode(400);
+        put("/__admin/nango/webhooks", "{\"onAuthCreation\":\"maybe\"}").then().statusCode(400);
+        put("/__admin/nango/webhooks", "{\"webhookUrl\":\"http://x\"}").then().statusCode(400).body("message", containsString("webhookUrl"));
+        put("/__admin/nango/webhooks", "[1]").then().statusCode(400);
+        oauth.http().get("/__admin/nango/webhooks").then().statusCode(200).body("primaryUrl", equalTo("http://127.0.0.1:9/x"));
+        oauth.http().get("/__admin/nango/webhook-signing-key").then().statusCode(200)
+                .body("webhookSigningKey", equalTo("9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b"));
+    }
+
+    @Test
     void consentCanBeSetAndIsValidated() {
         put("/__admin/consent", "{\"mode\":\"auto\",\"user\":\"alice@acme.test\",\"sites\":[\"acme\"],\"decision\":\"approve\"}")
                 .then().statusCode(200).body("mode", equalTo("auto")).body("user", equalTo("alice@acme.test"));

@@ -15,6 +15,7 @@ import dev.jirasim.simulator.support.SimulatorExtension;
 import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.DcInstance.DcConsent;
+import dev.jirasim.simulator.world.NangoSettings;
 import dev.jirasim.simulator.world.TokenState;
 import dev.jirasim.simulator.world.WorldException;
 import dev.jirasim.simulator.world.WorldFile;
@@ -387,6 +388,37 @@ abstract class SimulatorControlContract {
             assertTrue(control.awaitWebhooksIdle(Duration.ZERO), "nothing in flight");
             assertThrows(IllegalArgumentException.class, () -> control.awaitWebhooksIdle(Duration.ofSeconds(-1)));
         }
+    }
+
+    @Test
+    void nangoWebhookSettingsAreSetReadBackExportedAndReset() throws Exception {
+        var defaults = control.nangoWebhooks();
+        assertEquals(new NangoSettings.Webhooks(null, null, true, true, true, true, false), defaults, "a new environment's, written out");
+        assertEquals("9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b", control.nangoWebhookSigningKey());
+        try (var receiver = new dev.jirasim.simulator.support.WebhookReceiver()) {
+            control.nangoWebhooks(new NangoSettings.Webhooks(receiver.url("/nango"), null, false, null, null, null, null));
+            assertEquals(new NangoSettings.Webhooks(receiver.url("/nango"), null, false, true, true, true, false), control.nangoWebhooks());
+            assertEquals(receiver.url("/nango"), control.exportWorld().nango().webhooks().primaryUrl(), "part of the world");
+
+            // A Jira event through Nango's webhook endpoint arrives signed with the key the control API names.
+            var event = HttpRequest.newBuilder(URI.create(worldUrl + "/nango/webhook/5b0f3c1e-8d2a-4f6b-9c7e-1a2b3c4d5e6f/jira"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"issue\":{\"self\":\"https://acme.atlassian.net/rest/api/2/issue/1\"}}"));
+            assertEquals(200, HTTP.send(event.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertTrue(control.awaitWebhooksIdle(Duration.ofSeconds(10)));
+            var got = receiver.received();
+            assertEquals(1, got.size());
+            assertEquals(dev.jirasim.simulator.support.NangoFlows.hmac(control.nangoWebhookSigningKey(), got.get(0).body()),
+                    got.get(0).header("X-Nango-Hmac-Sha256"));
+            assertEquals("nango", control.webhookDeliveries().get(0).source());
+            assertEquals("forward", control.webhookDeliveries().get(0).event());
+        }
+        control.nangoWebhooks(null);
+        assertEquals(defaults, control.nangoWebhooks());
+        assertThrows(IllegalArgumentException.class, () -> new NangoSettings.Webhooks("ftp://example.com/x", null, null, null, null, null, null));
+        control.nangoWebhooks(NangoSettings.Webhooks.to("http://127.0.0.1:1/x"));
+        control.reset();
+        assertEquals(defaults, control.nangoWebhooks(), "a reset goes back to the seed world's");
     }
 
     private int get(String path, String accessToken) throws Exception {

@@ -12,10 +12,13 @@ import dev.jirasim.simulator.control.IssuedTokens;
 import dev.jirasim.simulator.control.SimulatorControl;
 import dev.jirasim.simulator.control.TokenRequestSpec;
 import dev.jirasim.simulator.support.Jira;
+import dev.jirasim.simulator.support.NangoFlows;
 import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import dev.jirasim.simulator.support.WebhookReceiver;
 import dev.jirasim.simulator.support.Webhooks;
+import dev.jirasim.simulator.world.Consent;
+import dev.jirasim.simulator.world.NangoSettings;
 import dev.jirasim.simulator.world.WorldFiles;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -68,7 +71,7 @@ class WebhooksDocTest {
         long marked = examples().keySet().stream().filter(k -> !k.equals("junit") && !k.equals("world")).count();
         assertEquals(json, marked, "every JSON block is a checked example");
         assertEquals(List.of("register-request", "register-response", "refresh-response", "issue-updated", "comment-created", "deliveries",
-                "junit", "world"), List.copyOf(examples().keySet()));
+                "junit", "world", "nango-settings", "nango-auth", "nango-auth-failed", "nango-forward"), List.copyOf(examples().keySet()));
     }
 
     @Test
@@ -128,6 +131,44 @@ class WebhooksDocTest {
             JsonNode claims = Webhooks.verifiedClaims(receiver.received().get(0).header("Authorization").substring(7), OAuth.CLIENT_SECRET);
             assertEquals(OAuth.CLIENT_ID, claims.path("iss").asText());
             assertEquals(OAuth.ALICE_ID, claims.path("sub").asText());
+        }
+    }
+
+    @Test
+    void theNangoExamplesHaveTheMembersOfRealOnes(JirasimServer sim) throws Exception {
+        Map<String, String> ex = examples();
+        try (var backend = new WebhookReceiver(); var audit = new WebhookReceiver()) {
+            sim.control().nangoWebhooks(new NangoSettings.Webhooks(backend.url("/nango"), audit.url("/nango"), null, null, null, null, null));
+            String settings = HTTP.send(HttpRequest.newBuilder(URI.create(sim.adminUrl() + "/nango/webhooks")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertShaped(ex.get("nango-settings"), settings, 1);
+
+            NangoFlows.aliceConsents(sim, Consent.Decision.APPROVE);
+            String session = NangoFlows.session(sim, Map.of("end_user", Map.of("id", "u-1", "email", "alice@acme.test")));
+            assertEquals(200, NangoFlows.connectWithSession(sim, session).statusCode());
+            NangoFlows.settle(sim);
+            assertShaped(ex.get("nango-auth"), backend.received().get(0).body(), 1);
+            assertEquals(backend.received().get(0).body(), audit.received().get(0).body(), "the secondary URL gets the same");
+
+            // The example's event, posted by "Jira" to the integration's endpoint.
+            String event = JSON.readTree(ex.get("nango-forward")).path("payload").toString();
+            var post = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/nango/webhook/" + NangoFlows.ENVIRONMENT_UUID + "/jira"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event)).build();
+            assertEquals(200, HTTP.send(post, HttpResponse.BodyHandlers.discarding()).statusCode());
+            NangoFlows.settle(sim);
+            String forward = backend.received().stream().map(WebhookReceiver.Received::body).filter(b -> b.contains("\"type\":\"forward\""))
+                    .filter(b -> b.contains("\"connectionId\":\"alice-acme\"")).findFirst().orElseThrow();
+            assertShaped(ex.get("nango-forward"), forward, 1);
+            assertEquals(JSON.readTree(ex.get("nango-forward")).path("payload"), JSON.readTree(forward).path("payload"));
+
+            sim.control().setClock(null, true);
+            sim.control().revokeUser(OAuth.ALICE);
+            sim.control().advanceClock(Duration.ofMinutes(50));
+            backend.clear();
+            NangoFlows.api(sim).queryParam("provider_config_key", "jira").get("/connections/alice-acme").then().statusCode(400);
+            NangoFlows.settle(sim);
+            assertShaped(ex.get("nango-auth-failed"), backend.received().get(0).body(), 1);
+            assertEquals(JSON.readTree(ex.get("nango-auth-failed")), JSON.readTree(backend.received().get(0).body()), "the very body");
         }
     }
 

@@ -58,6 +58,6 @@ class WorldFileDocTest {
             loaded.add(text.lines().findFirst().orElse(""));
         }
         assertFalse(loaded.isEmpty(), "no world blocks found in " + PAGE);
-        assertEquals(9, loaded.size(), "the page's world blocks: " + loaded);
+        assertEquals(10, loaded.size(), "the page's world blocks: " + loaded);
     }
 }

@@ -42,6 +42,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class BadInputProperties {
     static final String ACME = "7d3f9a2e-1c4b-4e8f-9a6d-2b5c8e1f4a70";
     static final String C = "/api/ex/jira/" + ACME + "/rest/api";
+    /** Nango's public webhook endpoint for the default environment. */
+    static final String NANGO_HOOK = "/nango/webhook/5b0f3c1e-8d2a-4f6b-9c7e-1a2b3c4d5e6f";
     static final List<String> ROUTES = List.of(
             "/auth/authorize", "/auth/authorize/login", "/auth/authorize/consent", "/auth/oauth/token",
             "/api/oauth/token/accessible-resources", "/api/me",
@@ -54,6 +56,8 @@ class BadInputProperties {
             "/nango/integrations", "/nango/integrations/jira", "/nango/connections", "/nango/connection/alice-acme",
             "/nango/connections/alice-acme", "/nango/connect/sessions", "/nango/connect", "/nango/oauth/connect/jira",
             "/nango/oauth/callback", "/nango/proxy/ex/jira/" + ACME + "/rest/api/3/myself", "/nango/proxy/ex/jira/" + ACME + "/rest/api/3/issue",
+            NANGO_HOOK + "/jira", NANGO_HOOK + "/jira-data-center", "/nango/webhook/not-a-uuid/jira", "/nango/environment/webhook-signing-key/rotate",
+            "/__admin/nango/webhooks", "/__admin/nango/webhook-signing-key",
             "/dc/dc1/rest/oauth2/latest/authorize", "/dc/dc1/rest/oauth2/latest/token", "/dc/dc1/plugins/servlet/oauth2/consent",
             "/dc/dc1/rest/api/2/myself", "/dc/dc1/rest/api/latest/search", "/dc/dc1/rest/api/2/issue", "/dc/dc1/rest/api/2/issue/DCP-1",
             "/dc/dc1/rest/api/2/project", "/dc/nope/rest/api/2/serverInfo", "/t/nobody/api/me", "/nothing/here",
@@ -167,6 +171,9 @@ class BadInputProperties {
             new Target("GET", "/nango/connections", "limit=%q&page=%q", NANGO),
             new Target("GET", "/nango/proxy/ex/jira/" + ACME + "/rest/api/3/myself", "", NANGO),
             new Target("POST", "/nango/proxy/ex/jira/" + ACME + "/rest/api/3/issue", TEMPLATES.get(0), NANGO),
+            new Target("POST", NANGO_HOOK + "/jira", "{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"self\":%s,\"fields\":{\"summary\":%s}}}", ""),
+            new Target("POST", NANGO_HOOK + "/jira", "{\"comment\":{\"self\":\"https://acme.atlassian.net/x\"},\"user\":%s}", ""),
+            new Target("PUT", "/__admin/nango/webhooks", "{\"primaryUrl\":%s,\"onAuthCreation\":%s}", ""),
             new Target("GET", "/dc/dc1/rest/api/latest/search", "jql=%q&startAt=%q", DC_BASIC),
             new Target("POST", "/dc/dc1/rest/api/2/issue", "{\"fields\":{\"project\":{\"key\":\"DCP\"},\"issuetype\":{\"name\":\"Task\"},\"summary\":%s}}", DC_BASIC),
             // The schema and people surface of issue 16: writes with hostile values, reads with hostile parameters.

@@ -25,7 +25,24 @@ class NangoNodeSdkCompatTest {
         Tenant tenant = sim.createTenant(null);
         try {
             String base = sim.baseUrl(tenant.id());
-            suite.run(Map.of("NANGO_HOST", base + "/nango", "NANGO_SECRET_KEY", SECRET_KEY, "JIRASIM_ADMIN", base + "/__admin"));
+            suite.run(Map.of("NANGO_HOST", base + "/nango", "NANGO_SECRET_KEY", SECRET_KEY, "JIRASIM_ADMIN", base + "/__admin"), "test/sdk.test.mjs");
+        } finally {
+            sim.removeTenant(tenant.id());
+        }
+    }
+
+    /**
+     * The SDK's own webhook checks ({@code verifyIncomingWebhookRequest}, {@code verifyWebhookSignature}) accept what the
+     * simulator delivers and refuse a tampered copy; a tenant of its own, since the suite sets the webhook URL.
+     */
+    @Test
+    void thePublishedNodeSdkVerifiesTheSimulatorsWebhooks(JirasimServer sim) throws Exception {
+        NodeSuite suite = NodeSuite.require("nango-node", "@nangohq/node");
+        Tenant tenant = sim.createTenant(null);
+        try {
+            String base = sim.baseUrl(tenant.id());
+            suite.run(Map.of("NANGO_HOST", base + "/nango", "NANGO_SECRET_KEY", SECRET_KEY, "JIRASIM_ADMIN", base + "/__admin"),
+                    "test/webhooks.test.mjs");
         } finally {
             sim.removeTenant(tenant.id());
         }

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NangoProviderTest {
-    private final NangoContext ctx = new NangoContext(null, "http://public:1/t/x", "http://127.0.0.1:2/t/x", null);
+    private final NangoContext ctx = new NangoContext(null, "http://public:1/t/x", "http://127.0.0.1:2/t/x", null, null);
 
     @Test
     void jiraLivesAtTheAtlassianRoutes() {
