@@ -18,7 +18,7 @@ import java.util.Map;
  * Nango's {@code jiraWebhookRouting} (reference webhooks.md B.5): when the integration has a webhook secret, the
  * {@code X-Hub-Signature} must be {@code sha256=} + the hex HMAC of the raw body; then the connections are those whose
  * {@code connection_config.baseUrl} equals the origin of the first {@code self} link the event carries (its issue,
- * comment, sprint, … user). A site served under this simulator's own URL ({@code cloud.siteUrls: simulator}) has a
+ * comment, sprint, … user). A site served under this simulator's own URL ({@code cloud.siteUrls: local}) has a
  * path in its base URL, so no origin equals it and such events are forwarded unmatched, as Nango would.
  */
 final class JiraWebhookRouting {
