@@ -366,7 +366,7 @@ public final class WorldBuilder {
                 : new NangoSettings(nangoKeys, was.publicKey(), was.environment(), was.environmentUuid(), nangoSigningKey, nangoWebhooks,
                         nangoIntegrations, nangoConnections);
         return new WorldFile(base.version(), base.auth(), jira, sites, users, apps, base.consent(), projects, null, issues, tokens, nango,
-                base.dataCenter(), cloud.equals(CloudOptions.DEFAULTS) ? null : cloud);
+                base.dataCenter(), cloud.equals(CloudOptions.DEFAULTS) ? null : cloud, base.webhooks());
     }
 
     /** Replaces the world with the edited one. */

@@ -38,4 +38,18 @@ class JiraWebhookInboxTest {
         assertTrue(sim.control().awaitWebhooksIdle(Duration.ofSeconds(10)));
         assertEquals(List.of("retrying", "delivered"), sim.control().webhookDeliveries().stream().map(a -> a.outcome()).toList());
     }
+
+    @Test
+    void editingTheWorldInCodeKeepsTheRegisteredWebhooks(JirasimHandle sim) {
+        WebhookInbox inbox = sim.webhooks();
+        IssuedTokens alice = sim.tokens("jirasim-client", "alice@acme.test", List.of("acme"),
+                List.of("read:jira-work", "write:jira-work", "manage:jira-webhook"));
+        Http.Answer registered = Http.postJson(sim.jiraUrl("acme") + "/rest/api/3/webhook", alice.accessToken(), """
+                {"url": "%s", "webhooks": [{"events": ["jira:issue_created"], "jqlFilter": "project = ACME"}]}
+                """.formatted(inbox.url()));
+        assertEquals(200, registered.status(), registered.body());
+        sim.world().issue("OPS", "An edit through the world builder").apply();
+        String key = Http.createIssue(sim, alice.accessToken(), "ACME", "Still delivered");
+        inbox.await(r -> r.json().path("issue").path("key").asText().equals(key));
+    }
 }
