@@ -41,7 +41,7 @@ class CliTest {
 
     @Test
     void passesEveryApplicableScenarioAndWritesAllReports(@TempDir Path dir) throws Exception {
-        Path target = dev.jirasim.conformance.support.Targets.file(dir, sim.baseUrl(), "clock, consent-automation, seed, journal, faults");
+        Path target = dev.jirasim.conformance.support.Targets.file(dir, sim.baseUrl(), "clock, consent-automation, seed, journal, faults, webhooks");
         Path reports = dir.resolve("reports");
         int code = Main.run(new String[] {"--target", target.toString(), "--scenarios", SCENARIOS.toString(), "--report", reports.toString()});
         assertEquals(0, code);
@@ -55,7 +55,7 @@ class CliTest {
 
     @Test
     void withoutClockExactlyTheClockScenariosAreSkippedWithReasons(@TempDir Path dir) throws Exception {
-        Path target = dev.jirasim.conformance.support.Targets.file(dir, sim.baseUrl(), "consent-automation, seed, journal, faults");
+        Path target = dev.jirasim.conformance.support.Targets.file(dir, sim.baseUrl(), "consent-automation, seed, journal, faults, webhooks");
         var out = new ByteArrayOutputStream();
         Results results = new ConformanceRun(target.toString(), List.of(SCENARIOS), null, null, null)
                 .execute(new PrintStream(out, true, StandardCharsets.UTF_8));
