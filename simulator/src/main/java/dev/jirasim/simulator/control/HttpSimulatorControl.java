@@ -5,6 +5,7 @@ import dev.jirasim.simulator.faults.Fault;
 import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.journal.JournalEntry;
 import dev.jirasim.simulator.webhooks.DeliveryAttempt;
+import dev.jirasim.simulator.webhooks.DeliveryFault;
 import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.DcInstance;
@@ -288,6 +289,29 @@ public final class HttpSimulatorControl implements SimulatorControl {
                     .as(JsonNode.class).path("idle").asBoolean();
             if (idle || wait == left) return idle;
         }
+    }
+
+    @Override
+    public DeliveryFault addWebhookFault(DeliveryFault fault) {
+        if (fault == null) throw new IllegalArgumentException("a fault is required");
+        return http.sendJson("POST", "/webhooks/faults", fault).orThrow(400, IllegalArgumentException::new).as(DeliveryFault.class);
+    }
+
+    @Override
+    public List<DeliveryFault> webhookFaults() {
+        return http.send("GET", "/webhooks/faults").orThrow().as(FaultsReading.class).faults();
+    }
+
+    /** {@code GET /__admin/webhooks/faults}' answer. */
+    record FaultsReading(List<DeliveryFault> faults) {
+        FaultsReading {
+            faults = faults == null ? List.of() : List.copyOf(faults);
+        }
+    }
+
+    @Override
+    public void clearWebhookFaults() {
+        http.send("DELETE", "/webhooks/faults").orThrow();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.jirasim.simulator.faults.Fault;
 import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.journal.JournalEntry;
 import dev.jirasim.simulator.webhooks.DeliveryAttempt;
+import dev.jirasim.simulator.webhooks.DeliveryFault;
 import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.Consent;
 import dev.jirasim.simulator.world.NangoSettings;
@@ -142,6 +143,19 @@ public interface SimulatorControl {
      * clock to send them, then wait again. Over HTTP the wait is at most a minute.
      */
     boolean awaitWebhooksIdle(Duration timeout);
+
+    /**
+     * Injects a failure of the simulator's own webhook sending, as real webhooks have them: a delivery sent twice, sent
+     * late (once the clock has moved on), or held and sent after later ones. Returns it with its id. An invalid fault
+     * is an {@link IllegalArgumentException}.
+     */
+    DeliveryFault addWebhookFault(DeliveryFault fault);
+
+    /** The webhook faults in force, with what is left of their {@code times}. */
+    List<DeliveryFault> webhookFaults();
+
+    /** Removes the webhook faults; deliveries already delayed or held are still sent when the clock moves. */
+    void clearWebhookFaults();
 
     /**
      * The Nango environment's webhook settings (Nango's environment webhook settings: primary and secondary URL, which

@@ -5,6 +5,7 @@ import dev.jirasim.simulator.faults.FaultRule;
 import dev.jirasim.simulator.journal.JournalEntry;
 import dev.jirasim.simulator.tenant.Tenant;
 import dev.jirasim.simulator.webhooks.DeliveryAttempt;
+import dev.jirasim.simulator.webhooks.DeliveryFault;
 import dev.jirasim.simulator.world.ApiToken;
 import dev.jirasim.simulator.world.AuthorizationCode;
 import dev.jirasim.simulator.world.Consent;
@@ -235,6 +236,22 @@ public final class TenantControl implements SimulatorControl {
     public boolean awaitWebhooksIdle(Duration timeout) {
         if (timeout == null || timeout.isNegative()) throw new IllegalArgumentException("the timeout must be zero or more, not " + timeout);
         return tenant.webhooks().awaitIdle(timeout);
+    }
+
+    @Override
+    public DeliveryFault addWebhookFault(DeliveryFault fault) {
+        if (fault == null) throw new IllegalArgumentException("a fault is required");
+        return tenant.webhooks().addFault(fault);
+    }
+
+    @Override
+    public List<DeliveryFault> webhookFaults() {
+        return tenant.webhooks().faults();
+    }
+
+    @Override
+    public void clearWebhookFaults() {
+        tenant.webhooks().clearFaults();
     }
 
     @Override

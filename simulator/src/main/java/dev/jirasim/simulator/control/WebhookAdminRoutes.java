@@ -1,5 +1,6 @@
 package dev.jirasim.simulator.control;
 
+import dev.jirasim.simulator.webhooks.DeliveryFault;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -12,6 +13,9 @@ import java.util.function.Supplier;
  *   GET    /__admin/webhooks/deliveries   every attempt, oldest first: {"deliveries": [...]}
  *   DELETE /__admin/webhooks/deliveries   forgets them (retries still due are still sent)
  *   POST   /__admin/webhooks/await-idle   {"timeoutMs": N}: waits until none is in flight → {"idle": true|false}
+ *   POST   /__admin/webhooks/faults       {"kind": "duplicate|delay|reorder", "url"?, "seconds"?, "times"?} → 201, the fault
+ *   GET    /__admin/webhooks/faults       {"faults": [...]}
+ *   DELETE /__admin/webhooks/faults       removes them
  * </pre>
  */
 final class WebhookAdminRoutes {
@@ -30,6 +34,18 @@ final class WebhookAdminRoutes {
         routes.get("/__admin/webhooks/deliveries", ctx -> ctx.json(Map.of("deliveries", control.get().webhookDeliveries())));
         routes.delete("/__admin/webhooks/deliveries", this::clear);
         routes.post("/__admin/webhooks/await-idle", this::awaitIdle);
+        routes.post("/__admin/webhooks/faults", this::addFault);
+        routes.get("/__admin/webhooks/faults", ctx -> ctx.json(Map.of("faults", control.get().webhookFaults())));
+        routes.delete("/__admin/webhooks/faults", ctx -> {
+            control.get().clearWebhookFaults();
+            ctx.status(204);
+        });
+    }
+
+    private void addFault(Context ctx) {
+        DeliveryFault fault = AdminRoutes.read(ctx, DeliveryFault.class);
+        if (fault.id() != null) throw AdminErrors.badRequest("'id' is given by the simulator.");
+        ctx.status(201).json(control.get().addWebhookFault(fault));
     }
 
     private void clear(Context ctx) {

@@ -44,11 +44,16 @@ public final class Deliveries {
     private long generation;
     /** The instant the timer is set for (null: not set). */
     private Instant armedFor;
+    /** Injected failures of the sending side, in the order they were added; the first that matches applies. */
+    private final List<DeliveryFault> faults = new ArrayList<>();
+    private long nextFaultId;
+    /** Deliveries a REORDER fault holds until the clock next moves, oldest first. */
+    private final ArrayDeque<Delivery> held = new ArrayDeque<>();
 
     public Deliveries(SimClock clock, WebhookSender sender) {
         this.clock = clock;
         this.sender = sender;
-        clock.onMove(this::runDue);
+        clock.onMove(this::clockMoved);
     }
 
     /** A submitted message: {@link #release} sends it, {@link #cancel} drops it; only the first call counts. */
@@ -66,7 +71,7 @@ public final class Deliveries {
         }
 
         public void release() {
-            if (settled.compareAndSet(false, true)) send(delivery, 1);
+            if (settled.compareAndSet(false, true)) first(delivery);
         }
 
         public void cancel() {
@@ -94,6 +99,74 @@ public final class Deliveries {
         Ticket t = submit(out);
         t.release();
         return t.id();
+    }
+
+    /** The first attempt, as the first matching fault (if any) bends it. */
+    private void first(Delivery d) {
+        DeliveryFault fault;
+        synchronized (lock) {
+            fault = takeFault(d.out().url());
+            if (fault != null) {
+                switch (fault.kind()) {
+                    case DUPLICATE -> inFlight++;   // the copy is in flight too
+                    case DELAY -> {
+                        due.add(new Due(clock.now().plusSeconds(fault.seconds()), ++order, d, 1));
+                        inFlight--;   // waits for the clock, as a retry does
+                        lock.notifyAll();
+                    }
+                    case REORDER -> {
+                        held.addLast(d);
+                        inFlight--;
+                        lock.notifyAll();
+                    }
+                    default -> throw new IllegalStateException("unknown fault " + fault.kind());
+                }
+            }
+        }
+        if (fault == null) {
+            send(d, 1);
+        } else if (fault.kind() == DeliveryFault.Kind.DUPLICATE) {
+            LOG.info("webhook {} #{}: sent twice (injected duplicate)", d.out().event(), d.id());
+            send(d, 1);
+            send(d, 1);
+        } else if (fault.kind() == DeliveryFault.Kind.DELAY) {
+            arm();
+        }
+    }
+
+    /** The first fault that matches, used up once (caller holds the lock). */
+    private DeliveryFault takeFault(String url) {
+        for (int i = 0; i < faults.size(); i++) {
+            DeliveryFault f = faults.get(i);
+            if (!f.matches(url)) continue;
+            if (f.times() != null && f.times() == 1) faults.remove(i);
+            else faults.set(i, f.used());
+            return f;
+        }
+        return null;
+    }
+
+    /** Adds a fault for deliveries from now on; returns it with its id. */
+    public DeliveryFault addFault(DeliveryFault fault) {
+        synchronized (lock) {
+            DeliveryFault added = fault.withId("wf-" + (++nextFaultId));
+            faults.add(added);
+            return added;
+        }
+    }
+
+    /** The faults still in force, with what is left of their {@code times}. */
+    public List<DeliveryFault> faults() {
+        synchronized (lock) {
+            return List.copyOf(faults);
+        }
+    }
+
+    /** Removes every fault; deliveries already held or delayed are still sent when the clock moves. */
+    public void clearFaults() {
+        synchronized (lock) {
+            faults.clear();
+        }
     }
 
     private void send(Delivery d, int attempt) {
@@ -142,6 +215,19 @@ public final class Deliveries {
         }
         for (Due d : ready) send(d.delivery(), d.attempt());
         arm();
+    }
+
+    /** The clock was set or advanced: what a REORDER fault held goes out, newest first, then the due retries. */
+    private void clockMoved() {
+        var reordered = new ArrayList<Delivery>();
+        synchronized (lock) {
+            while (!held.isEmpty()) {
+                reordered.add(held.pollLast());
+                inFlight++;
+            }
+        }
+        for (Delivery d : reordered) send(d, 1);
+        runDue();
     }
 
     /**
@@ -193,10 +279,10 @@ public final class Deliveries {
         }
     }
 
-    /** How many retries wait for the clock. */
+    /** How many retries (and delayed or held first attempts) wait for the clock. */
     public int pendingRetries() {
         synchronized (lock) {
-            return due.size();
+            return due.size() + held.size();
         }
     }
 
@@ -207,12 +293,14 @@ public final class Deliveries {
         }
     }
 
-    /** Forgets the attempts and drops every retry: what is being sent finishes, unrecorded. */
+    /** Forgets the attempts, drops every retry and held delivery, and clears the faults: what is being sent finishes, unrecorded. */
     public void reset() {
         synchronized (lock) {
             generation++;
             log.clear();
             due.clear();
+            held.clear();
+            faults.clear();
         }
     }
 

@@ -387,6 +387,21 @@ abstract class SimulatorControlContract {
             assertEquals(List.of(), control.webhookDeliveries());
             assertTrue(control.awaitWebhooksIdle(Duration.ZERO), "nothing in flight");
             assertThrows(IllegalArgumentException.class, () -> control.awaitWebhooksIdle(Duration.ofSeconds(-1)));
+
+            // An injected duplicate: the next delivery arrives twice under one identifier, then the fault is used up.
+            var fault = control.addWebhookFault(new dev.jirasim.simulator.webhooks.DeliveryFault(null,
+                    dev.jirasim.simulator.webhooks.DeliveryFault.Kind.DUPLICATE, receiver.url("/contract"), null, 1));
+            assertTrue(fault.id() != null && fault.times() == 1, fault.toString());
+            assertEquals(List.of(fault), control.webhookFaults());
+            assertEquals(201, HTTP.send(create.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertTrue(control.awaitWebhooksIdle(Duration.ofSeconds(10)));
+            var twice = control.webhookDeliveries();
+            assertEquals(2, twice.size());
+            assertEquals(twice.get(0).deliveryId(), twice.get(1).deliveryId());
+            assertEquals(List.of(), control.webhookFaults());
+            control.addWebhookFault(dev.jirasim.simulator.webhooks.DeliveryFault.delay(30));
+            control.clearWebhookFaults();
+            assertEquals(List.of(), control.webhookFaults());
         }
     }
 

@@ -71,7 +71,7 @@ class BadInputProperties {
             C + "/3/issue/ACME-1/remotelink", C + "/3/issue/ACME-1/watchers", C + "/3/issue/ACME-1/votes", C + "/3/issue/ACME-1/attachments",
             C + "/2/attachment/meta", C + "/3/attachment/10000", C + "/3/issue/bulk", C + "/3/issue/bulkfetch", "/dc/dc1/rest/api/2/field", "/dc/dc1/rest/api/2/user/search",
             C + "/3/webhook", C + "/2/webhook", C + "/3/webhook/refresh", C + "/3/webhook/failed", "/site/acme/rest/api/3/webhook",
-            "/__admin/webhooks/deliveries", "/__admin/webhooks/await-idle");
+            "/__admin/webhooks/deliveries", "/__admin/webhooks/await-idle", "/__admin/webhooks/faults");
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
     /** Realistic bodies of the routes above, each with one hole ({@code %s}) for a hostile JSON value. */
     static final List<String> TEMPLATES = List.of(
@@ -238,7 +238,8 @@ class BadInputProperties {
             new Target("POST", C + "/3/webhook", "{\"url\":\"http://127.0.0.1:1/h\",\"webhooks\":[{\"events\":[\"jira:issue_updated\"],\"jqlFilter\":%j},%s]}", "CLOUD"),
             new Target("DELETE", C + "/3/webhook", "{\"webhookIds\":%s}", "CLOUD"), new Target("PUT", C + "/3/webhook/refresh", "{\"webhookIds\":[%s]}", "CLOUD"),
             new Target("GET", C + "/3/webhook", "startAt=%q&maxResults=%q", "CLOUD"), new Target("GET", C + "/3/webhook/failed", "maxResults=%q&after=%q", "CLOUD"),
-            new Target("POST", "/__admin/webhooks/await-idle", "{\"timeoutMs\":%s}", ""));
+            new Target("POST", "/__admin/webhooks/await-idle", "{\"timeoutMs\":%s}", ""),
+            new Target("POST", "/__admin/webhooks/faults", "{\"kind\":%s,\"seconds\":%s,\"url\":%s,\"times\":%s}", ""));
 
     static final List<String> PATH_TAILS = List.of("", "", "", "", "/%u002e", "/%2e%2e", "/%00", "/%C0%AE", "/%25", "/%E2%80%AE", "/..;", "/%2F");
     static final List<String> EXTRA_HEADERS = List.of("Nango-Proxy-Host: evil", "Nango-Proxy-Content-Length: 5", "Nango-Proxy-Connection: close",

@@ -152,6 +152,65 @@ class DeliveriesTest {
     }
 
     @Test
+    void anInjectedDuplicateArrivesTwiceWithOneIdentifier() {
+        clock.freeze();
+        DeliveryFault fault = deliveries.addFault(new DeliveryFault(null, DeliveryFault.Kind.DUPLICATE, receiver.url("/d"), null, 1));
+        assertEquals("wf-1", fault.id());
+        String id = deliveries.send(message(receiver.url("/d"), RetryPolicy.NONE));
+        assertTrue(deliveries.awaitIdle(WAIT));
+        deliveries.send(message(receiver.url("/d"), RetryPolicy.NONE)); // times: 1 — the next one is sent once
+        deliveries.send(message(receiver.url("/other"), RetryPolicy.NONE));
+        assertTrue(deliveries.awaitIdle(WAIT));
+        assertEquals(4, receiver.received().size());
+        assertEquals(List.of(id, id), deliveries.attempts().subList(0, 2).stream().map(DeliveryAttempt::deliveryId).toList());
+        assertEquals(List.of(1, 1), deliveries.attempts().subList(0, 2).stream().map(DeliveryAttempt::attempt).toList());
+        assertEquals(List.of(), deliveries.faults(), "used up");
+    }
+
+    @Test
+    void anInjectedDelayWaitsForTheClock() {
+        clock.freeze();
+        deliveries.addFault(DeliveryFault.delay(60));
+        deliveries.send(message(receiver.url("/late"), RetryPolicy.NONE));
+        assertTrue(deliveries.awaitIdle(WAIT), "a delayed delivery waits for the clock, not in flight");
+        assertEquals(1, deliveries.pendingRetries());
+        clock.advance(Duration.ofSeconds(59));
+        assertTrue(deliveries.awaitIdle(WAIT));
+        assertEquals(0, receiver.received().size());
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(deliveries.awaitIdle(WAIT));
+        assertEquals(List.of("/late"), receiver.received().stream().map(WebhookReceiver.Received::path).toList());
+        assertEquals(DeliveryFault.Kind.DELAY, deliveries.faults().get(0).kind(), "without times it stays in force");
+        deliveries.clearFaults();
+        assertEquals(List.of(), deliveries.faults());
+    }
+
+    @Test
+    void anInjectedReorderSendsHeldDeliveriesNewestFirstWhenTheClockMoves() {
+        clock.freeze();
+        deliveries.addFault(new DeliveryFault(null, DeliveryFault.Kind.REORDER, null, null, 3));
+        for (int i = 1; i <= 3; i++) {
+            deliveries.send(new Outgoing("test", "ping", receiver.url("/o"), "{\"n\":" + i + "}", null, null, null));
+        }
+        assertTrue(deliveries.awaitIdle(WAIT));
+        assertEquals(0, receiver.received().size(), "held until the clock moves");
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(deliveries.awaitIdle(WAIT));
+        assertEquals(List.of(3, 2, 1), receiver.received().stream().map(r -> r.json().path("n").asInt()).toList());
+    }
+
+    @Test
+    void badFaultsAreRefusedWithReasons() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DeliveryFault(null, DeliveryFault.Kind.DELAY, null, null, null));
+        assertEquals("a delay needs 'seconds' from 1 to 31536000.", e.getMessage());
+        assertEquals("'seconds' is only for a delay.", org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DeliveryFault(null, DeliveryFault.Kind.DUPLICATE, null, 5L, null)).getMessage());
+        assertEquals("'times' must be 1 or more.", org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DeliveryFault(null, DeliveryFault.Kind.REORDER, null, null, 0)).getMessage());
+    }
+
+    @Test
     void signaturesAreTheStandardOnes() {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
         assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
