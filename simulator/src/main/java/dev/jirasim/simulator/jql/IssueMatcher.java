@@ -13,12 +13,14 @@ import java.util.Set;
  * Whether one issue matches a WHERE clause, evaluated on the issue itself rather than on an index: what a webhook
  * filter needs when an event happens (the issue may already be gone from the site, as after a delete). It knows the
  * equality fields of Jira's filters — {@code key} and its aliases, {@code project}, {@code issuetype}, {@code status},
- * {@code priority}, {@code assignee}, {@code reporter}, {@code creator} — with {@code =}, {@code !=}, {@code IN},
+ * {@code priority}, {@code assignee}, {@code reporter}, {@code creator}, and {@code cf[id]} as text — with {@code =}, {@code !=}, {@code IN},
  * {@code NOT IN}, {@code IS} and {@code IS NOT}, {@code EMPTY} and {@code currentUser()}. Unlike a search it never
  * fails: a value that names nothing (or nothing the searcher may see) matches no issue, and a clause on any other
  * field matches none. Visibility of the issue itself is the caller's concern.
  */
 public final class IssueMatcher {
+    private static final java.util.regex.Pattern CUSTOM = java.util.regex.Pattern.compile("(?i)cf\\[([0-9]+)]");
+
     private IssueMatcher() {
     }
 
@@ -31,12 +33,14 @@ public final class IssueMatcher {
     }
 
     private static boolean terminal(Issue issue, Clause.Terminal t, SearchContext ctx) {
-        Optional<JqlField> field = JqlField.of(t.field());
-        if (field.isEmpty()) return false;
         Operator op = t.operator();
         boolean positive = op == Operator.EQUALS || op == Operator.IN || op == Operator.IS;
         boolean negative = op == Operator.NOT_EQUALS || op == Operator.NOT_IN || op == Operator.IS_NOT;
         if (!positive && !negative) return false;
+        var custom = CUSTOM.matcher(t.field());
+        if (custom.matches()) return customText(issue, "customfield_" + custom.group(1), t, positive);
+        Optional<JqlField> field = JqlField.of(t.field());
+        if (field.isEmpty()) return false;
         Set<String> wanted = new HashSet<>();
         boolean empty = false;
         for (Operand o : JqlCompiler.flatten(t.operand())) {
@@ -50,6 +54,24 @@ public final class IssueMatcher {
         String actual = actual(field.get(), issue);
         if (positive) return actual == null ? empty : wanted.contains(actual);
         // Jira's negative operators never match an issue without a value ("assignee != bob" leaves out unassigned ones).
+        return actual != null && !wanted.contains(actual);
+    }
+
+    /**
+     * {@code cf[id]} compared as text, ignoring case: what a webhook filter on the epic label field needs (that field
+     * holds one short text). A value that is not text (a number, an option, a list) matches no text operand.
+     */
+    private static boolean customText(Issue issue, String fieldId, Clause.Terminal t, boolean positive) {
+        Object value = issue.customFields().get(fieldId);
+        String actual = value instanceof String text && !text.isEmpty() ? text.toLowerCase(Locale.ROOT) : null;
+        Set<String> wanted = new HashSet<>();
+        boolean empty = false;
+        for (Operand o : JqlCompiler.flatten(t.operand())) {
+            if (o instanceof Operand.Empty) empty = true;
+            else if (o instanceof Operand.Value v) wanted.add(v.text().toLowerCase(Locale.ROOT));
+            else if (o instanceof Operand.Num n) wanted.add(Long.toString(n.value()));
+        }
+        if (positive) return actual == null ? empty : wanted.contains(actual);
         return actual != null && !wanted.contains(actual);
     }
 

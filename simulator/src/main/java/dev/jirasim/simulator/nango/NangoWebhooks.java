@@ -10,7 +10,6 @@ import dev.jirasim.simulator.world.NangoSettings.Webhooks;
 import dev.jirasim.simulator.world.NangoStore;
 import dev.jirasim.simulator.world.UndoLog;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +148,10 @@ final class NangoWebhooks {
         return out;
     }
 
-    /** One delivery per URL (primary, then secondary), the same signed body to each. */
+    /**
+     * The same signed body to the primary URL and then the secondary: Nango's {@code deliver} awaits each URL's
+     * attempts, retries included, before it starts the next, so the secondary's first attempt follows the primary's last.
+     */
     private static void send(NangoContext ctx, Webhooks settings, String type, Object body, Map<String, String> extraHeaders) {
         Deliveries deliveries = ctx.webhooks();
         String key = ctx.world().nango().webhookSigningKey().orElse(null);
@@ -162,12 +164,11 @@ final class NangoWebhooks {
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", USER_AGENT);
         Map<String, String> fixed = java.util.Collections.unmodifiableMap(headers);
-        var urls = new ArrayList<String>();
-        if (settings.primaryUrl() != null) urls.add(settings.primaryUrl());
-        if (settings.secondaryUrl() != null) urls.add(settings.secondaryUrl());
-        for (String url : urls) {
-            Deliveries.Ticket ticket = deliveries.submit(new Outgoing("nango", type, url, text, (id, attempt, now) -> fixed, RETRY, TIMEOUT));
-            UndoLog.afterCommit(ticket::release, ticket::cancel);
-        }
+        Outgoing secondary = settings.secondaryUrl() == null ? null
+                : new Outgoing("nango", type, settings.secondaryUrl(), text, (id, attempt, now) -> fixed, RETRY, TIMEOUT);
+        Outgoing first = settings.primaryUrl() == null ? secondary
+                : new Outgoing("nango", type, settings.primaryUrl(), text, (id, attempt, now) -> fixed, RETRY, TIMEOUT, secondary);
+        Deliveries.Ticket ticket = deliveries.submit(first);
+        UndoLog.afterCommit(ticket::release, ticket::cancel);
     }
 }

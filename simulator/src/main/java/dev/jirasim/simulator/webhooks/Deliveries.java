@@ -79,7 +79,11 @@ public final class Deliveries {
         }
     }
 
-    private record Delivery(String id, Outgoing out, Object payload, long generation) {
+    /** {@code over} makes sure what follows ({@link Outgoing#then}) leaves once, even when a duplicate was sent too. */
+    private record Delivery(String id, Outgoing out, Object payload, long generation, AtomicBoolean over) {
+        Delivery(String id, Outgoing out, Object payload, long generation) {
+            this(id, out, payload, generation, new AtomicBoolean());
+        }
     }
 
     private record Due(Instant at, long order, Delivery delivery, int attempt) {
@@ -191,6 +195,14 @@ public final class Deliveries {
                         d.payload(), at, answer.status(), answer.error(), answer.durationMs(), outcome, next));
                 if (again) due.add(new Due(next, ++order, d, n + 1));
             }
+        }
+        if (!again && d.out().then() != null && d.over().compareAndSet(false, true)) {
+            boolean current;
+            synchronized (lock) {
+                current = d.generation() == generation;
+            }
+            // Submitted before this attempt counts as finished, so awaitIdle never sees a gap between the two.
+            if (current) send(d.out().then());
         }
         finished();
         if (again) arm();

@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param event   what it reports ({@code jira:issue_created}, {@code auth}, …): shown in the delivery list
  * @param body    the exact bytes to send, as text (UTF-8); signatures are computed over it
  * @param timeout how long one attempt may wait for an answer (real time)
+ * @param then    a message that leaves only once this one is over (delivered, or given up after its last retry), or
+ *                null: Nango sends to the primary URL, retries included, before the secondary
  */
-public record Outgoing(String source, String event, String url, String body, Headers headers, RetryPolicy retry, Duration timeout) {
+public record Outgoing(String source, String event, String url, String body, Headers headers, RetryPolicy retry, Duration timeout,
+                       Outgoing then) {
     /** The headers of one attempt. */
     @FunctionalInterface
     public interface Headers {
@@ -32,5 +35,10 @@ public record Outgoing(String source, String event, String url, String body, Hea
         if (headers == null) headers = (id, attempt, now) -> Map.of("Content-Type", "application/json");
         if (retry == null) retry = RetryPolicy.NONE;
         if (timeout == null || timeout.isNegative() || timeout.isZero()) timeout = Duration.ofSeconds(10);
+    }
+
+    /** A message with nothing after it. */
+    public Outgoing(String source, String event, String url, String body, Headers headers, RetryPolicy retry, Duration timeout) {
+        this(source, event, url, body, headers, retry, timeout, null);
     }
 }

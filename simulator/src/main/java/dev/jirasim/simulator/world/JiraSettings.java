@@ -89,6 +89,11 @@ public record JiraSettings(LegacySearch legacySearch, RateLimit rateLimit, java.
         return groups.stream().filter(g -> g.site().equals(site)).toList();
     }
 
+    /** The same settings with these custom fields. */
+    public JiraSettings withCustomFields(java.util.List<CustomField> fields) {
+        return new JiraSettings(legacySearch, rateLimit, fields, sprints, groups, workflows, attachmentMaxBytes);
+    }
+
     /** The same settings with another search mode. */
     public JiraSettings withLegacySearch(LegacySearch mode) {
         return new JiraSettings(mode, rateLimit, customFields, sprints, groups, workflows, attachmentMaxBytes);

@@ -71,6 +71,10 @@ public record WorldFile(
         this(version, auth, jira, sites, users, apps, consent, projects, generateIssues, issues, tokens, null, null, null, null);
     }
 
+    public WorldFile withJira(JiraSettings next) {
+        return new WorldFile(version, auth, next, sites, users, apps, consent, projects, generateIssues, issues, tokens, nango, dataCenter, cloud, webhooks);
+    }
+
     public WorldFile withApps(List<OAuthApp> next) {
         return new WorldFile(version, auth, jira, sites, users, next, consent, projects, generateIssues, issues, tokens, nango, dataCenter, cloud, webhooks);
     }

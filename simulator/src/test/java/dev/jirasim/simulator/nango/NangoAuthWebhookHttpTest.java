@@ -223,6 +223,28 @@ class NangoAuthWebhookHttpTest {
     }
 
     @Test
+    void theSecondaryUrlWaitsUntilThePrimaryIsDeliveredOrGivenUp(JirasimServer sim) {
+        receiver.answering(503);
+        sim.control().nangoWebhooks(new Webhooks(receiver.url("/primary"), second.url("/secondary"), null, null, null, null, null));
+        sim.control().setClock(null, true);
+        NangoFlows.aliceConsents(sim, Consent.Decision.APPROVE);
+        NangoFlows.connectWithPublicKey(sim, "in-turn").then().statusCode(200);
+        NangoFlows.settle(sim);
+        assertEquals(1, receiver.received().size());
+        assertEquals(0, second.received().size(), "Nango awaits the primary URL's retries before the secondary");
+        sim.control().advanceClock(Duration.ofSeconds(3));
+        NangoFlows.settle(sim);
+        assertEquals(2, receiver.received().size());
+        assertEquals(0, second.received().size());
+        sim.control().advanceClock(Duration.ofSeconds(6));
+        NangoFlows.settle(sim);
+        assertEquals(3, receiver.received().size());
+        assertEquals(1, second.received().size(), "the primary given up, the secondary goes");
+        var urls = sim.control().webhookDeliveries().stream().map(DeliveryAttempt::url).toList();
+        assertEquals(List.of(receiver.url("/primary"), receiver.url("/primary"), receiver.url("/primary"), second.url("/secondary")), urls);
+    }
+
+    @Test
     void aReceiverAnswering400GetsNoRetry(JirasimServer sim) {
         receiver.answering(400);
         sendTo(sim, "/bad");

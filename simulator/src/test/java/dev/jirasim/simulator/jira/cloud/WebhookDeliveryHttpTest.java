@@ -13,6 +13,7 @@ import dev.jirasim.simulator.support.OAuth;
 import dev.jirasim.simulator.support.SimulatorExtension;
 import dev.jirasim.simulator.support.WebhookReceiver;
 import dev.jirasim.simulator.support.Webhooks;
+import dev.jirasim.simulator.world.CustomField;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,29 @@ class WebhookDeliveryHttpTest {
         assertEquals(OAuth.ALICE_ID, body.path("user").path("accountId").asText());
         assertTrue(body.path("user").path("emailAddress").isMissingNode(), "the actor has no e-mail address in a webhook");
         assertTrue(body.path("changelog").isMissingNode(), "no changelog on a creation");
+    }
+
+    @Test
+    void aFilterOnTheEpicLabelFieldMatchesItsTextIgnoringCase(JirasimServer sim) {
+        var world = sim.control().exportWorld();
+        var fields = new java.util.ArrayList<>(world.jira().customFields());
+        fields.add(new CustomField("customfield_10011", "acme", "Epic Name", "text", null));
+        sim.control().replaceWorld(world.withJira(world.jira().withCustomFields(fields)));
+        Jira alice = Webhooks.as(sim, OAuth.ALICE);
+        Webhooks.register(alice, receiver.url("/epics"), "cf[10011] = Payments AND project = ACME", "jira:issue_created");
+        Webhooks.register(alice, receiver.url("/not-epics"), "cf[10011] != Payments", "jira:issue_created");
+
+        for (var label : new String[] {"payments", "Billing"}) {
+            alice.acme(2).contentType("application/json").body(Map.of("fields", Map.of("project", Map.of("key", "ACME"), "summary", label,
+                    "issuetype", Map.of("name", "Task"), "customfield_10011", label))).post("/issue").then().statusCode(201);
+        }
+        create(alice, "ACME", "no label");
+        Webhooks.settle(sim);
+        var byPath = new java.util.TreeMap<String, List<String>>();
+        receiver.received().forEach(r -> byPath.computeIfAbsent(r.path(), p -> new java.util.ArrayList<>())
+                .add(r.json().path("issue").path("fields").path("summary").asText()));
+        assertEquals(Map.of("/epics", List.of("payments"), "/not-epics", List.of("Billing")), byPath,
+                "= ignores case; != leaves out issues without a label, as Jira's negative operators do");
     }
 
     @Test
