@@ -6,14 +6,15 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import dev.jirasim.conformance.engine.Constants;
 import dev.jirasim.conformance.report.ConsoleSummary;
 import dev.jirasim.conformance.report.HtmlReport;
+import dev.jirasim.conformance.report.Progress;
 import dev.jirasim.conformance.report.Results;
+import dev.jirasim.conformance.report.RunReports;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.platform.engine.DiscoverySelector;
@@ -21,11 +22,11 @@ import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 /**
  * One run of the suite through the JUnit Platform Launcher: discover scenarios, run them against the target,
- * then write the console summary, JUnit XML and the HTML report. Used by the CLI and by our own tests.
+ * printing a line per scenario as it ends, then write the console summary and the reports (HTML, JUnit XML with one
+ * test case per scenario, JSON, a Markdown summary). Used by the CLI and by our own tests.
  *
  * @param target     a target file, or "embedded"
  * @param scenarios  scenario files or directories
@@ -46,22 +47,17 @@ public record ConformanceRun(String target, List<Path> scenarios, String tags, P
         if (deviations != null) request.configurationParameter(Constants.EXPECTED_DEVIATIONS, deviations.toString());
         if (tags != null && !tags.isBlank()) request.configurationParameter(Constants.TAGS, tags);
         var results = new Results();
-        var listeners = new ArrayList<TestExecutionListener>(List.of(results));
-        if (reportDir != null) {
-            try {
-                Files.createDirectories(reportDir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            listeners.add(new LegacyXmlReportGeneratingListener(reportDir, new PrintWriter(out, true, StandardCharsets.UTF_8)));
-        }
+        // Progress reads what Results has just settled, so it comes second.
+        var listeners = List.<TestExecutionListener>of(results, new Progress(results, out));
+        Instant started = Instant.now();
         LauncherFactory.create().execute(request.build(), listeners.toArray(TestExecutionListener[]::new));
         String name = targetName();
         ConsoleSummary.print(results, name, out);
         if (reportDir != null) {
             try {
                 Path html = HtmlReport.write(results, name, reportDir);
-                out.println("Reports: " + html + " and JUnit XML in " + reportDir);
+                RunReports.write(results, name, started, reportDir);
+                out.println("Reports in " + reportDir + ": " + html.getFileName() + ", " + RunReports.XML + ", " + RunReports.JSON + ", " + RunReports.MARKDOWN);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -16,7 +16,8 @@ public final class Main {
               --target FILE|embedded        the implementation under test (default: embedded simulator)
               --scenarios DIR|FILE          scenario files to run (repeatable)
               --tags EXPR                   only scenarios whose tags match (JUnit tag expression)
-              --report DIR                  write JUnit XML and conformance-report.html here
+              --report DIR                  write the reports here: conformance-report.html, TEST-jirasim-conformance.xml
+                                            (one test case per scenario), conformance-report.json, conformance-summary.md
               --expected-deviations FILE    known failures that must not fail the gate
             Exit codes: 0 all applicable scenarios passed (or failed as expected), 1 unexpected failures,
                         2 bad usage or nothing to run.""";
@@ -29,28 +30,34 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
         ConformanceRun run;
         try {
             run = parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("jirasim-conformance: " + e.getMessage());
-            System.err.println(USAGE);
+            err.println("jirasim-conformance: " + e.getMessage());
+            err.println(USAGE);
             return 2;
         }
         if (run == null) {
-            System.out.println(USAGE);
+            out.println(USAGE);
             return 0;
         }
-        Results results = run.execute(System.out);
+        Results results = run.execute(out);
         if (results.scenarios().isEmpty()) {
-            System.err.println("jirasim-conformance: no scenarios found in " + run.scenarios());
+            err.println("jirasim-conformance: no scenarios found in " + run.scenarios());
             return 2;
         }
         if (results.count(Results.Outcome.SKIPPED) == results.scenarios().size()) {
-            System.err.println("jirasim-conformance: every scenario was skipped; the target offers none of the capabilities they need");
+            err.println("jirasim-conformance: every scenario was skipped; the target offers none of the capabilities they need");
             return 2;
         }
-        return results.unexpectedFailures() == 0 ? 0 : 1;
+        if (results.unexpectedFailures() == 0) return 0;
+        err.println("jirasim-conformance: failed: " + String.join(", ", results.unexpected().stream().map(s -> s.id).toList()));
+        return 1;
     }
 
     static ConformanceRun parse(String[] args) {

@@ -12,14 +12,7 @@ public final class ConsoleSummary {
         out.println();
         out.println("Jirasim conformance against target '" + targetName + "'");
         for (Results.ScenarioResult s : results.scenarios()) {
-            String label = switch (s.outcome == null ? Results.Outcome.FAILED : s.outcome) {
-                case PASSED -> "PASS ";
-                case FAILED -> "FAIL ";
-                case SKIPPED -> "SKIP ";
-                case EXPECTED_FAILURE -> "XFAIL";
-                case FIXED -> "FIXED";
-                case MALFORMED -> "ERROR";
-            };
+            String label = (s.outcome == null ? Results.Outcome.FAILED : s.outcome).label;
             out.print("  " + label + " " + s.id + " — " + s.title);
             if (s.reason != null && s.outcome != Results.Outcome.PASSED) {
                 // The failure's own lines (where and what), not the request/response evidence after them.

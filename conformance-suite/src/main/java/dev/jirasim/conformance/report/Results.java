@@ -19,7 +19,16 @@ import org.junit.platform.launcher.TestPlan;
  * malformed file) with each step's evidence; the console summary and HTML report read it.
  */
 public final class Results implements TestExecutionListener {
-    public enum Outcome { PASSED, FAILED, SKIPPED, EXPECTED_FAILURE, FIXED, MALFORMED }
+    public enum Outcome {
+        PASSED("PASS "), FAILED("FAIL "), SKIPPED("SKIP "), EXPECTED_FAILURE("XFAIL"), FIXED("FIXED"), MALFORMED("ERROR");
+
+        /** The five-letter label of consoles and summaries. */
+        public final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+    }
 
     public record StepResult(String name, String location, String status, String message, String request, String response) {
     }
@@ -30,6 +39,9 @@ public final class Results implements TestExecutionListener {
         public final String location;
         public Outcome outcome;
         public String reason;
+        /** Wall time from the scenario's start to its end (0 when skipped); started holds the start meanwhile. */
+        public long durationMillis;
+        private long started;
         public final List<StepResult> steps = new ArrayList<>();
 
         ScenarioResult(String id, String title, String location) {
@@ -42,13 +54,29 @@ public final class Results implements TestExecutionListener {
     private final Map<String, ScenarioResult> scenarios = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> evidence = new LinkedHashMap<>();
     private TestPlan plan;
+    private java.util.function.Consumer<ScenarioResult> settled = s -> { };
+
+    /** Called with each scenario (or unreadable file) as soon as its outcome is settled. */
+    public void onSettled(java.util.function.Consumer<ScenarioResult> listener) {
+        this.settled = listener;
+    }
 
     public List<ScenarioResult> scenarios() {
         return List.copyOf(scenarios.values());
     }
 
+    /** The result kept for a test identifier's unique id (a scenario, or a file that could not be read). */
+    public Optional<ScenarioResult> find(String uniqueId) {
+        return Optional.ofNullable(scenarios.get(uniqueId));
+    }
+
     public long count(Outcome outcome) {
         return scenarios.values().stream().filter(s -> s.outcome == outcome).count();
+    }
+
+    /** The scenarios that fail the gate, in run order. */
+    public List<ScenarioResult> unexpected() {
+        return scenarios.values().stream().filter(s -> s.outcome == Outcome.FAILED || s.outcome == Outcome.MALFORMED).toList();
     }
 
     /** Failures nobody expected: these fail the gate. */
@@ -91,11 +119,17 @@ public final class Results implements TestExecutionListener {
     }
 
     @Override
+    public void executionStarted(TestIdentifier id) {
+        if (type(id).equals("scenario")) scenario(id).started = System.nanoTime();
+    }
+
+    @Override
     public void executionSkipped(TestIdentifier id, String reason) {
         if (type(id).equals("scenario")) {
             var s = scenario(id);
             s.outcome = Outcome.SKIPPED;
             s.reason = reason;
+            settled.accept(s);
         } else if (type(id).equals("step")) {
             parent(id).ifPresent(p -> scenario(p).steps.add(new StepResult(id.getDisplayName(), location(id), "SKIPPED", reason, null, null)));
         }
@@ -124,9 +158,11 @@ public final class Results implements TestExecutionListener {
             var s = scenarios.computeIfAbsent(id.getUniqueId(), k -> new ScenarioResult(id.getDisplayName(), "File could not be read as scenarios", location(id)));
             s.outcome = Outcome.MALFORMED;
             s.reason = message;
+            settled.accept(s);
         } else if (type.equals("scenario")) {
             var s = scenario(id);
             if (s.outcome == Outcome.SKIPPED) return;
+            s.durationMillis = s.started == 0 ? 0 : (System.nanoTime() - s.started) / 1_000_000;
             boolean failed = result.getStatus() == TestExecutionResult.Status.FAILED
                     || s.steps.stream().anyMatch(st -> st.status().equals("FAILED"));
             boolean expected = s.steps.stream().anyMatch(st -> st.status().equals("EXPECTED_FAILURE"));
@@ -144,6 +180,7 @@ public final class Results implements TestExecutionListener {
             } else {
                 s.outcome = Outcome.PASSED;
             }
+            settled.accept(s);
         } else if (id.isContainer() && result.getStatus() == TestExecutionResult.Status.FAILED && parent(id).isEmpty()) {
             // The suite itself failed (target could not be opened): report it as a failure of its own.
             var s = scenarios.computeIfAbsent(id.getUniqueId(), k -> new ScenarioResult("(suite)", "Opening the target", ""));
