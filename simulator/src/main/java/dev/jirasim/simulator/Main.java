@@ -26,6 +26,8 @@ public final class Main {
                                 accessible-resources and serverInfo; local: by this simulator's /site/{subdomain}
               --admin-token T   require "Authorization: Bearer T" on the control API (needed off loopback;
                                 also read from JIRASIM_ADMIN_TOKEN)
+              --no-admin        no control API over HTTP (/__admin answers 404): the simulator stands in for a
+                                live service, e.g. to try a conformance target file written for one
               --log-level L     level of the one-line-per-request log: TRACE, DEBUG, INFO (default), WARN, ERROR
                                 or OFF (also read from JIRASIM_LOG_LEVEL)
               --help            this text""";
@@ -99,6 +101,10 @@ public final class Main {
             String arg = rest.pop();
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (name.equals("--help") || name.equals("-h")) return null;
+            if (arg.equals("--no-admin")) {
+                builder.noAdmin(true);
+                continue;
+            }
             // Checked before taking a value, so "--bogus" is reported as what it is.
             if (!OPTIONS.contains(name)) throw new IllegalArgumentException("unknown option: " + name);
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : rest.poll();

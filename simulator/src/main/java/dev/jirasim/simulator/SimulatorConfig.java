@@ -11,8 +11,11 @@ import java.nio.file.Path;
  * @param publicUrl base of every absolute URL the simulator emits; null means {@code http://localhost:PORT}
  * @param fixture   world file (YAML or JSON) to seed the default tenant; null means the built-in default world
  * @param siteUrls  where URLs that name a site point, overriding the world file's {@code cloud.siteUrls}; null: as the world says
+ * @param noAdmin   true: no control API over HTTP ({@code /__admin} answers 404), so the server stands in for a live
+ *                  service that has none; the in-process {@link JirasimServer#control()} still works
  */
-public record SimulatorConfig(String host, int port, String publicUrl, Path fixture, String adminToken, Path state, CloudOptions.SiteUrls siteUrls) {
+public record SimulatorConfig(String host, int port, String publicUrl, Path fixture, String adminToken, Path state, CloudOptions.SiteUrls siteUrls,
+                              boolean noAdmin) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8484;
     /** Largest request body any emulated host accepts (bigger ones get that host's 413). */
@@ -22,7 +25,7 @@ public record SimulatorConfig(String host, int port, String publicUrl, Path fixt
         if (host == null || host.isBlank()) host = DEFAULT_HOST;
         if (adminToken != null && adminToken.isBlank()) adminToken = null;
         // Off loopback the control API would let anyone on the network rewrite the world: demand a token.
-        if (!isLoopback(host) && adminToken == null) {
+        if (!isLoopback(host) && adminToken == null && !noAdmin) {
             throw new IllegalArgumentException("binding to " + host + " exposes the control API to the network; start with --admin-token");
         }
         if (adminToken != null && adminToken.length() < 16) throw new IllegalArgumentException("the admin token must be at least 16 characters");
@@ -55,6 +58,7 @@ public record SimulatorConfig(String host, int port, String publicUrl, Path fixt
         private String adminToken;
         private Path state;
         private CloudOptions.SiteUrls siteUrls;
+        private boolean noAdmin;
 
         public Builder host(String host) {
             this.host = host;
@@ -99,8 +103,14 @@ public record SimulatorConfig(String host, int port, String publicUrl, Path fixt
             return this;
         }
 
+        /** No control API over HTTP: the server looks like a live service (see {@link SimulatorConfig#noAdmin}). */
+        public Builder noAdmin(boolean noAdmin) {
+            this.noAdmin = noAdmin;
+            return this;
+        }
+
         public SimulatorConfig build() {
-            return new SimulatorConfig(host, port, publicUrl, fixture, adminToken, state, siteUrls);
+            return new SimulatorConfig(host, port, publicUrl, fixture, adminToken, state, siteUrls, noAdmin);
         }
     }
 }

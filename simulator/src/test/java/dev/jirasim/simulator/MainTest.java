@@ -47,6 +47,12 @@ class MainTest {
     }
 
     @Test
+    void noAdminIsAFlagWithoutAValue() {
+        assertTrue(Main.parse(new String[] {"--no-admin", "--port", "0"}).config().noAdmin());
+        assertFalse(Main.parse(new String[] {"--port", "0"}).config().noAdmin());
+    }
+
+    @Test
     void siteUrlsAreRealUnlessAskedForLocal() {
         assertNull(Main.parse(new String[0], env -> null).config().siteUrls(), "no option: as the world file says");
         assertEquals(CloudOptions.SiteUrls.LOCAL,

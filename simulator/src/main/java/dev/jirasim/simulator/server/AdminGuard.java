@@ -11,6 +11,12 @@ import java.security.MessageDigest;
  * {@code Authorization: Bearer <token>}; compared in constant time so the answer's timing tells nothing.
  */
 final class AdminGuard implements Handler {
+    /** With {@code --no-admin}: no control API at all, every {@code /__admin} path is not found, as on a live service. */
+    static final Handler NONE = ctx -> {
+        if (Hosts.of(ctx.path()) == Hosts.ADMIN) {
+            throw new Problem(404, "not_found", "No control API: this simulator was started with --no-admin.");
+        }
+    };
     private final byte[] expected;
 
     AdminGuard(String token) {

@@ -38,7 +38,7 @@ public final class SimulatorServer {
     private volatile org.eclipse.jetty.server.Server jetty;
 
     /** Where to listen, and the control API's token (null: none). */
-    public record Binding(String host, int port, String adminToken) {
+    public record Binding(String host, int port, String adminToken, boolean noAdmin) {
     }
 
     public SimulatorServer(Binding config, Supplier<Tenants> tenants) {
@@ -63,7 +63,8 @@ public final class SimulatorServer {
         c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         c.jetty.modifyServer(server -> this.jetty = server);
         c.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(new TenantRouting()), "/*", EnumSet.of(DispatcherType.REQUEST)));
-        if (config.adminToken() != null) c.routes.before(new AdminGuard(config.adminToken()));
+        if (config.noAdmin()) c.routes.before(AdminGuard.NONE);
+        else if (config.adminToken() != null) c.routes.before(new AdminGuard(config.adminToken()));
         // First of all before-handlers (after the admin guard), so an injected fault wins over every route and route-level limit.
         c.routes.before(new FaultFilter(ctx -> tenant.get().faults(), path -> Hosts.of(path).shape()));
         c.routes.before(new RequestGate());

@@ -40,4 +40,21 @@ class AdminProtectionTest {
             assertEquals(0, sim.control().journal().stream().filter(e -> e.path().startsWith("/__admin")).count());
         }
     }
+
+    @Test
+    void withNoAdminThereIsNoControlApiOverHttpButTheServicesAndTheJavaApiWork() {
+        try (JirasimServer sim = JirasimServer.start(SimulatorConfig.builder().randomPort().noAdmin(true).build())) {
+            for (String path : new String[] {"/__admin/clock", "/__admin/world", "/__admin/tenants"}) {
+                given().baseUri(sim.baseUrl()).header("Authorization", "Bearer " + TOKEN).get(path).then().statusCode(404)
+                        .body("error", equalTo("not_found"));
+            }
+            given().baseUri(sim.baseUrl()).post("/__admin/reset").then().statusCode(404);
+            String id = sim.createTenant("hidden").id();
+            given().baseUri(sim.baseUrl(id)).post("/__admin/reset").then().statusCode(404);
+            given().baseUri(sim.baseUrl()).get("/api/me").then().statusCode(401).body("message", equalTo("Unauthorized"));
+            assertTrue(sim.control().journal().stream().anyMatch(e -> e.path().equals("/api/me")), "the Java API still works");
+        }
+        // Off loopback no token is needed when there is no control API to protect.
+        SimulatorConfig.builder().host("0.0.0.0").noAdmin(true).build();
+    }
 }
