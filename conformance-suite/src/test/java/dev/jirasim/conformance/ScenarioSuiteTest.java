@@ -21,6 +21,10 @@ class ScenarioSuiteTest {
                 .execute(System.out);
         assertTrue(results.scenarios().size() > 0, "no scenarios found in " + scenarios.toAbsolutePath());
         assertEquals(0, results.unexpectedFailures(), "see target/conformance-report/conformance-report.html");
-        assertEquals(0, results.count(Results.Outcome.SKIPPED), "the embedded target offers every capability the scenarios need");
+        // Only the live scenarios are skipped: they read what a live target's bootstrap captures (${accessToken}, ${cloudId}, …).
+        var skipped = results.scenarios().stream().filter(s -> s.outcome == Results.Outcome.SKIPPED).toList();
+        assertTrue(skipped.stream().allMatch(s -> s.id.startsWith("live-") && s.reason.contains("gives no ${")),
+                "the embedded target offers every capability the scenarios need: " + skipped.stream().map(s -> s.id + ": " + s.reason).toList());
+        assertEquals(3, skipped.size());
     }
 }

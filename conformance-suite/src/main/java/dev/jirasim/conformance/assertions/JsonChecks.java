@@ -107,6 +107,13 @@ public final class JsonChecks {
             case EQUALS -> {
                 return same(expected, value) ? null : "expected " + show(expected) + " but was " + show(value);
             }
+            case NOT_EQUALS -> {
+                return same(expected, value) ? "expected anything but " + show(expected) : null;
+            }
+            case ONE_OF -> {
+                var options = (List<?>) expected;
+                return options.stream().anyMatch(o -> same(o, value)) ? null : "expected one of " + show(options) + " but was " + show(value);
+            }
             case MATCHES -> {
                 String text = value == null ? "null" : String.valueOf(value);
                 return Pattern.compile(String.valueOf(expected)).matcher(text).find() ? null

@@ -34,7 +34,17 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * @param reportDir  where reports go, or null for none
  * @param deviations an expected-deviation manifest, or null
  */
-public record ConformanceRun(String target, List<Path> scenarios, String tags, Path reportDir, Path deviations) {
+public record ConformanceRun(String target, List<Path> scenarios, String tags, Path reportDir, Path deviations, java.util.Map<String, String> env) {
+
+    /** A run that reads the process's environment. */
+    public ConformanceRun(String target, List<Path> scenarios, String tags, Path reportDir, Path deviations) {
+        this(target, scenarios, tags, reportDir, deviations, java.util.Map.of());
+    }
+
+    /** The same run with these environment variables overriding the process's (for tests: Java cannot set its own). */
+    public ConformanceRun withEnv(java.util.Map<String, String> vars) {
+        return new ConformanceRun(target, scenarios, tags, reportDir, deviations, java.util.Map.copyOf(vars));
+    }
 
     public Results execute(PrintStream out) {
         var selectors = new ArrayList<DiscoverySelector>();
@@ -46,6 +56,7 @@ public record ConformanceRun(String target, List<Path> scenarios, String tags, P
                 .configurationParameter("junit.platform.discovery.issue.severity.critical", "error");
         if (deviations != null) request.configurationParameter(Constants.EXPECTED_DEVIATIONS, deviations.toString());
         if (tags != null && !tags.isBlank()) request.configurationParameter(Constants.TAGS, tags);
+        env.forEach((k, v) -> request.configurationParameter(Constants.ENV_PREFIX + k, v));
         var results = new Results();
         // Progress reads what Results has just settled, so it comes second.
         var listeners = List.<TestExecutionListener>of(results, new Progress(results, out));

@@ -12,18 +12,18 @@ import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 /** What a node needs while running: the listener, the target, the manifest, and the current scenario run. */
 record ConformanceContext(EngineExecutionListener listener, String targetSpec, List<Deviation> deviations,
-                          RunningTarget running, ScenarioRun run) implements EngineExecutionContext {
+                          RunningTarget running, ScenarioRun run, java.util.function.Function<String, String> env) implements EngineExecutionContext {
 
     Target target() {
         return running.target();
     }
 
     ConformanceContext withTarget(RunningTarget target) {
-        return new ConformanceContext(listener, targetSpec, deviations, target, run);
+        return new ConformanceContext(listener, targetSpec, deviations, target, run, env);
     }
 
     ConformanceContext withRun(ScenarioRun next) {
-        return new ConformanceContext(listener, targetSpec, deviations, running, next);
+        return new ConformanceContext(listener, targetSpec, deviations, running, next, env);
     }
 
     /** Whether the manifest lists this scenario at all (any step) for this target. */
@@ -42,13 +42,14 @@ record ConformanceContext(EngineExecutionListener listener, String targetSpec, L
         String failedStep;
         boolean deviated;
 
-        ScenarioRun(Target target) {
-            this.vars = new Variables(System::getenv);
+        ScenarioRun(Target target, java.util.Map<String, String> bootstrapped, java.util.function.Function<String, String> env) {
+            this.vars = new Variables(env);
             target.baseUrls().forEach(vars::put);
             target.variables().forEach((k, v) -> {
                 if (target.secrets().contains(k)) vars.putSecret(k, v);
                 else vars.put(k, v);
             });
+            bootstrapped.forEach(vars::putSecret);
             vars.put("target", target.name());
             this.runner = new StepRunner(target);
             // Targets that can reach the loopback receiver get an inbox of their own per scenario.

@@ -115,12 +115,16 @@ public final class ConformanceTestEngine extends HierarchicalTestEngine<Conforma
             int i = 0;
             for (Step step : s.steps()) {
                 scenarioNode.addChild(new StepDescriptor(scenarioNode.getUniqueId().append("step", Integer.toString(++i)),
-                        step, s.id(), scenarioNode.getTags()));
+                        step, s.id(), scenarioNode.getTags(), false));
+            }
+            for (Step step : s.cleanup()) {
+                scenarioNode.addChild(new StepDescriptor(scenarioNode.getUniqueId().append("step", Integer.toString(++i)),
+                        step, s.id(), scenarioNode.getTags(), true));
             }
         }
     }
 
-    /** YAML files under a directory, leaving out target files and fixtures (folders named targets, fixtures). */
+    /** YAML files under a directory, leaving out target files, fixtures and flows (folders named targets, fixtures, flows). */
     static List<Path> scenarioFiles(Path dir) {
         try (Stream<Path> walk = Files.walk(dir.toAbsolutePath().normalize())) {
             return walk.filter(Files::isRegularFile)
@@ -128,7 +132,7 @@ public final class ConformanceTestEngine extends HierarchicalTestEngine<Conforma
                     .filter(p -> {
                         for (Path part : dir.toAbsolutePath().normalize().relativize(p)) {
                             String n = part.toString();
-                            if (n.equals("targets") || n.equals("fixtures") || n.startsWith(".")) return false;
+                            if (n.equals("targets") || n.equals("fixtures") || n.equals("flows") || n.startsWith(".")) return false;
                         }
                         return !p.getFileName().toString().startsWith("expected-deviations");
                     })
@@ -161,7 +165,9 @@ public final class ConformanceTestEngine extends HierarchicalTestEngine<Conforma
                 deviations = List.of();
             }
         }
+        // ${env.NAME} reads jirasim.conformance.env.NAME first: how a test gives a run an environment of its own.
+        java.util.function.Function<String, String> env = name -> params.get(Constants.ENV_PREFIX + name).orElseGet(() -> System.getenv(name));
         return new ConformanceContext(request.getEngineExecutionListener(), params.get(Constants.TARGET).orElse(Constants.EMBEDDED),
-                deviations, null, null);
+                deviations, null, null, env);
     }
 }

@@ -14,6 +14,9 @@ public final class Constants {
     /** A JUnit tag expression selecting scenarios; malformed files are always kept (they must fail the gate). */
     public static final String TAGS = "jirasim.conformance.tags";
 
+    /** {@code PREFIX + NAME} overrides the environment variable NAME for the run (tests set them; the CLI does not). */
+    public static final String ENV_PREFIX = "jirasim.conformance.env.";
+
     /** Report-entry keys a step publishes; the report listeners read them. */
     public static final String ENTRY_REQUEST = "request";
     public static final String ENTRY_RESPONSE = "response";

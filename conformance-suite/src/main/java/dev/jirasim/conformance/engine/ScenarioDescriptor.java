@@ -2,7 +2,9 @@ package dev.jirasim.conformance.engine;
 
 import dev.jirasim.conformance.model.Scenario;
 import dev.jirasim.conformance.model.Step;
+import dev.jirasim.conformance.steps.Steps;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
@@ -44,6 +46,28 @@ final class ScenarioDescriptor extends AbstractTestDescriptor implements Node<Co
 
     @Override
     public SkipResult shouldBeSkipped(ConformanceContext context) {
+        var target = context.target();
+        if (target.live() && !scenario.liveSafe()) {
+            return SkipResult.skip("not live-safe: target '" + target.name() + "' is live and scenario " + scenario.id()
+                    + " is not marked live-safe (it relies on the simulator's world or control API)");
+        }
+        if (target.live() && scenario.destructive() && !target.allowDestructive()) {
+            return SkipResult.skip("destructive: target '" + target.name() + "' does not allow scenarios that write (allowDestructive: true)");
+        }
+        var services = new LinkedHashSet<String>();
+        for (String s : Steps.services(scenario)) if (!target.baseUrls().containsKey(s)) services.add(s);
+        if (!services.isEmpty()) {
+            return SkipResult.skip("target '" + target.name() + "' has no base URL for " + String.join(", ", services) + " (needed by scenario " + scenario.id() + ")");
+        }
+        var given = new java.util.HashSet<String>(target.variables().keySet());
+        given.addAll(context.running().bootstrapped().keySet());
+        given.addAll(List.of("target", "webhookUrl"));
+        var absent = new java.util.TreeSet<String>();
+        for (String v : Steps.inputs(scenario)) if (!given.contains(v) && !target.baseUrls().containsKey(v)) absent.add(v);
+        if (!absent.isEmpty()) {
+            return SkipResult.skip("target '" + target.name() + "' gives no " + String.join(", ", absent.stream().map(v -> "${" + v + "}").toList())
+                    + " (needed by scenario " + scenario.id() + ")");
+        }
         var missing = new LinkedHashSet<String>();
         for (String c : scenario.neededCapabilities()) if (!context.target().has(c)) missing.add(c);
         if (missing.isEmpty()) return SkipResult.doNotSkip();
@@ -53,7 +77,7 @@ final class ScenarioDescriptor extends AbstractTestDescriptor implements Node<Co
 
     @Override
     public ConformanceContext before(ConformanceContext context) {
-        var run = new ConformanceContext.ScenarioRun(context.target());
+        var run = new ConformanceContext.ScenarioRun(context.target(), context.running().bootstrapped(), context.env());
         if (context.target().has("seed")) {
             run.runner.reset();
             if (scenario.fixture() != null) {

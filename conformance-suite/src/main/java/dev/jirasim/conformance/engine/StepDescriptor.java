@@ -3,6 +3,7 @@ package dev.jirasim.conformance.engine;
 import dev.jirasim.conformance.model.Step;
 import dev.jirasim.conformance.steps.Exchange;
 import dev.jirasim.conformance.steps.StepFailure;
+import dev.jirasim.conformance.steps.Steps;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
@@ -16,19 +17,22 @@ import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
- * One step. After a step fails, the scenario's later steps are skipped with the reason. A failure the
+ * One step. After a step fails, the scenario's later steps are skipped with the reason, except its cleanup steps. A failure the
  * manifest expects is reported as aborted ("Expected deviation: …"), so it does not fail the gate.
  */
 final class StepDescriptor extends AbstractTestDescriptor implements Node<ConformanceContext> {
     private final Step step;
     private final String scenarioId;
     private final Set<TestTag> tags;
+    /** A cleanup step runs even after a failure; it is skipped only when what it would remove was never made. */
+    private final boolean cleanup;
 
-    StepDescriptor(UniqueId id, Step step, String scenarioId, Set<TestTag> tags) {
+    StepDescriptor(UniqueId id, Step step, String scenarioId, Set<TestTag> tags, boolean cleanup) {
         super(id, step.name(), FileSource.from(step.pos().file().toFile(), FilePosition.from(step.pos().line(), step.pos().column())));
         this.step = step;
         this.scenarioId = scenarioId;
         this.tags = tags;
+        this.cleanup = cleanup;
     }
 
     @Override
@@ -43,6 +47,10 @@ final class StepDescriptor extends AbstractTestDescriptor implements Node<Confor
 
     @Override
     public SkipResult shouldBeSkipped(ConformanceContext context) {
+        if (cleanup) {
+            String missing = context.run().vars.firstUndefined(Steps.templates(step));
+            return missing == null ? SkipResult.doNotSkip() : SkipResult.skip("nothing to clean up: ${" + missing + "} was never captured");
+        }
         String failed = context.run().failedStep;
         return failed == null ? SkipResult.doNotSkip() : SkipResult.skip("an earlier step failed: " + failed);
     }
@@ -54,7 +62,7 @@ final class StepDescriptor extends AbstractTestDescriptor implements Node<Confor
             run.runner.run(step, run.vars);
             publish(context, run.runner.lastExchange());
         } catch (StepFailure failure) {
-            run.failedStep = step.name();
+            if (run.failedStep == null) run.failedStep = step.name();
             Exchange exchange = run.runner.lastExchange();
             publish(context, exchange);
             String message = step.pos() + " " + step.name() + "\n" + failure.getMessage()

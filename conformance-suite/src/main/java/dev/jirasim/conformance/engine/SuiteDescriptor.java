@@ -13,7 +13,7 @@ final class SuiteDescriptor extends EngineDescriptor implements Node<Conformance
     @Override
     public ConformanceContext before(ConformanceContext context) throws Exception {
         if (getChildren().isEmpty()) return context;
-        return context.withTarget(RunningTarget.open(context.targetSpec()));
+        return context.withTarget(RunningTarget.open(context.targetSpec(), context.env()));
     }
 
     @Override

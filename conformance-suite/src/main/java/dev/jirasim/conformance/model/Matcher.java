@@ -6,7 +6,7 @@ import java.util.Arrays;
 public record Matcher(Kind kind, Object value) {
     public enum Kind {
         EQUALS("equals"), MATCHES("matches"), EXISTS("exists"), ABSENT("absent"), TYPE("type"), SIZE("size"),
-        CONTAINS("contains"), GREATER_THAN("greaterThan"), LESS_THAN("lessThan");
+        CONTAINS("contains"), GREATER_THAN("greaterThan"), LESS_THAN("lessThan"), NOT_EQUALS("notEquals"), ONE_OF("oneOf");
 
         public final String key;
 

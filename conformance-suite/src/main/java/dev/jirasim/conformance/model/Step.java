@@ -15,7 +15,22 @@ public sealed interface Step {
      */
     record HttpStep(String name, SourcePos pos, String method, String url, Map<String, String> headers,
                     Map<String, String> query, Map<String, String> form, Object json, String body,
-                    boolean followRedirects, Expectation expect, List<Capture> captures) implements Step {
+                    boolean followRedirects, Expectation expect, List<Capture> captures, Retry retry) implements Step {
+    }
+
+    /**
+     * Sends an HTTP step's request again, at most {@code times} times in all, {@code intervalMillis} apart, until the
+     * response meets {@code until} (null: the step's own expectations): for reads a live service answers eventually
+     * (a search index catching up with a write). Then the step's expectations and captures apply to that response.
+     */
+    record Retry(int times, long intervalMillis, Expectation until) {
+    }
+
+    /**
+     * Sets variables (each value a template, rendered when the step runs): how a shared flow gets its parameters
+     * and hands its captures back under the names the scenario chose.
+     */
+    record LetStep(String name, SourcePos pos, Map<String, String> values) implements Step {
     }
 
     /**

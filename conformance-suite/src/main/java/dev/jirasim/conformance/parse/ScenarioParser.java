@@ -26,8 +26,12 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads scenario files (one scenario per YAML document); see docs/scenario-format.md. */
 public final class ScenarioParser {
-    private static final Set<String> SCENARIO_KEYS = Set.of("id", "title", "description", "tags", "requires", "fixture", "steps");
-    private static final Set<String> HTTP_STEP_KEYS = Set.of("name", "request", "expect", "capture");
+    private static final Set<String> SCENARIO_KEYS = Set.of("id", "title", "description", "tags", "requires", "fixture", "steps",
+            "live-safe", "destructive", "cleanup");
+    private static final Set<String> HTTP_STEP_KEYS = Set.of("name", "request", "expect", "capture", "retry");
+    private static final Set<String> USE_STEP_KEYS = Set.of("name", "use", "with", "capture");
+    private static final Set<String> FLOW_KEYS = Set.of("flow", "description", "params", "steps");
+    private static final Set<String> RETRY_KEYS = Set.of("times", "intervalMillis", "until");
     private static final Set<String> WEBHOOK_STEP_KEYS = Set.of("name", "awaitWebhook", "expect", "capture");
     private static final long DEFAULT_WEBHOOK_SECONDS = 10;
     private static final Set<String> REQUEST_KEYS = Set.of("method", "url", "headers", "query", "form", "json", "body", "followRedirects");
@@ -67,18 +71,106 @@ public final class ScenarioParser {
             }
         }
         Path fixture = e.containsKey("fixture") ? existing(y, e.get("fixture"), file) : null;
-        var steps = new ArrayList<Step>();
-        List<Node> stepNodes = y.list(e.get("steps"), "steps");
-        if (stepNodes.isEmpty()) throw y.problem(e.get("steps"), "a scenario needs at least one step");
         Set<String> names = new java.util.HashSet<>();
-        for (Node n : stepNodes) {
-            Step step = step(y, n, file, steps.size() + 1);
-            if (!names.add(step.name())) throw y.problem(n, "two steps are named '" + step.name() + "'");
-            steps.add(step);
-        }
+        List<Step> steps = steps(y, e.get("steps"), file, names, true);
+        if (steps.isEmpty()) throw y.problem(e.get("steps"), "a scenario needs at least one step");
+        List<Step> cleanup = e.containsKey("cleanup") ? steps(y, e.get("cleanup"), file, names, true) : List.of();
+        boolean liveSafe = e.containsKey("live-safe") && y.bool(e.get("live-safe"), "live-safe");
+        boolean destructive = e.containsKey("destructive") && y.bool(e.get("destructive"), "destructive");
+        if (destructive && cleanup.isEmpty()) throw y.problem(e.get("destructive"), "a destructive scenario needs 'cleanup' steps that undo its writes");
         return new Scenario(id, y.string(e.get("title"), "title"),
                 e.containsKey("description") ? y.scalar(e.get("description"), "description") : "",
-                tags, requires, fixture, List.copyOf(steps), y.pos(doc));
+                tags, requires, fixture, steps, y.pos(doc), liveSafe, destructive, cleanup);
+    }
+
+    /**
+     * The steps of a list, with each {@code use} step replaced by its flow's steps (when {@code flows} allows one);
+     * {@code names} collects step names, which must be unique in a scenario.
+     */
+    static List<Step> steps(YamlNodes y, Node list, Path file, Set<String> names, boolean flows) throws ParseProblem {
+        var steps = new ArrayList<Step>();
+        int uses = 0;
+        for (Node n : y.list(list, "steps")) {
+            List<Step> made;
+            if (y.mapping(n, "a step", null).containsKey("use")) {
+                if (!flows) throw y.problem(n, "a flow cannot use another flow");
+                made = use(y, n, file, ++uses);
+            } else {
+                made = List.of(step(y, n, file, steps.size() + 1));
+            }
+            for (Step step : made) {
+                if (!names.add(step.name())) throw y.problem(n, "two steps are named '" + step.name() + "'");
+                steps.add(step);
+            }
+        }
+        return List.copyOf(steps);
+    }
+
+    /**
+     * A {@code use} step: the flow's parameters (its defaults, overridden by {@code with}) set as variables, the flow's
+     * steps (named "label: step"), then the captures the scenario asked for copied to its own names. Flows share the
+     * scenario's variables: what a flow captures is visible after it under the flow's names too.
+     */
+    private static List<Step> use(YamlNodes y, Node node, Path file, int index) throws ParseProblem {
+        Map<String, Node> e = y.mapping(node, "a use step", USE_STEP_KEYS);
+        Path flowFile = flowFile(y, e.get("use"), file);
+        var fy = new YamlNodes(flowFile);
+        List<Node> docs = YamlNodes.documents(flowFile, new StringReader(YamlNodes.read(flowFile)));
+        if (docs.size() != 1) throw new ParseProblem(new dev.jirasim.conformance.model.SourcePos(flowFile, 1, 1), "a flow file holds exactly one flow");
+        Map<String, Node> f = fy.mapping(docs.get(0), "a flow", FLOW_KEYS);
+        for (String required : List.of("flow", "steps")) {
+            if (!f.containsKey(required)) throw fy.problem(docs.get(0), "a flow needs '" + required + "'");
+        }
+        String flowId = fy.string(f.get("flow"), "flow");
+        var params = new LinkedHashMap<String, String>();
+        if (f.containsKey("params")) {
+            for (var p : fy.mapping(f.get("params"), "params", null).entrySet()) {
+                String value = p.getValue() instanceof ScalarNode sc && sc.getTag().getValue().endsWith(":null") ? null : fy.scalar(p.getValue(), "params." + p.getKey());
+                params.put(p.getKey(), value == null ? null : templated(fy, p.getValue(), value));
+            }
+        }
+        if (e.containsKey("with")) {
+            for (var w : templatedMap(y, e.get("with"), "with").entrySet()) {
+                if (!params.containsKey(w.getKey())) throw y.problem(e.get("with"), "flow '" + flowId + "' has no parameter '" + w.getKey() + "' (it has " + params.keySet() + ")");
+                params.put(w.getKey(), w.getValue());
+            }
+        }
+        for (var p : params.entrySet()) {
+            if (p.getValue() == null) throw y.problem(node, "flow '" + flowId + "' needs parameter '" + p.getKey() + "' in 'with'");
+        }
+        String label = e.containsKey("name") ? y.string(e.get("name"), "name") : flowId + (index > 1 ? " #" + index : "");
+        var out = new ArrayList<Step>();
+        if (!params.isEmpty()) out.add(new Step.LetStep(label + ": parameters", y.pos(node), Map.copyOf(params)));
+        for (Step inner : steps(fy, f.get("steps"), flowFile, new java.util.HashSet<>(), false)) out.add(renamed(inner, label + ": " + inner.name()));
+        if (e.containsKey("capture")) {
+            var copies = new LinkedHashMap<String, String>();
+            for (var c : y.stringMap(e.get("capture"), "capture").entrySet()) copies.put(c.getKey(), "${" + c.getValue() + "}");
+            String problem = Templates.checkTree(copies);
+            if (problem != null) throw y.problem(e.get("capture"), problem);
+            out.add(new Step.LetStep(label + ": captures", y.pos(e.get("capture")), Map.copyOf(copies)));
+        }
+        return out;
+    }
+
+    /** {@code use: flows/x.yaml}: beside the scenario file, else in the nearest folder above it that has it. */
+    private static Path flowFile(YamlNodes y, Node node, Path file) throws ParseProblem {
+        String name = y.string(node, "use");
+        for (Path dir = file.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+            Path p = dir.resolve(name).normalize();
+            if (Files.isReadable(p)) return p;
+        }
+        throw y.problem(node, "no flow file '" + name + "' beside " + file.getFileName() + " or in a folder above it");
+    }
+
+    private static Step renamed(Step step, String name) {
+        if (step instanceof Step.HttpStep h) {
+            return new Step.HttpStep(name, h.pos(), h.method(), h.url(), h.headers(), h.query(), h.form(), h.json(), h.body(), h.followRedirects(),
+                    h.expect(), h.captures(), h.retry());
+        }
+        if (step instanceof Step.WebhookStep w) return new Step.WebhookStep(name, w.pos(), w.timeoutMillis(), w.expect(), w.captures());
+        if (step instanceof Step.ControlStep c) return new Step.ControlStep(name, c.pos(), c.kind(), c.argument());
+        Step.LetStep l = (Step.LetStep) step;
+        return new Step.LetStep(name, l.pos(), l.values());
     }
 
     private static Path existing(YamlNodes y, Node node, Path file) throws ParseProblem {
@@ -87,14 +179,14 @@ public final class ScenarioParser {
         return p;
     }
 
-    private static Step step(YamlNodes y, Node node, Path file, int index) throws ParseProblem {
+    static Step step(YamlNodes y, Node node, Path file, int index) throws ParseProblem {
         Map<String, Node> e = y.mapping(node, "a step", null);
         for (Step.ControlStep.Kind kind : Step.ControlStep.Kind.values()) {
             if (e.containsKey(kind.key)) return control(y, node, e, kind, file, index);
         }
         if (e.containsKey("awaitWebhook")) return webhook(y, node, index);
         if (!e.containsKey("request")) {
-            throw y.problem(node, "a step needs 'request', 'awaitWebhook' or one control key (reset, seed, advanceClock, setClock, consent, fault, clearFaults)");
+            throw y.problem(node, "a step needs 'request', 'awaitWebhook', 'use' or one control key (reset, seed, advanceClock, setClock, consent, fault, clearFaults)");
         }
         e = y.mapping(node, "an HTTP step", HTTP_STEP_KEYS);
         Map<String, Node> r = y.mapping(e.get("request"), "request", REQUEST_KEYS);
@@ -118,7 +210,19 @@ public final class ScenarioParser {
         String name = e.containsKey("name") ? y.string(e.get("name"), "name") : method + " " + url;
         Expectation expect = e.containsKey("expect") ? expectation(y, e.get("expect")) : Expectation.NONE;
         List<Capture> captures = e.containsKey("capture") ? captures(y, e.get("capture")) : List.of();
-        return new Step.HttpStep(name, y.pos(node), method, url, headers, query, form, json, body, follow, expect, captures);
+        Step.Retry retry = e.containsKey("retry") ? retry(y, e.get("retry")) : null;
+        return new Step.HttpStep(name, y.pos(node), method, url, headers, query, form, json, body, follow, expect, captures, retry);
+    }
+
+    private static Step.Retry retry(YamlNodes y, Node node) throws ParseProblem {
+        Map<String, Node> r = y.mapping(node, "retry", RETRY_KEYS);
+        if (!r.containsKey("times")) throw y.problem(node, "retry needs 'times' (attempts in all, 2 to 60)");
+        long times = y.integer(r.get("times"), "retry.times");
+        if (times < 2 || times > 60) throw y.problem(r.get("times"), "retry.times must be 2 to 60 (attempts in all)");
+        long interval = r.containsKey("intervalMillis") ? y.integer(r.get("intervalMillis"), "retry.intervalMillis") : 1000;
+        if (interval < 0 || interval > 60_000) throw y.problem(r.get("intervalMillis"), "retry.intervalMillis must be 0 to 60000");
+        Expectation until = r.containsKey("until") ? expectation(y, r.get("until")) : null;
+        return new Step.Retry((int) times, interval, until);
     }
 
     private static Step webhook(YamlNodes y, Node node, int index) throws ParseProblem {
@@ -205,7 +309,7 @@ public final class ScenarioParser {
         for (var m : y.mapping(node, "an expectation", null).entrySet()) {
             Matcher.Kind kind = Matcher.Kind.of(m.getKey());
             if (kind == null) {
-                throw y.problem(node, "unknown matcher '" + m.getKey() + "' (known: equals, matches, exists, absent, type, size, contains, greaterThan, lessThan)");
+                throw y.problem(node, "unknown matcher '" + m.getKey() + "' (known: equals, notEquals, oneOf, matches, exists, absent, type, size, contains, greaterThan, lessThan)");
             }
             result.add(matcher(y, m.getValue(), kind));
         }
@@ -233,6 +337,11 @@ public final class ScenarioParser {
             case SIZE -> value = y.integer(node, "size");
             case GREATER_THAN, LESS_THAN -> {
                 if (!(value instanceof Number)) throw y.problem(node, kind.key + " needs a number");
+            }
+            case ONE_OF -> {
+                if (!(value instanceof List<?> options) || options.isEmpty()) throw y.problem(node, "oneOf needs a list of values");
+                String problem = Templates.checkTree(value);
+                if (problem != null) throw y.problem(node, problem);
             }
             default -> {
                 String problem = Templates.checkTree(value);

@@ -1,6 +1,7 @@
 package dev.jirasim.conformance.parse;
 
 import dev.jirasim.conformance.model.Capability;
+import dev.jirasim.conformance.model.Step;
 import dev.jirasim.conformance.model.Target;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -15,12 +16,13 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads a target file. Variable values may be {@code ${env.NAME}}: those are read from the environment
- * now and treated as secrets from then on.
+ * Reads a target file. Variable values may be {@code ${env.NAME}} (the environment variable) or {@code ${file.NAME}}
+ * (the text of the file the environment variable names, trimmed): those are read now and treated as secrets from
+ * then on. A live target may have {@code bootstrap} steps and {@code writeBack} (see {@link Target}).
  */
 public final class TargetParser {
-    private static final Set<String> KEYS = Set.of("name", "baseUrls", "capabilities", "variables");
-    private static final Pattern ENV = Pattern.compile("\\$\\{env\\.([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Set<String> KEYS = Set.of("name", "baseUrls", "capabilities", "variables", "live", "allowDestructive", "bootstrap", "writeBack");
+    private static final Pattern ENV = Pattern.compile("\\$\\{(env|file)\\.([A-Za-z_][A-Za-z0-9_]*)}");
 
     private TargetParser() {
     }
@@ -36,7 +38,15 @@ public final class TargetParser {
         Map<String, Node> e = y.mapping(docs.get(0), "a target", KEYS);
         if (!e.containsKey("baseUrls")) throw y.problem(docs.get(0), "a target needs 'baseUrls'");
         var baseUrls = new LinkedHashMap<String, String>();
-        for (var b : y.stringMap(e.get("baseUrls"), "baseUrls").entrySet()) baseUrls.put(b.getKey(), b.getValue().replaceAll("/+$", ""));
+        for (var b : y.stringMap(e.get("baseUrls"), "baseUrls").entrySet()) {
+            String url = b.getValue();
+            var m = ENV.matcher(url);
+            if (m.matches() && m.group(1).equals("env")) {
+                url = env.apply(m.group(2));
+                if (url == null) throw y.problem(e.get("baseUrls"), "environment variable " + m.group(2) + " (base URL " + b.getKey() + ") is not set");
+            }
+            baseUrls.put(b.getKey(), url.replaceAll("/+$", ""));
+        }
         var capabilities = new LinkedHashSet<String>();
         if (e.containsKey("capabilities")) {
             for (String c : y.strings(e.get("capabilities"), "capabilities")) {
@@ -52,15 +62,43 @@ public final class TargetParser {
                 String value = y.scalar(v.getValue(), "variables." + v.getKey());
                 var m = ENV.matcher(value);
                 if (m.matches()) {
-                    String fromEnv = env.apply(m.group(1));
-                    if (fromEnv == null) throw y.problem(v.getValue(), "environment variable " + m.group(1) + " is not set");
-                    value = fromEnv;
+                    String fromEnv = env.apply(m.group(2));
+                    if (fromEnv == null) throw y.problem(v.getValue(), "environment variable " + m.group(2) + " is not set");
+                    value = m.group(1).equals("env") ? fromEnv : fileText(y, v.getValue(), m.group(2), fromEnv);
                     secrets.add(v.getKey());
                 }
                 variables.put(v.getKey(), value);
             }
         }
         String name = e.containsKey("name") ? y.string(e.get("name"), "name") : file.getFileName().toString();
-        return new Target(name, Map.copyOf(baseUrls), Set.copyOf(capabilities), Map.copyOf(variables), Set.copyOf(secrets));
+        boolean live = e.containsKey("live") && y.bool(e.get("live"), "live");
+        boolean destructive = e.containsKey("allowDestructive") && y.bool(e.get("allowDestructive"), "allowDestructive");
+        if (live && !capabilities.isEmpty()) {
+            throw y.problem(e.get("capabilities"), "a live target has no control API: give it no capabilities (it has " + capabilities + ")");
+        }
+        List<Step> bootstrap = List.of();
+        if (e.containsKey("bootstrap")) {
+            bootstrap = ScenarioParser.steps(y, e.get("bootstrap"), file, new java.util.HashSet<>(), false);
+            for (Step s : bootstrap) {
+                if (!(s instanceof Step.HttpStep || s instanceof Step.LetStep)) throw y.problem(e.get("bootstrap"), "bootstrap steps are HTTP requests only: '" + s.name() + "'");
+            }
+        }
+        var writeBack = new LinkedHashMap<String, String>();
+        if (e.containsKey("writeBack")) {
+            writeBack.putAll(y.stringMap(e.get("writeBack"), "writeBack"));
+            for (var w : writeBack.entrySet()) {
+                if (env.apply(w.getValue()) == null) throw y.problem(e.get("writeBack"), "environment variable " + w.getValue() + " (where " + w.getKey() + " is written back) is not set");
+            }
+        }
+        return new Target(name, Map.copyOf(baseUrls), Set.copyOf(capabilities), Map.copyOf(variables), Set.copyOf(secrets), live, destructive,
+                bootstrap, Map.copyOf(writeBack));
+    }
+
+    private static String fileText(YamlNodes y, Node at, String envName, String path) throws ParseProblem {
+        try {
+            return java.nio.file.Files.readString(Path.of(path)).strip();
+        } catch (java.io.IOException | java.nio.file.InvalidPathException ex) {
+            throw y.problem(at, "cannot read the file environment variable " + envName + " names: " + ex.getMessage());
+        }
     }
 }

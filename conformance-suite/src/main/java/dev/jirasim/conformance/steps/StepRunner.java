@@ -56,7 +56,42 @@ public final class StepRunner {
         last = null;
         if (step instanceof Step.HttpStep http) runHttp(http, vars);
         else if (step instanceof Step.WebhookStep hook) runWebhook(hook, vars);
+        else if (step instanceof Step.LetStep let) let.values().forEach((k, v) -> vars.put(k, Templates.render(v, vars)));
         else runControl((Step.ControlStep) step, vars);
+    }
+
+    /** An HTTP step's response did not yet meet its {@code retry.until}: worth another attempt. */
+    private static final class NotYet extends StepFailure {
+        NotYet(String message) {
+            super(message);
+        }
+    }
+
+    private void runHttp(Step.HttpStep step, Variables vars) {
+        Step.Retry retry = step.retry();
+        if (retry == null) {
+            attempt(step, null, vars);
+            return;
+        }
+        for (int n = 1; ; n++) {
+            try {
+                attempt(step, retry.until() == null ? step.expect() : retry.until(), vars);
+                return;
+            } catch (NotYet e) {
+                if (n >= retry.times()) throw new StepFailure("still not so after " + retry.times() + " attempts:\n" + e.getMessage());
+                pause(retry.intervalMillis());
+            }
+        }
+    }
+
+    /** The wait between two attempts at a live service that answers eventually: real time by nature. */
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StepFailure("interrupted while waiting to retry");
+        }
     }
 
     /** This scenario's webhook inbox URL (opened on first use). */
@@ -128,7 +163,8 @@ public final class StepRunner {
         return new Exchange(r.method(), url, shown, vars.mask(truncate(Redact.body(r.body()))), 0, Map.of(), null);
     }
 
-    private void runHttp(Step.HttpStep step, Variables vars) {
+    /** One request; {@code gate}, when given, must hold first (else {@link NotYet}), then the step's expectations. */
+    private void attempt(Step.HttpStep step, dev.jirasim.conformance.model.Expectation gate, Variables vars) {
         String url = Templates.render(step.url(), vars);
         RequestSpecification spec = RestAssured.given()
                 .config(RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(step.followRedirects())))
@@ -193,19 +229,30 @@ public final class StepRunner {
         last = new Exchange(step.method(), shownUrl, shownHeaders, vars.mask(sentBody), response.statusCode(),
                 mask(headers, vars), vars.mask(truncate(Redact.body(body))));
 
-        var failures = new ArrayList<String>();
-        if (!step.expect().statuses().isEmpty() && !step.expect().statuses().contains(response.statusCode())) {
-            failures.add("status: expected " + statuses(step.expect().statuses()) + " but was " + response.statusCode());
+        boolean needsJson = !step.expect().json().isEmpty() || !noJsonCapture(step.captures()) || (gate != null && !gate.json().isEmpty());
+        Object document = needsJson ? JsonChecks.document(body) : null;
+        if (gate != null) {
+            List<String> notYet = failures(gate, response.statusCode(), headers, body, document, vars);
+            if (!notYet.isEmpty()) throw new NotYet(vars.mask(String.join("\n", notYet)));
         }
-        failures.addAll(JsonChecks.checkHeaders(headers, step.expect().headers(), vars));
-        Object document = step.expect().json().isEmpty() && noJsonCapture(step.captures()) ? null : JsonChecks.document(body);
-        failures.addAll(JsonChecks.checkJson(document, body, step.expect().json(), vars));
-        for (String text : step.expect().bodyContains()) {
+        List<String> failures = failures(step.expect(), response.statusCode(), headers, body, document, vars);
+        if (!failures.isEmpty()) throw new StepFailure(vars.mask(String.join("\n", failures)));
+        for (Capture c : step.captures()) vars.put(c.variable(), capture(c, document, headers, vars));
+    }
+
+    private static List<String> failures(dev.jirasim.conformance.model.Expectation expect, int status, Map<String, String> headers, String body,
+                                         Object document, Variables vars) {
+        var failures = new ArrayList<String>();
+        if (!expect.statuses().isEmpty() && !expect.statuses().contains(status)) {
+            failures.add("status: expected " + statuses(expect.statuses()) + " but was " + status);
+        }
+        failures.addAll(JsonChecks.checkHeaders(headers, expect.headers(), vars));
+        failures.addAll(JsonChecks.checkJson(document, body, expect.json(), vars));
+        for (String text : expect.bodyContains()) {
             String rendered = Templates.render(text, vars);
             if (!body.contains(rendered)) failures.add("body should contain '" + rendered + "'");
         }
-        if (!failures.isEmpty()) throw new StepFailure(vars.mask(String.join("\n", failures)));
-        for (Capture c : step.captures()) vars.put(c.variable(), capture(c, document, headers, vars));
+        return failures;
     }
 
     private static boolean noJsonCapture(List<Capture> captures) {
@@ -217,6 +264,11 @@ public final class StepRunner {
             case JSON -> {
                 Object value = JsonChecks.read(document, Templates.render(c.expression(), vars))
                         .orElseThrow(() -> new StepFailure("capture " + c.variable() + ": nothing at " + c.expression()));
+                // A filter always answers a list; one that finds exactly one value captures that value.
+                if (c.expression().contains("[?(") && value instanceof List<?> found) {
+                    if (found.size() != 1) throw new StepFailure("capture " + c.variable() + ": " + found.size() + " values at " + c.expression() + ", not one");
+                    value = found.get(0);
+                }
                 return value instanceof String s ? s : value == JsonChecks.MISSING_NULL ? "null" : toJson(value);
             }
             case HEADER -> {

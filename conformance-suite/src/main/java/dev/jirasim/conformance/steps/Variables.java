@@ -28,6 +28,11 @@ public final class Variables {
         if (value != null && !value.isEmpty()) secretValues.add(value);
     }
 
+    /** The variables set so far (not the generated or environment ones). */
+    public Map<String, String> values() {
+        return Map.copyOf(values);
+    }
+
     public String resolve(String name) {
         if (name.startsWith("env.")) {
             String value = env.apply(name.substring(4));
@@ -51,6 +56,23 @@ public final class Variables {
                 return value;
             }
         }
+    }
+
+    /**
+     * The first name among {@code templates}' placeholders that has no value (generated and environment names never
+     * count), or null when every one has.
+     */
+    public String firstUndefined(java.util.Collection<String> templates) {
+        var m = java.util.regex.Pattern.compile("\\$\\{([^}]*)}");
+        for (String t : templates) {
+            if (t == null) continue;
+            var found = m.matcher(t);
+            while (found.find()) {
+                String name = found.group(1);
+                if (!name.startsWith("env.") && !name.startsWith("random.") && !values.containsKey(name)) return name;
+            }
+        }
+        return null;
     }
 
     /** Replaces every secret value in a text with {@code ***}. */

@@ -64,10 +64,11 @@ class CliTest {
             for (Scenario s : ScenarioParser.parse(file)) if (s.neededCapabilities().contains(Capability.CLOCK)) needClock.add(s.id());
         }
         assertFalse(needClock.isEmpty());
-        Set<String> skipped = results.scenarios().stream().filter(s -> s.outcome == Results.Outcome.SKIPPED)
+        // The live scenarios are skipped on any simulator target (they need a live target's bootstrap): left out here.
+        Set<String> skipped = results.scenarios().stream().filter(s -> s.outcome == Results.Outcome.SKIPPED && !s.reason.contains("gives no ${"))
                 .map(s -> s.id).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(needClock, skipped);
-        assertTrue(results.scenarios().stream().filter(s -> s.outcome == Results.Outcome.SKIPPED)
+        assertTrue(results.scenarios().stream().filter(s -> skipped.contains(s.id))
                 .allMatch(s -> s.reason.contains("lacks capability clock")));
         assertEquals(0, results.unexpectedFailures(), out.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("SKIP "));

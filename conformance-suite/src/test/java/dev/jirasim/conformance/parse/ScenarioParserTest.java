@@ -82,7 +82,7 @@ class ScenarioParserTest {
         p = problem("id: a\ntitle: t\nsteps:\n  - request: {url: '${a b}'}\n");
         assertTrue(p.getMessage().contains("bad variable name"), p.getMessage());
         p = problem("id: a\ntitle: t\nsteps:\n  - wait: 5\n");
-        assertTrue(p.getMessage().contains("needs 'request', 'awaitWebhook' or one control key"), p.getMessage());
+        assertTrue(p.getMessage().contains("needs 'request', 'awaitWebhook', 'use' or one control key"), p.getMessage());
         p = problem("id: a\ntitle: t\nsteps:\n  - awaitWebhook: {timeout: 0}\n");
         assertTrue(p.getMessage().contains("awaitWebhook.timeout must be 1 to 300 seconds"), p.getMessage());
         p = problem("id: a\ntitle: t\nsteps:\n  - awaitWebhook: 5\n");
