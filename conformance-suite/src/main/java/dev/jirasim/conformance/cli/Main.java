@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * {@code java -jar jirasim-conformance.jar --target FILE|embedded --scenarios DIR [--tags EXPR] [--report DIR]
  * [--expected-deviations FILE]}. Exit code 0 only when nothing unexpected failed and something ran.
+ * {@code record …} runs the recording proxy instead ({@link RecordCommand}).
  */
 public final class Main {
     static final String USAGE = """
@@ -19,7 +20,9 @@ public final class Main {
               --report DIR                  write JUnit XML and conformance-report.html here
               --expected-deviations FILE    known failures that must not fail the gate
             Exit codes: 0 all applicable scenarios passed (or failed as expected), 1 unexpected failures,
-                        2 bad usage or nothing to run.""";
+                        2 bad usage or nothing to run.
+            
+            """ + RecordCommand.USAGE;
 
     private Main() {
     }
@@ -29,6 +32,7 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        if (args.length > 0 && args[0].equals("record")) return RecordCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
         ConformanceRun run;
         try {
             run = parse(args);
