@@ -110,7 +110,8 @@ public final class SessionConverter {
             return scheme + " " + values.credential(base, value.substring(space + 1).trim(), where + " (Authorization)");
         }
         if (name.equals("cookie")) return values.credential("cookie", value, where + " (Cookie)");
-        if (name.matches(".*(api-key|apikey|secret|signature|session).*")) return values.credential(Placeholders.camel(name), value, where + " (" + name + ")");
+        // X-Atlassian-Token carries "no-check", an XSRF opt-out, not a credential.
+        if (name.matches(".*(api-key|apikey|secret|signature|session|token).*") && !name.equals("x-atlassian-token")) return values.credential(Placeholders.camel(name), value, where + " (" + name + ")");
         return values.inText(value);
     }
 

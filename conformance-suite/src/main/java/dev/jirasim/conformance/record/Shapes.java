@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class Shapes {
     private static final int MAX_DEPTH = 3;
     private static final Set<String> STABLE = Set.of("error", "error_description", "token_type");
-    private static final Set<String> TOKENS = Set.of("access_token", "refresh_token", "id_token");
+    private static final Set<String> TOKENS = Set.of("access_token", "refresh_token", "id_token", "token");
     private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** One line under {@code expect.json}: a path and its matchers, already in YAML. */

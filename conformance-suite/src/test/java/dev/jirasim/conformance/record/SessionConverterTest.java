@@ -132,10 +132,12 @@ class SessionConverterTest {
         Scenario s = parsed(new SessionConverter(UP, null).yaml("headers", List.of(exchange("POST",
                 "/api/ex/jira/c1/rest/api/3/issue/ACME-1/attachments", null,
                 h("Connection", "keep-alive", "Host", "upstream.test", "User-Agent", "curl/8", "Accept-Encoding", "gzip",
-                        "Content-Length", "5", "X-Atlassian-Token", "no-check", "Content-Type", "text/plain", "Accept", "application/json"),
+                        "Content-Length", "5", "X-Atlassian-Token", "no-check", "Content-Type", "text/plain", "Accept", "application/json",
+                        "X-Api-Token", "a-private-api-token"),
                 "hello", 200, JSON, "[]"))));
         Step.HttpStep step = http(s, 0);
-        assertEquals(Map.of("X-Atlassian-Token", "no-check", "Content-Type", "text/plain", "Accept", "application/json"), step.headers());
+        assertEquals(Map.of("X-Atlassian-Token", "no-check", "Content-Type", "text/plain", "Accept", "application/json",
+                "X-Api-Token", "${xApiToken}"), step.headers());
         assertEquals("hello", step.body());
     }
 
