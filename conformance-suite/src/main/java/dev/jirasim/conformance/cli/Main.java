@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * {@code java -jar jirasim-conformance.jar --target FILE|embedded --scenarios DIR [--tags EXPR] [--report DIR]
  * [--expected-deviations FILE]}. Exit code 0 only when nothing unexpected failed and something ran.
+ * {@code record …} runs the recording proxy instead ({@link RecordCommand}).
  */
 public final class Main {
     static final String USAGE = """
@@ -20,7 +21,9 @@ public final class Main {
                                             (one test case per scenario), conformance-report.json, conformance-summary.md
               --expected-deviations FILE    known failures that must not fail the gate
             Exit codes: 0 all applicable scenarios passed (or failed as expected), 1 unexpected failures,
-                        2 bad usage or nothing to run.""";
+                        2 bad usage or nothing to run.
+            
+            """ + RecordCommand.USAGE;
 
     private Main() {
     }
@@ -34,6 +37,7 @@ public final class Main {
     }
 
     static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
+        if (args.length > 0 && args[0].equals("record")) return RecordCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         ConformanceRun run;
         try {
             run = parse(args);

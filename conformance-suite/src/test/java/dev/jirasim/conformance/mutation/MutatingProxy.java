@@ -18,22 +18,22 @@ import java.util.function.UnaryOperator;
  * A loopback proxy in front of a real simulator that can answer "plausibly but wrongly": each
  * {@link Mutation} rewrites exchanges on the way through. With no mutation it is transparent.
  */
-final class MutatingProxy implements AutoCloseable {
+public final class MutatingProxy implements AutoCloseable {
     // accept-encoding too: the proxy reads bodies as text, so it asks the simulator for them uncompressed.
     private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "transfer-encoding", "date", "accept-encoding");
 
     /** One exchange as the mutation sees it; {@code upstream} true means "forward to the simulator". */
-    record Exchange(String method, String path, String query, String requestBody, int status,
+    public record Exchange(String method, String path, String query, String requestBody, int status,
                     Map<String, String> headers, String body) {
-        Exchange withStatus(int s) {
+        public Exchange withStatus(int s) {
             return new Exchange(method, path, query, requestBody, s, headers, body);
         }
 
-        Exchange withBody(String b) {
+        public Exchange withBody(String b) {
             return new Exchange(method, path, query, requestBody, status, headers, b);
         }
 
-        Exchange withHeader(String name, String value) {
+        public Exchange withHeader(String name, String value) {
             var h = new LinkedHashMap<>(headers);
             h.put(name, value);
             return new Exchange(method, path, query, requestBody, status, h, body);
@@ -41,8 +41,8 @@ final class MutatingProxy implements AutoCloseable {
     }
 
     /** A named wrong behaviour: {@code skipUpstream} answers without asking the simulator. */
-    record Mutation(String name, java.util.function.Predicate<Exchange> skipUpstream, UnaryOperator<Exchange> rewrite) {
-        static Mutation rewriting(String name, UnaryOperator<Exchange> rewrite) {
+    public record Mutation(String name, java.util.function.Predicate<Exchange> skipUpstream, UnaryOperator<Exchange> rewrite) {
+        public static Mutation rewriting(String name, UnaryOperator<Exchange> rewrite) {
             return new Mutation(name, e -> false, rewrite);
         }
     }
@@ -52,7 +52,7 @@ final class MutatingProxy implements AutoCloseable {
     private final String upstream;
     private volatile Mutation mutation;
 
-    MutatingProxy(String upstream) throws IOException {
+    public MutatingProxy(String upstream) throws IOException {
         this.upstream = upstream;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
@@ -60,11 +60,11 @@ final class MutatingProxy implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void mutate(Mutation next) {
+    public void mutate(Mutation next) {
         this.mutation = next;
     }
 
