@@ -36,6 +36,14 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
 public record ConformanceRun(String target, List<Path> scenarios, String tags, Path reportDir, Path deviations) {
 
     public Results execute(PrintStream out) {
+        return execute(out, null);
+    }
+
+    /**
+     * The same run with one more listener, {@code recorder}, which also receives every HTTP step's whole exchange
+     * ({@link Constants#ENTRY_OBSERVATION}); null for none.
+     */
+    public Results execute(PrintStream out, TestExecutionListener recorder) {
         var selectors = new ArrayList<DiscoverySelector>();
         for (Path p : scenarios) selectors.add(Files.isDirectory(p) ? selectDirectory(p.toFile()) : selectFile(p.toFile()));
         var request = LauncherDiscoveryRequestBuilder.request()
@@ -47,6 +55,10 @@ public record ConformanceRun(String target, List<Path> scenarios, String tags, P
         if (tags != null && !tags.isBlank()) request.configurationParameter(Constants.TAGS, tags);
         var results = new Results();
         var listeners = new ArrayList<TestExecutionListener>(List.of(results));
+        if (recorder != null) {
+            request.configurationParameter(Constants.RECORD_EXCHANGES, "true");
+            listeners.add(recorder);
+        }
         if (reportDir != null) {
             try {
                 Files.createDirectories(reportDir);

@@ -4,11 +4,13 @@ import dev.jirasim.conformance.report.Results;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * {@code java -jar jirasim-conformance.jar --target FILE|embedded --scenarios DIR [--tags EXPR] [--report DIR]
  * [--expected-deviations FILE]}. Exit code 0 only when nothing unexpected failed and something ran.
+ * {@code parity …} compares two targets instead ({@link ParityCommand}).
  */
 public final class Main {
     static final String USAGE = """
@@ -18,6 +20,7 @@ public final class Main {
               --tags EXPR                   only scenarios whose tags match (JUnit tag expression)
               --report DIR                  write JUnit XML and conformance-report.html here
               --expected-deviations FILE    known failures that must not fail the gate
+            Comparing two targets: java -jar jirasim-conformance.jar parity --help
             Exit codes: 0 all applicable scenarios passed (or failed as expected), 1 unexpected failures,
                         2 bad usage or nothing to run.""";
 
@@ -29,6 +32,7 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        if (args.length > 0 && args[0].equals("parity")) return ParityCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
         ConformanceRun run;
         try {
             run = parse(args);

@@ -12,18 +12,18 @@ import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 /** What a node needs while running: the listener, the target, the manifest, and the current scenario run. */
 record ConformanceContext(EngineExecutionListener listener, String targetSpec, List<Deviation> deviations,
-                          RunningTarget running, ScenarioRun run) implements EngineExecutionContext {
+                          boolean recordExchanges, RunningTarget running, ScenarioRun run) implements EngineExecutionContext {
 
     Target target() {
         return running.target();
     }
 
     ConformanceContext withTarget(RunningTarget target) {
-        return new ConformanceContext(listener, targetSpec, deviations, target, run);
+        return new ConformanceContext(listener, targetSpec, deviations, recordExchanges, target, run);
     }
 
     ConformanceContext withRun(ScenarioRun next) {
-        return new ConformanceContext(listener, targetSpec, deviations, running, next);
+        return new ConformanceContext(listener, targetSpec, deviations, recordExchanges, running, next);
     }
 
     /** Whether the manifest lists this scenario at all (any step) for this target. */

@@ -162,6 +162,6 @@ public final class ConformanceTestEngine extends HierarchicalTestEngine<Conforma
             }
         }
         return new ConformanceContext(request.getEngineExecutionListener(), params.get(Constants.TARGET).orElse(Constants.EMBEDDED),
-                deviations, null, null);
+                deviations, params.getBoolean(Constants.RECORD_EXCHANGES).orElse(false), null, null);
     }
 }

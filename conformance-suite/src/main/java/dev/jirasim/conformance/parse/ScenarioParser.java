@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads scenario files (one scenario per YAML document); see docs/scenario-format.md. */
 public final class ScenarioParser {
     private static final Set<String> SCENARIO_KEYS = Set.of("id", "title", "description", "tags", "requires", "fixture", "steps");
-    private static final Set<String> HTTP_STEP_KEYS = Set.of("name", "request", "expect", "capture");
+    private static final Set<String> HTTP_STEP_KEYS = Set.of("name", "request", "expect", "capture", "compare");
     private static final Set<String> WEBHOOK_STEP_KEYS = Set.of("name", "awaitWebhook", "expect", "capture");
     private static final long DEFAULT_WEBHOOK_SECONDS = 10;
     private static final Set<String> REQUEST_KEYS = Set.of("method", "url", "headers", "query", "form", "json", "body", "followRedirects");
@@ -118,7 +118,11 @@ public final class ScenarioParser {
         String name = e.containsKey("name") ? y.string(e.get("name"), "name") : method + " " + url;
         Expectation expect = e.containsKey("expect") ? expectation(y, e.get("expect")) : Expectation.NONE;
         List<Capture> captures = e.containsKey("capture") ? captures(y, e.get("capture")) : List.of();
-        return new Step.HttpStep(name, y.pos(node), method, url, headers, query, form, json, body, follow, expect, captures);
+        List<String> compare = e.containsKey("compare") ? y.strings(e.get("compare"), "compare") : List.of();
+        for (String c : compare) {
+            if (c.startsWith("$")) compilePath(y, e.get("compare"), c);
+        }
+        return new Step.HttpStep(name, y.pos(node), method, url, headers, query, form, json, body, follow, expect, captures, compare);
     }
 
     private static Step webhook(YamlNodes y, Node node, int index) throws ParseProblem {
