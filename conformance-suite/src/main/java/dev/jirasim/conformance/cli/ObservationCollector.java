@@ -20,9 +20,10 @@ final class ObservationCollector implements TestExecutionListener {
     private final Map<String, Observation> observations = new HashMap<>();
     private final List<StepRecord> steps = new ArrayList<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
+    private final Map<String, String> failed = new LinkedHashMap<>();
 
     Run run(String target) {
-        return new Run(target, steps, skipped);
+        return new Run(target, steps, skipped, failed);
     }
 
     @Override
@@ -43,7 +44,11 @@ final class ObservationCollector implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (!segment(id, null).getType().equals("step")) return;
+        UniqueId.Segment last = segment(id, null);
+        if (last.getType().equals("scenario") && result.getStatus() == TestExecutionResult.Status.FAILED) {
+            failed.put(last.getValue(), result.getThrowable().map(t -> String.valueOf(t.getMessage()).lines().findFirst().orElse("")).orElse("failed"));
+        }
+        if (!last.getType().equals("step")) return;
         boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
         String failure = passed ? null : result.getThrowable().map(t -> firstFailure(t.getMessage())).orElse("failed");
         steps.add(new StepRecord(scenario(id), id.getDisplayName(), passed ? StepRecord.Outcome.PASSED : StepRecord.Outcome.FAILED,

@@ -100,7 +100,12 @@ public final class ParityCommand {
         var collector = new ObservationCollector();
         Results results = new ConformanceRun(target, scenarios, tags, null, null)
                 .execute(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), collector);
-        return results.scenarios().isEmpty() ? null : collector.run(name);
+        if (results.scenarios().isEmpty()) return null;
+        // The engine reports a target it could not open (a bad file, an unreachable admin URL) as a suite failure.
+        results.scenarios().stream().filter(s -> s.id.equals("(suite)")).findFirst().ifPresent(s -> {
+            throw new IllegalArgumentException("target " + target + " could not be opened: " + s.reason);
+        });
+        return collector.run(name);
     }
 
     /** The target file's {@code name}, which the report shows; "embedded" for the in-process simulator. */

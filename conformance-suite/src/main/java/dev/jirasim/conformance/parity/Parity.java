@@ -35,6 +35,11 @@ public final class Parity {
                 notes.add(new ParityResult.ScenarioLine(scenario, "not compared: " + (skippedA != null ? "skipped on A: " + skippedA : "skipped on B: " + skippedB)));
                 continue;
             }
+            String failedA = a.failed().get(scenario);
+            String failedB = b.failed().get(scenario);
+            // Its steps then never ran on that side: this line says why, and the steps are only noted below.
+            if (failedA == null && failedB != null) differences.add(new ParityResult.ScenarioLine(scenario, "fails on B: " + failedB));
+            if (failedA != null && failedB == null) differences.add(new ParityResult.ScenarioLine(scenario, "fails on A: " + failedA));
             Map<String, StepRecord> sa = stepsA.getOrDefault(scenario, Map.of());
             Map<String, StepRecord> sb = stepsB.getOrDefault(scenario, Map.of());
             var names = new LinkedHashSet<>(sa.keySet());
@@ -47,7 +52,10 @@ public final class Parity {
                 exercised(endpoints, scenario, rb);
                 boolean ranA = ran(ra);
                 boolean ranB = ran(rb);
-                if (ranA != ranB) {
+                if (ranA != ranB && (ranA ? rb : ra) == null && (ranA ? failedB : failedA) == null) {
+                    // Never reached, yet nothing failed on that side that would explain it: count it.
+                    differences.add(new ParityResult.ScenarioLine(scenario, "step '" + step + "' runs on " + (ranA ? "A" : "B") + " only"));
+                } else if (ranA != ranB) {
                     if (!noted) notes.add(new ParityResult.ScenarioLine(scenario, "from step '" + step + "' on, not compared: "
                             + (ranA ? "B" : "A") + " did not run it (" + reason(ranA ? rb : ra) + ")"));
                     noted = true;

@@ -8,10 +8,12 @@ import java.util.Map;
  *
  * @param steps   every step that was reached or skipped, in run order
  * @param skipped scenarios skipped as a whole (the target lacks a capability), with the reason
+ * @param failed  scenarios that failed outside their steps (resetting the world, loading the fixture), with the reason
  */
-public record Run(String target, List<StepRecord> steps, Map<String, String> skipped) {
+public record Run(String target, List<StepRecord> steps, Map<String, String> skipped, Map<String, String> failed) {
     public Run {
         steps = List.copyOf(steps);
         skipped = Map.copyOf(skipped);
+        failed = Map.copyOf(failed);
     }
 }
