@@ -105,6 +105,10 @@ public final class ParityCommand {
         results.scenarios().stream().filter(s -> s.id.equals("(suite)")).findFirst().ifPresent(s -> {
             throw new IllegalArgumentException("target " + target + " could not be opened: " + s.reason);
         });
+        // Both sides would skip the same broken file: nothing about it would be compared, so say so instead.
+        results.scenarios().stream().filter(s -> s.outcome == Results.Outcome.MALFORMED).findFirst().ifPresent(s -> {
+            throw new IllegalArgumentException(s.reason);
+        });
         return collector.run(name);
     }
 
