@@ -37,7 +37,7 @@ public final class ShapeDiff {
         SortedSet<String> parent = lacking.types().get(parent(path));
         if (parent == null) return false;
         // An array seen empty on one side and with elements on the other: a length, not a shape.
-        return element ? false : parent.contains("object");
+        return !element && parent.contains("object");
     }
 
     static String parent(String path) {
