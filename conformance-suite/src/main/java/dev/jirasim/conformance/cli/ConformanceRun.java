@@ -47,6 +47,14 @@ public record ConformanceRun(String target, List<Path> scenarios, String tags, P
     }
 
     public Results execute(PrintStream out) {
+        return execute(out, null);
+    }
+
+    /**
+     * The same run with one more listener, {@code recorder}, which also receives every HTTP step's whole exchange
+     * ({@link Constants#ENTRY_OBSERVATION}); null for none.
+     */
+    public Results execute(PrintStream out, TestExecutionListener recorder) {
         var selectors = new ArrayList<DiscoverySelector>();
         for (Path p : scenarios) selectors.add(Files.isDirectory(p) ? selectDirectory(p.toFile()) : selectFile(p.toFile()));
         var request = LauncherDiscoveryRequestBuilder.request()
@@ -59,7 +67,11 @@ public record ConformanceRun(String target, List<Path> scenarios, String tags, P
         env.forEach((k, v) -> request.configurationParameter(Constants.ENV_PREFIX + k, v));
         var results = new Results();
         // Progress reads what Results has just settled, so it comes second.
-        var listeners = List.<TestExecutionListener>of(results, new Progress(results, out));
+        var listeners = new ArrayList<TestExecutionListener>(List.of(results, new Progress(results, out)));
+        if (recorder != null) {
+            request.configurationParameter(Constants.RECORD_EXCHANGES, "true");
+            listeners.add(recorder);
+        }
         Instant started = Instant.now();
         LauncherFactory.create().execute(request.build(), listeners.toArray(TestExecutionListener[]::new));
         String name = targetName();

@@ -4,12 +4,14 @@ import dev.jirasim.conformance.report.Results;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * {@code java -jar jirasim-conformance.jar --target FILE|embedded --scenarios DIR [--tags EXPR] [--report DIR]
  * [--expected-deviations FILE]}. Exit code 0 only when nothing unexpected failed and something ran.
- * {@code record …} runs the recording proxy instead ({@link RecordCommand}).
+ * {@code record …} runs the recording proxy instead ({@link RecordCommand}); {@code parity …} compares two targets
+ * ({@link ParityCommand}).
  */
 public final class Main {
     static final String USAGE = """
@@ -20,6 +22,7 @@ public final class Main {
               --report DIR                  write the reports here: conformance-report.html, TEST-jirasim-conformance.xml
                                             (one test case per scenario), conformance-report.json, conformance-summary.md
               --expected-deviations FILE    known failures that must not fail the gate
+            Comparing two targets: java -jar jirasim-conformance.jar parity --help
             Exit codes: 0 all applicable scenarios passed (or failed as expected), 1 unexpected failures,
                         2 bad usage or nothing to run.
             
@@ -38,6 +41,7 @@ public final class Main {
 
     static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
         if (args.length > 0 && args[0].equals("record")) return RecordCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        if (args.length > 0 && args[0].equals("parity")) return ParityCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         ConformanceRun run;
         try {
             run = parse(args);

@@ -12,18 +12,19 @@ import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 /** What a node needs while running: the listener, the target, the manifest, and the current scenario run. */
 record ConformanceContext(EngineExecutionListener listener, String targetSpec, List<Deviation> deviations,
-                          RunningTarget running, ScenarioRun run, java.util.function.Function<String, String> env) implements EngineExecutionContext {
+                          boolean recordExchanges, RunningTarget running, ScenarioRun run, java.util.function.Function<String, String> env)
+        implements EngineExecutionContext {
 
     Target target() {
         return running.target();
     }
 
     ConformanceContext withTarget(RunningTarget target) {
-        return new ConformanceContext(listener, targetSpec, deviations, target, run, env);
+        return new ConformanceContext(listener, targetSpec, deviations, recordExchanges, target, run, env);
     }
 
     ConformanceContext withRun(ScenarioRun next) {
-        return new ConformanceContext(listener, targetSpec, deviations, running, next, env);
+        return new ConformanceContext(listener, targetSpec, deviations, recordExchanges, running, next, env);
     }
 
     /** Whether the manifest lists this scenario at all (any step) for this target. */

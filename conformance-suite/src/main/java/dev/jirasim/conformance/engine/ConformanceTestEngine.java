@@ -168,6 +168,6 @@ public final class ConformanceTestEngine extends HierarchicalTestEngine<Conforma
         // ${env.NAME} reads jirasim.conformance.env.NAME first: how a test gives a run an environment of its own.
         java.util.function.Function<String, String> env = name -> params.get(Constants.ENV_PREFIX + name).orElseGet(() -> System.getenv(name));
         return new ConformanceContext(request.getEngineExecutionListener(), params.get(Constants.TARGET).orElse(Constants.EMBEDDED),
-                deviations, null, null, env);
+                deviations, params.getBoolean(Constants.RECORD_EXCHANGES).orElse(false), null, null, env);
     }
 }

@@ -13,6 +13,8 @@ public final class Constants {
     public static final String EMBEDDED = "embedded";
     /** A JUnit tag expression selecting scenarios; malformed files are always kept (they must fail the gate). */
     public static final String TAGS = "jirasim.conformance.tags";
+    /** {@code true}: HTTP steps also publish their whole exchange as {@link #ENTRY_OBSERVATION}, for a parity run. */
+    public static final String RECORD_EXCHANGES = "jirasim.conformance.recordExchanges";
 
     /** {@code PREFIX + NAME} overrides the environment variable NAME for the run (tests set them; the CLI does not). */
     public static final String ENV_PREFIX = "jirasim.conformance.env.";
@@ -21,6 +23,8 @@ public final class Constants {
     public static final String ENTRY_REQUEST = "request";
     public static final String ENTRY_RESPONSE = "response";
     public static final String ENTRY_DEVIATION = "deviation";
+    /** A {@code parity.Observation} as JSON; published only with {@link #RECORD_EXCHANGES}. */
+    public static final String ENTRY_OBSERVATION = "observation";
     public static final String FIXED = "fixed";
     /** Prefix of the abort message of a failure the manifest expected. */
     public static final String EXPECTED_PREFIX = "Expected deviation: ";

@@ -4,6 +4,7 @@ import dev.jirasim.conformance.model.Step;
 import dev.jirasim.conformance.steps.Exchange;
 import dev.jirasim.conformance.steps.StepFailure;
 import dev.jirasim.conformance.steps.Steps;
+import dev.jirasim.conformance.steps.StepRunner;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
@@ -60,11 +61,11 @@ final class StepDescriptor extends AbstractTestDescriptor implements Node<Confor
         var run = context.run();
         try {
             run.runner.run(step, run.vars);
-            publish(context, run.runner.lastExchange());
+            publish(context, run.runner);
         } catch (StepFailure failure) {
             if (run.failedStep == null) run.failedStep = step.name();
             Exchange exchange = run.runner.lastExchange();
-            publish(context, exchange);
+            publish(context, run.runner);
             String message = step.pos() + " " + step.name() + "\n" + failure.getMessage()
                     + (exchange == null ? "" : "\n--- request ---\n" + exchange.requestText() + "\n--- response ---\n" + exchange.responseText());
             var deviation = context.deviation(scenarioId, step.name());
@@ -77,11 +78,13 @@ final class StepDescriptor extends AbstractTestDescriptor implements Node<Confor
         return context;
     }
 
-    private void publish(ConformanceContext context, Exchange exchange) {
+    private void publish(ConformanceContext context, StepRunner runner) {
+        Exchange exchange = runner.lastExchange();
         if (exchange == null) return;
         var entry = new LinkedHashMap<String, String>();
         entry.put(Constants.ENTRY_REQUEST, exchange.requestText());
         entry.put(Constants.ENTRY_RESPONSE, exchange.responseText());
+        if (context.recordExchanges() && runner.lastObservation() != null) entry.put(Constants.ENTRY_OBSERVATION, runner.lastObservation().toJson());
         context.listener().reportingEntryPublished(this, ReportEntry.from(entry));
     }
 }

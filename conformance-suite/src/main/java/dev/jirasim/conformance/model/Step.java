@@ -12,10 +12,12 @@ public sealed interface Step {
     /**
      * An HTTP request with expectations and captures. {@code json} is a plain tree (maps, lists, scalars)
      * whose strings may hold templates; {@code body} is a raw body sent as is (after templating).
+     * {@code compare} lists JSON paths ({@code $…}) and header names whose values a parity run compares
+     * between two targets; other values legitimately differ there (tokens, ids, timestamps).
      */
     record HttpStep(String name, SourcePos pos, String method, String url, Map<String, String> headers,
                     Map<String, String> query, Map<String, String> form, Object json, String body,
-                    boolean followRedirects, Expectation expect, List<Capture> captures, Retry retry) implements Step {
+                    boolean followRedirects, Expectation expect, List<Capture> captures, Retry retry, List<String> compare) implements Step {
     }
 
     /**

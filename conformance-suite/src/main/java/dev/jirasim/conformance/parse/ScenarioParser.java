@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class ScenarioParser {
     private static final Set<String> SCENARIO_KEYS = Set.of("id", "title", "description", "tags", "requires", "fixture", "steps",
             "live-safe", "destructive", "cleanup");
-    private static final Set<String> HTTP_STEP_KEYS = Set.of("name", "request", "expect", "capture", "retry");
+    private static final Set<String> HTTP_STEP_KEYS = Set.of("name", "request", "expect", "capture", "retry", "compare");
     private static final Set<String> USE_STEP_KEYS = Set.of("name", "use", "with", "capture");
     private static final Set<String> FLOW_KEYS = Set.of("flow", "description", "params", "steps");
     private static final Set<String> RETRY_KEYS = Set.of("times", "intervalMillis", "until");
@@ -165,7 +165,7 @@ public final class ScenarioParser {
     private static Step renamed(Step step, String name) {
         if (step instanceof Step.HttpStep h) {
             return new Step.HttpStep(name, h.pos(), h.method(), h.url(), h.headers(), h.query(), h.form(), h.json(), h.body(), h.followRedirects(),
-                    h.expect(), h.captures(), h.retry());
+                    h.expect(), h.captures(), h.retry(), h.compare());
         }
         if (step instanceof Step.WebhookStep w) return new Step.WebhookStep(name, w.pos(), w.timeoutMillis(), w.expect(), w.captures());
         if (step instanceof Step.ControlStep c) return new Step.ControlStep(name, c.pos(), c.kind(), c.argument());
@@ -211,7 +211,11 @@ public final class ScenarioParser {
         Expectation expect = e.containsKey("expect") ? expectation(y, e.get("expect")) : Expectation.NONE;
         List<Capture> captures = e.containsKey("capture") ? captures(y, e.get("capture")) : List.of();
         Step.Retry retry = e.containsKey("retry") ? retry(y, e.get("retry")) : null;
-        return new Step.HttpStep(name, y.pos(node), method, url, headers, query, form, json, body, follow, expect, captures, retry);
+        List<String> compare = e.containsKey("compare") ? y.strings(e.get("compare"), "compare") : List.of();
+        for (String c : compare) {
+            if (c.startsWith("$")) compilePath(y, e.get("compare"), c);
+        }
+        return new Step.HttpStep(name, y.pos(node), method, url, headers, query, form, json, body, follow, expect, captures, retry, compare);
     }
 
     private static Step.Retry retry(YamlNodes y, Node node) throws ParseProblem {

@@ -6,6 +6,8 @@ import dev.jirasim.conformance.assertions.JsonChecks;
 import dev.jirasim.conformance.model.Capture;
 import dev.jirasim.conformance.model.Step;
 import dev.jirasim.conformance.model.Target;
+import dev.jirasim.conformance.parity.Endpoints;
+import dev.jirasim.conformance.parity.Observation;
 import dev.jirasim.simulator.common.Redact;
 import dev.jirasim.simulator.control.ControlExchange;
 import dev.jirasim.simulator.control.HttpSimulatorControl;
@@ -39,6 +41,7 @@ public final class StepRunner {
     private final Target target;
     private HttpSimulatorControl control;
     private Exchange last;
+    private Observation observation;
     private WebhookInbox inbox;
     /** Arrival indexes of inbox requests earlier steps took: webhooks come unordered, so later steps look at the rest. */
     private final Set<Integer> webhooksTaken = new HashSet<>();
@@ -52,8 +55,14 @@ public final class StepRunner {
         return last;
     }
 
+    /** The whole answer to the HTTP step run last, for a parity run (null for other steps, or without an answer). */
+    public Observation lastObservation() {
+        return observation;
+    }
+
     public void run(Step step, Variables vars) {
         last = null;
+        observation = null;
         if (step instanceof Step.HttpStep http) runHttp(http, vars);
         else if (step instanceof Step.WebhookStep hook) runWebhook(hook, vars);
         else if (step instanceof Step.LetStep let) let.values().forEach((k, v) -> vars.put(k, Templates.render(v, vars)));
@@ -228,6 +237,8 @@ public final class StepRunner {
         sentHeaders.forEach((k, v) -> shownHeaders.put(k, vars.mask(v)));
         last = new Exchange(step.method(), shownUrl, shownHeaders, vars.mask(sentBody), response.statusCode(),
                 mask(headers, vars), vars.mask(truncate(Redact.body(body))));
+        observation = new Observation(step.method(), vars.mask(Endpoints.relativize(url, target.baseUrls())), response.statusCode(),
+                mask(headers, vars), vars.mask(body), step.compare().stream().map(c -> Templates.render(c, vars)).toList());
 
         boolean needsJson = !step.expect().json().isEmpty() || !noJsonCapture(step.captures()) || (gate != null && !gate.json().isEmpty());
         Object document = needsJson ? JsonChecks.document(body) : null;

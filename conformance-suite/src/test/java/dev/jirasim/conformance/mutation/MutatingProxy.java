@@ -49,7 +49,7 @@ public final class MutatingProxy implements AutoCloseable {
 
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private final String upstream;
+    private volatile String upstream;
     private volatile Mutation mutation;
 
     public MutatingProxy(String upstream) throws IOException {
@@ -58,6 +58,14 @@ public final class MutatingProxy implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
+    }
+
+    /**
+     * Points the proxy at its simulator after the fact: a simulator whose public URL is the proxy's (so that the
+     * redirects it emits come back through the proxy) can only start once the proxy has its port.
+     */
+    public void upstream(String url) {
+        this.upstream = url;
     }
 
     public String baseUrl() {

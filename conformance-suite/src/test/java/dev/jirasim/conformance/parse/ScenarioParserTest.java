@@ -20,6 +20,20 @@ class ScenarioParserTest {
     }
 
     @Test
+    void readsTheValuesAParityRunCompares() throws Exception {
+        String step = """
+                id: c
+                title: C
+                steps:
+                  - request: {url: "${auth}/oauth/token"}
+                    compare: %s
+                """;
+        var http = (Step.HttpStep) ScenarioParser.parse(FILE, step.formatted("[$.token_type, Cache-Control]")).get(0).steps().get(0);
+        assertEquals(java.util.List.of("$.token_type", "Cache-Control"), http.compare());
+        assertTrue(problem(step.formatted("[\"$.[\"]")).getMessage().contains("bad JSON path"));
+    }
+
+    @Test
     void readsAFullScenario() throws Exception {
         var scenarios = ScenarioParser.parse(FILE, """
                 id: a-b
