@@ -17,6 +17,9 @@ public final class Parity {
     private Parity() {
     }
 
+    /** How a note about a scenario that neither target ran begins (after "not compared: "). */
+    public static final String SKIPPED_ON_BOTH = "skipped on both: ";
+
     public static ParityResult compare(Run a, Run b, LocalDate date) {
         Map<String, Map<String, StepRecord>> stepsA = byScenario(a);
         Map<String, Map<String, StepRecord>> stepsB = byScenario(b);
@@ -32,7 +35,10 @@ public final class Parity {
             String skippedA = a.skipped().get(scenario);
             String skippedB = b.skipped().get(scenario);
             if (skippedA != null || skippedB != null) {
-                notes.add(new ParityResult.ScenarioLine(scenario, "not compared: " + (skippedA != null ? "skipped on A: " + skippedA : "skipped on B: " + skippedB)));
+                // Skipped on both sides (a live scenario on two simulators): nothing ran, so nothing can differ.
+                String why = skippedA != null && skippedB != null ? Parity.SKIPPED_ON_BOTH + skippedA
+                        : skippedA != null ? "skipped on A: " + skippedA : "skipped on B: " + skippedB;
+                notes.add(new ParityResult.ScenarioLine(scenario, "not compared: " + why));
                 continue;
             }
             String failedA = a.failed().get(scenario);
