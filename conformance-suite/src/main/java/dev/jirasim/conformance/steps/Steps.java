@@ -11,18 +11,17 @@ import java.util.Map;
 
 /** What one reads off a step without running it. */
 public final class Steps {
+    /** The base URL variables of the emulated services. */
+    private static final java.util.Set<String> SERVICES = java.util.Set.of("auth", "api", "admin", "nango", "dc", "site");
     private Steps() {
     }
 
     /** The services whose base URL variable a scenario names ({@code ${dc}}, {@code ${nango}}, …). */
     public static java.util.Set<String> services(dev.jirasim.conformance.model.Scenario scenario) {
         var found = new java.util.TreeSet<String>();
-        var m = java.util.regex.Pattern.compile("\\$\\{(auth|api|admin|nango|dc|site)}");
         for (Step step : scenario.allSteps()) {
             for (String t : templates(step)) {
-                if (t == null) continue;
-                var hit = m.matcher(t);
-                while (hit.find()) found.add(hit.group(1));
+                for (String name : Templates.names(t)) if (SERVICES.contains(name)) found.add(name);
             }
         }
         return found;
@@ -35,13 +34,9 @@ public final class Steps {
     public static java.util.Set<String> inputs(dev.jirasim.conformance.model.Scenario scenario) {
         var set = new java.util.HashSet<String>();
         var read = new java.util.TreeSet<String>();
-        var m = java.util.regex.Pattern.compile("\\$\\{([^}]*)}");
         for (Step step : scenario.allSteps()) {
             for (String t : templates(step)) {
-                if (t == null) continue;
-                var hit = m.matcher(t);
-                while (hit.find()) {
-                    String name = hit.group(1);
+                for (String name : Templates.names(t)) {
                     if (!name.startsWith("env.") && !name.startsWith("random.") && !set.contains(name)) read.add(name);
                 }
             }

@@ -19,6 +19,15 @@ public final class Templates {
     private Templates() {
     }
 
+    /** The names of a text's placeholders, in order (none for null). */
+    public static List<String> names(String text) {
+        var out = new ArrayList<String>();
+        if (text == null) return out;
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) out.add(m.group(1));
+        return out;
+    }
+
     /** Null when the text is a well-formed template, else what is wrong with it. */
     public static String check(String text) {
         if (text == null) return null;

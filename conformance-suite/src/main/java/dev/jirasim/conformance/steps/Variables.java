@@ -63,12 +63,8 @@ public final class Variables {
      * count), or null when every one has.
      */
     public String firstUndefined(java.util.Collection<String> templates) {
-        var m = java.util.regex.Pattern.compile("\\$\\{([^}]*)}");
         for (String t : templates) {
-            if (t == null) continue;
-            var found = m.matcher(t);
-            while (found.find()) {
-                String name = found.group(1);
+            for (String name : Templates.names(t)) {
                 if (!name.startsWith("env.") && !name.startsWith("random.") && !values.containsKey(name)) return name;
             }
         }
