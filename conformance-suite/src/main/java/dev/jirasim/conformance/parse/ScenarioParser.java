@@ -26,17 +26,17 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads scenario files (one scenario per YAML document); see docs/scenario-format.md. */
 public final class ScenarioParser {
-    private static final Set<String> SCENARIO_KEYS = Set.of("id", "title", "description", "tags", "requires", "fixture", "steps",
+    static final Set<String> SCENARIO_KEYS = Set.of("id", "title", "description", "tags", "requires", "fixture", "steps",
             "live-safe", "destructive", "cleanup");
-    private static final Set<String> HTTP_STEP_KEYS = Set.of("name", "request", "expect", "capture", "retry", "compare");
-    private static final Set<String> USE_STEP_KEYS = Set.of("name", "use", "with", "capture");
-    private static final Set<String> FLOW_KEYS = Set.of("flow", "description", "params", "steps");
-    private static final Set<String> RETRY_KEYS = Set.of("times", "intervalMillis", "until");
-    private static final Set<String> WEBHOOK_STEP_KEYS = Set.of("name", "awaitWebhook", "expect", "capture");
+    static final Set<String> HTTP_STEP_KEYS = Set.of("name", "request", "expect", "capture", "retry", "compare");
+    static final Set<String> USE_STEP_KEYS = Set.of("name", "use", "with", "capture");
+    static final Set<String> FLOW_KEYS = Set.of("flow", "description", "params", "steps");
+    static final Set<String> RETRY_KEYS = Set.of("times", "intervalMillis", "until");
+    static final Set<String> WEBHOOK_STEP_KEYS = Set.of("name", "awaitWebhook", "expect", "capture");
     private static final long DEFAULT_WEBHOOK_SECONDS = 10;
-    private static final Set<String> REQUEST_KEYS = Set.of("method", "url", "headers", "query", "form", "json", "body", "followRedirects");
-    private static final Set<String> EXPECT_KEYS = Set.of("status", "headers", "json", "bodyContains");
-    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    static final Set<String> REQUEST_KEYS = Set.of("method", "url", "headers", "query", "form", "json", "body", "followRedirects");
+    static final Set<String> EXPECT_KEYS = Set.of("status", "headers", "json", "bodyContains");
+    static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final Set<String> TYPES = Set.of("string", "number", "integer", "boolean", "array", "object", "null");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.\\-]*");
 
@@ -78,6 +78,7 @@ public final class ScenarioParser {
         boolean liveSafe = e.containsKey("live-safe") && y.bool(e.get("live-safe"), "live-safe");
         boolean destructive = e.containsKey("destructive") && y.bool(e.get("destructive"), "destructive");
         if (destructive && cleanup.isEmpty()) throw y.problem(e.get("destructive"), "a destructive scenario needs 'cleanup' steps that undo its writes");
+        SchemaCheck.SCENARIO.check(y, doc);
         return new Scenario(id, y.string(e.get("title"), "title"),
                 e.containsKey("description") ? y.scalar(e.get("description"), "description") : "",
                 tags, requires, fixture, steps, y.pos(doc), liveSafe, destructive, cleanup);
@@ -141,7 +142,9 @@ public final class ScenarioParser {
         String label = e.containsKey("name") ? y.string(e.get("name"), "name") : flowId + (index > 1 ? " #" + index : "");
         var out = new ArrayList<Step>();
         if (!params.isEmpty()) out.add(new Step.LetStep(label + ": parameters", y.pos(node), Map.copyOf(params)));
-        for (Step inner : steps(fy, f.get("steps"), flowFile, new java.util.HashSet<>(), false)) out.add(renamed(inner, label + ": " + inner.name()));
+        List<Step> flowSteps = steps(fy, f.get("steps"), flowFile, new java.util.HashSet<>(), false);
+        SchemaCheck.SCENARIO.check(fy, docs.get(0));
+        for (Step inner : flowSteps) out.add(renamed(inner, label + ": " + inner.name()));
         if (e.containsKey("capture")) {
             var copies = new LinkedHashMap<String, String>();
             for (var c : y.stringMap(e.get("capture"), "capture").entrySet()) copies.put(c.getKey(), "${" + c.getValue() + "}");

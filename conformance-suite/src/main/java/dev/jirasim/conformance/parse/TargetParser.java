@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * then on. A live target may have {@code bootstrap} steps and {@code writeBack} (see {@link Target}).
  */
 public final class TargetParser {
-    private static final Set<String> KEYS = Set.of("name", "baseUrls", "capabilities", "variables", "live", "allowDestructive", "bootstrap", "writeBack");
+    static final Set<String> KEYS = Set.of("name", "baseUrls", "capabilities", "variables", "live", "allowDestructive", "bootstrap", "writeBack");
     private static final Pattern ENV = Pattern.compile("\\$\\{(env|file)\\.([A-Za-z_][A-Za-z0-9_]*)}");
 
     private TargetParser() {
@@ -90,6 +90,7 @@ public final class TargetParser {
                 if (env.apply(w.getValue()) == null) throw y.problem(e.get("writeBack"), "environment variable " + w.getValue() + " (where " + w.getKey() + " is written back) is not set");
             }
         }
+        SchemaCheck.TARGET.check(y, docs.get(0));
         return new Target(name, Map.copyOf(baseUrls), Set.copyOf(capabilities), Map.copyOf(variables), Set.copyOf(secrets), live, destructive,
                 bootstrap, Map.copyOf(writeBack));
     }

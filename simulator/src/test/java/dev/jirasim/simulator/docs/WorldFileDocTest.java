@@ -55,6 +55,7 @@ class WorldFileDocTest {
                 world = yaml.writeValueAsString(base);
             }
             World.of(WorldFiles.parse(world, "http://localhost:9999"), new SimClock());
+            assertEquals(List.of(), dev.jirasim.simulator.world.WorldSchemaTest.violations(world), "schemas/world.schema.json refuses: " + text);
             loaded.add(text.lines().findFirst().orElse(""));
         }
         assertFalse(loaded.isEmpty(), "no world blocks found in " + PAGE);
