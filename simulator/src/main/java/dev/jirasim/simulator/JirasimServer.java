@@ -46,7 +46,8 @@ public final class JirasimServer implements AutoCloseable {
         var created = new java.util.concurrent.CompletableFuture<SimulatorServer>();
         Thread setUp = new Thread(() -> {
             try {
-                created.complete(new SimulatorServer(new SimulatorServer.Binding(config.host(), config.port(), config.adminToken(), config.noAdmin()), current));
+                created.complete(new SimulatorServer(new SimulatorServer.Binding(config.host(), config.port(), config.adminToken(), config.noAdmin()),
+                        current, tenants::isDone));
             } catch (Throwable t) {
                 created.completeExceptionally(t);
             }

@@ -1,5 +1,6 @@
 package dev.jirasim.simulator;
 
+import dev.jirasim.simulator.common.Version;
 import dev.jirasim.simulator.world.CloudOptions;
 import dev.jirasim.simulator.world.OAuthApp;
 import dev.jirasim.simulator.world.WorldException;
@@ -24,23 +25,40 @@ public final class Main {
               --state FILE      keep the world in FILE across restarts (loaded on start, written after each change)
               --site-urls M     real (default): sites are named https://{subdomain}.atlassian.net in
                                 accessible-resources and serverInfo; local: by this simulator's /site/{subdomain}
-              --admin-token T   require "Authorization: Bearer T" on the control API (needed off loopback;
-                                also read from JIRASIM_ADMIN_TOKEN)
+              --admin-token T   require "Authorization: Bearer T" on the control API (needed off loopback)
               --no-admin        no control API over HTTP (/__admin answers 404): the simulator stands in for a
                                 live service, e.g. to try a conformance target file written for one
               --log-level L     level of the one-line-per-request log: TRACE, DEBUG, INFO (default), WARN, ERROR
-                                or OFF (also read from JIRASIM_LOG_LEVEL)
-              --help            this text""";
+                                or OFF
+              --version         print the version and exit
+              --help            this text
+            Every option can also come from the environment: JIRASIM_PORT, JIRASIM_HOST, JIRASIM_PUBLIC_URL,
+            JIRASIM_FIXTURE, JIRASIM_STATE, JIRASIM_SITE_URLS, JIRASIM_ADMIN_TOKEN, JIRASIM_NO_ADMIN (true or false),
+            JIRASIM_LOG_LEVEL. An option given on the command line wins.""";
     /** The options that take a value; anything else starting with {@code --} is unknown. */
     private static final java.util.Set<String> OPTIONS =
             java.util.Set.of("--port", "--host", "--public-url", "--fixture", "--state", "--admin-token", "--log-level", "--site-urls");
+    /** Environment variables and the option each stands for (the option wins when both are given). */
+    static final java.util.Map<String, String> ENVIRONMENT = orderedMap(
+            "JIRASIM_PORT", "--port", "JIRASIM_HOST", "--host", "JIRASIM_PUBLIC_URL", "--public-url", "JIRASIM_FIXTURE", "--fixture",
+            "JIRASIM_STATE", "--state", "JIRASIM_SITE_URLS", "--site-urls", "JIRASIM_ADMIN_TOKEN", "--admin-token",
+            "JIRASIM_NO_ADMIN", "--no-admin", "JIRASIM_LOG_LEVEL", "--log-level");
     private static final java.util.List<String> LEVELS = java.util.List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
-    /** A parsed command line: the simulator's configuration and the request log level (null: as configured). */
+    /**
+     * A parsed command line: the simulator's configuration and the request log level (null: as configured);
+     * a null configuration means --version was asked for.
+     */
     record Options(SimulatorConfig config, String logLevel) {
     }
 
     private Main() {
+    }
+
+    private static java.util.Map<String, String> orderedMap(String... pairs) {
+        var map = new java.util.LinkedHashMap<String, String>();
+        for (int i = 0; i < pairs.length; i += 2) map.put(pairs[i], pairs[i + 1]);
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     public static void main(String[] args) {
@@ -55,6 +73,10 @@ public final class Main {
         }
         if (options == null) {
             System.out.println(USAGE);
+            return;
+        }
+        if (options.config() == null) {
+            System.out.println("jirasim " + Version.current());
             return;
         }
         if (options.logLevel() != null) CliLogging.setRequestLevel(options.logLevel());
@@ -92,15 +114,27 @@ public final class Main {
 
     static Options parse(String[] args, java.util.function.UnaryOperator<String> env) {
         var builder = SimulatorConfig.builder();
-        String fromEnv = env.apply("JIRASIM_ADMIN_TOKEN");
-        if (fromEnv != null && !fromEnv.isBlank()) builder.adminToken(fromEnv);
-        String levelFromEnv = env.apply("JIRASIM_LOG_LEVEL");
-        String logLevel = levelFromEnv == null || levelFromEnv.isBlank() ? null : level(levelFromEnv, "JIRASIM_LOG_LEVEL");
+        String[] logLevel = {null};
+        // The environment first, so that an option on the command line overrides it.
+        for (var e : ENVIRONMENT.entrySet()) {
+            String value = env.apply(e.getKey());
+            if (value == null || value.isBlank()) continue;
+            try {
+                if (e.getValue().equals("--no-admin")) {
+                    if (bool(value)) builder.noAdmin(true);
+                } else {
+                    apply(builder, e.getValue(), value.strip(), logLevel);
+                }
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(e.getKey() + ": " + ex.getMessage());
+            }
+        }
         Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String arg = rest.pop();
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (name.equals("--help") || name.equals("-h")) return null;
+            if (name.equals("--version")) return new Options(null, null);
             if (arg.equals("--no-admin")) {
                 builder.noAdmin(true);
                 continue;
@@ -109,23 +143,35 @@ public final class Main {
             if (!OPTIONS.contains(name)) throw new IllegalArgumentException("unknown option: " + name);
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : rest.poll();
             if (value == null) throw new IllegalArgumentException(name + " needs a value");
-            switch (name) {
-                case "--port" -> builder.port(integer(value));
-                case "--host" -> builder.host(value);
-                case "--admin-token" -> builder.adminToken(value);
-                case "--state" -> builder.state(Path.of(value));
-                case "--public-url" -> builder.publicUrl(value);
-                case "--site-urls" -> builder.siteUrls(siteUrls(value));
-                case "--log-level" -> logLevel = level(value, "--log-level");
-                case "--fixture" -> {
-                    Path path = Path.of(value);
-                    if (!Files.isReadable(path)) throw new IllegalArgumentException("cannot read fixture " + value);
-                    builder.fixture(path);
-                }
-                default -> throw new IllegalStateException("option without a case: " + name);
-            }
+            apply(builder, name, value, logLevel);
         }
-        return new Options(builder.build(), logLevel);
+        return new Options(builder.build(), logLevel[0]);
+    }
+
+    private static void apply(SimulatorConfig.Builder builder, String name, String value, String[] logLevel) {
+        switch (name) {
+            case "--port" -> builder.port(integer(value));
+            case "--host" -> builder.host(value);
+            case "--admin-token" -> builder.adminToken(value);
+            case "--state" -> builder.state(Path.of(value));
+            case "--public-url" -> builder.publicUrl(value);
+            case "--site-urls" -> builder.siteUrls(siteUrls(value));
+            case "--log-level" -> logLevel[0] = level(value, "--log-level");
+            case "--fixture" -> {
+                Path path = Path.of(value);
+                if (!Files.isReadable(path)) throw new IllegalArgumentException("cannot read fixture " + value);
+                builder.fixture(path);
+            }
+            default -> throw new IllegalStateException("option without a case: " + name);
+        }
+    }
+
+    private static boolean bool(String value) {
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new IllegalArgumentException("must be true or false, not " + value);
+        };
     }
 
     private static String level(String value, String from) {
@@ -154,7 +200,7 @@ public final class Main {
 
     static String banner(JirasimServer sim) {
         WorldFile world = sim.control().exportWorld();
-        var sb = new StringBuilder("\nJirasim is listening on ").append(sim.baseUrl()).append('\n');
+        var sb = new StringBuilder("\nJirasim ").append(Version.current()).append(" is listening on ").append(sim.baseUrl()).append('\n');
         sb.append("  auth.atlassian.com  -> ").append(sim.authUrl()).append('\n');
         sb.append("  api.atlassian.com   -> ").append(sim.apiUrl()).append('\n');
         sb.append("  control API         -> ").append(sim.adminUrl()).append('\n');

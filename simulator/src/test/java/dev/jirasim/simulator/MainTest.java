@@ -85,6 +85,40 @@ class MainTest {
     }
 
     @Test
+    void everyOptionAlsoComesFromTheEnvironmentAndTheCommandLineWins(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var fixture = java.nio.file.Files.writeString(dir.resolve("w.yaml"), "version: 1\n");
+        var env = java.util.Map.of("JIRASIM_PORT", "9123", "JIRASIM_HOST", "0.0.0.0", "JIRASIM_PUBLIC_URL", "https://sim.example.test",
+                "JIRASIM_FIXTURE", fixture.toString(), "JIRASIM_STATE", dir.resolve("state.json").toString(), "JIRASIM_ADMIN_TOKEN", "an-admin-token-of-32-characters!",
+                "JIRASIM_LOG_LEVEL", "warn", "JIRASIM_SITE_URLS", "local", "JIRASIM_NO_ADMIN", "true");
+        assertEquals(env.keySet(), Main.ENVIRONMENT.keySet(), "every environment variable is tested here");
+        Main.Options o = Main.parse(new String[0], env::get);
+        assertEquals(9123, o.config().port());
+        assertEquals("0.0.0.0", o.config().host());
+        assertEquals("https://sim.example.test", o.config().publicUrlFor(9123));
+        assertEquals(fixture, o.config().fixture());
+        assertEquals(dir.resolve("state.json"), o.config().state());
+        assertEquals("an-admin-token-of-32-characters!", o.config().adminToken());
+        assertEquals("WARN", o.logLevel());
+        assertEquals(CloudOptions.SiteUrls.LOCAL, o.config().siteUrls());
+        assertTrue(o.config().noAdmin());
+        Main.Options cli = Main.parse(new String[] {"--port", "9200", "--log-level", "error"}, env::get);
+        assertEquals(9200, cli.config().port(), "the command line wins");
+        assertEquals("ERROR", cli.logLevel());
+        assertEquals("0.0.0.0", cli.config().host(), "what the command line leaves alone still comes from the environment");
+        String bad = assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[0], k -> k.equals("JIRASIM_PORT") ? "eighty" : null))
+                .getMessage();
+        assertTrue(bad.startsWith("JIRASIM_PORT: ") && bad.contains("eighty"), bad);
+        assertFalse(Main.parse(new String[0], k -> k.equals("JIRASIM_NO_ADMIN") ? "false" : null).config().noAdmin());
+        assertTrue(Main.USAGE.contains("JIRASIM_PORT") && Main.USAGE.contains("--version"), Main.USAGE);
+    }
+
+    @Test
+    void versionIsAskedForWithoutStartingAnything() {
+        assertNull(Main.parse(new String[] {"--port", "1", "--version"}, env -> null).config());
+        assertFalse(dev.jirasim.simulator.common.Version.current().equals("unknown"), "Maven filled in the version");
+    }
+
+    @Test
     void theLevelReachesTheRequestLogger() {
         var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("jirasim.requests");
         var before = logger.getLevel();

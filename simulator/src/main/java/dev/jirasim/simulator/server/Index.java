@@ -17,6 +17,7 @@ final class Index {
         hosts.put("control API", base + "/__admin");
         var body = new LinkedHashMap<String, Object>();
         body.put("name", "Jirasim");
+        body.put("version", dev.jirasim.simulator.common.Version.current());
         body.put("hosts", hosts);
         return body;
     }

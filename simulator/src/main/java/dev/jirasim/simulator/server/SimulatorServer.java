@@ -42,6 +42,11 @@ public final class SimulatorServer {
     }
 
     public SimulatorServer(Binding config, Supplier<Tenants> tenants) {
+        this(config, tenants, () -> true);
+    }
+
+    /** {@code ready} says whether the world has been loaded: {@code GET /__admin/health} answers 503 until it has. */
+    public SimulatorServer(Binding config, Supplier<Tenants> tenants, java.util.function.BooleanSupplier ready) {
         // Both resolve the tenant of the request on the current thread (see TenantRouting).
         Supplier<Tenant> tenant = () -> {
             String id = CurrentTenant.id();
@@ -49,10 +54,11 @@ public final class SimulatorServer {
                     "No tenant '" + id + "' on this server. Create it with POST /__admin/tenants."));
         };
         Supplier<String> publicUrl = () -> tenants.get().urlOf(CurrentTenant.id());
-        this.app = Javalin.create(c -> configure(c, config, tenants, tenant, publicUrl));
+        this.app = Javalin.create(c -> configure(c, config, tenants, tenant, publicUrl, ready));
     }
 
-    private void configure(JavalinConfig c, Binding config, Supplier<Tenants> tenants, Supplier<Tenant> tenant, Supplier<String> publicUrl) {
+    private void configure(JavalinConfig c, Binding config, Supplier<Tenants> tenants, Supplier<Tenant> tenant, Supplier<String> publicUrl,
+                           java.util.function.BooleanSupplier ready) {
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
         c.jetty.host = config.host();
@@ -68,6 +74,8 @@ public final class SimulatorServer {
         // First of all before-handlers (after the admin guard), so an injected fault wins over every route and route-level limit.
         c.routes.before(new FaultFilter(ctx -> tenant.get().faults(), path -> Hosts.of(path).shape()));
         c.routes.before(new RequestGate());
+        // Before anything that needs the world: a probe must not wait for it, only learn whether it is there.
+        c.routes.get(Health.PATH, ctx -> Health.answer(ctx, ready.getAsBoolean()));
         new AuthRoutes(tenant).addTo(c.routes);
         new ApiRoutes(tenant, publicUrl).addTo(c.routes);
         new AdminRoutes(tenant, publicUrl).addTo(c.routes);
@@ -106,6 +114,11 @@ public final class SimulatorServer {
             writeError(ctx, 500, "server_error", "Internal server error", null);
         });
         c.requestLogger.http((ctx, ms) -> {
+            if (!ready.getAsBoolean()) {
+                // Only the health probe is answered before the world exists; there is no journal to write to yet.
+                LOG.info("{} {} {} {}ms (starting)", ctx.method(), Redact.path(ctx.path()), ctx.statusCode(), Math.round(ms));
+                return;
+            }
             if (CurrentTenant.id() == null && mayChange(ctx)) onChange.run();
             Tenant t = tenants.get().get(CurrentTenant.id()).orElse(null);
             if (t != null) {

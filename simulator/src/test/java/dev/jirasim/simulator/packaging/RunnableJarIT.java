@@ -31,7 +31,8 @@ class RunnableJarIT {
         Path library;
         try (var jars = Files.list(TARGET)) {
             library = jars.filter(p -> p.getFileName().toString().matches("jirasim-simulator-.*\\.jar")
-                    && !p.getFileName().toString().endsWith("-sources.jar")).findFirst().orElseThrow();
+                    && !p.getFileName().toString().endsWith("-sources.jar") && !p.getFileName().toString().endsWith("-javadoc.jar")
+                    && !p.getFileName().toString().endsWith("-standalone.jar")).findFirst().orElseThrow();
         }
         try (var zip = new ZipFile(library.toFile())) {
             assertNotNull(zip.getEntry("dev/jirasim/simulator/Main.class"), "the library jar itself");
@@ -48,6 +49,33 @@ class RunnableJarIT {
             String inJar = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(Files.readString(Path.of("src", "cli", "logback.xml")), inJar);
         }
+    }
+
+    /** What `mvn install` puts in the local repository as dev.jirasim:jirasim-simulator:VERSION:jar:standalone. */
+    @Test
+    void theStandaloneArtifactIsTheRunnableJar() throws Exception {
+        Path standalone = TARGET.resolve("jirasim-simulator-" + dev.jirasim.simulator.common.Version.current() + "-standalone.jar");
+        try (var a = new ZipFile(standalone.toFile()); var b = new ZipFile(TARGET.resolve("jirasim.jar").toFile())) {
+            var names = new java.util.TreeSet<String>();
+            a.stream().forEach(e -> names.add(e.getName()));
+            var expected = new java.util.TreeSet<String>();
+            b.stream().forEach(e -> expected.add(e.getName()));
+            assertEquals(expected, names);
+            String manifest = new String(a.getInputStream(a.getEntry("META-INF/MANIFEST.MF")).readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(manifest.contains("Main-Class: dev.jirasim.simulator.Main"), manifest);
+            assertTrue(manifest.contains("Implementation-Version: " + dev.jirasim.simulator.common.Version.current()), manifest);
+        }
+    }
+
+    @Test
+    void versionPrintsTheBuildsVersionAndExits() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                TARGET.resolve("jirasim.jar").toString(), "--version").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.matches("jirasim \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), out);
+        assertEquals("jirasim " + dev.jirasim.simulator.common.Version.current(), out);
     }
 
     @Test
