@@ -38,6 +38,7 @@ class JiraCloud {
     record SearchPage(List<Issue> issues, String nextPageToken, Boolean isLast) {
     }
 
+    // doc:begin site
     /**
      * The site by its name. The order of accessible-resources means nothing (Atlassian says so), so the app never
      * takes the first entry: it looks for the site it was configured for.
@@ -50,6 +51,7 @@ class JiraCloud {
                 .body(new ParameterizedTypeReference<>() { });
         return sites == null ? Optional.empty() : sites.stream().filter(s -> s.name().equals(name)).findFirst();
     }
+    // doc:end
 
     /** Every key the JQL finds on the site, page by page (POST /rest/api/3/search/jql, the current search). */
     List<String> searchKeys(Site site, String jql) {

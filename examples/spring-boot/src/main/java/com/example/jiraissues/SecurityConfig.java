@@ -16,6 +16,7 @@ import org.springframework.web.client.RestClient;
 @Configuration
 class SecurityConfig {
 
+    // doc:begin sign-in
     /** Every page needs a signed-in user; with one registration, Spring sends them straight to Atlassian. */
     @Bean
     SecurityFilterChain security(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
@@ -25,8 +26,8 @@ class SecurityConfig {
     }
 
     /**
-     * Atlassian's authorize URL carries two parameters that are not OAuth 2.0's: {@code audience=api.atlassian.com}
-     * (without it the token cannot reach Jira) and {@code prompt=consent} (shows the consent screen).
+     * Atlassian's authorize URL carries two parameters that are not OAuth 2.0's, both required by Atlassian's Jira 3LO
+     * docs: {@code audience=api.atlassian.com} (the API the token is for) and {@code prompt=consent} (the consent screen).
      */
     private static DefaultOAuth2AuthorizationRequestResolver atlassianAuthorizeUrl(ClientRegistrationRepository registrations) {
         var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations,
@@ -37,7 +38,9 @@ class SecurityConfig {
         }));
         return resolver;
     }
+    // doc:end
 
+    // doc:begin rest-client
     /** Hands out the signed-in user's access token, refreshing it (a rotating refresh token) when it has expired. */
     @Bean
     OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository clients) {
@@ -54,4 +57,5 @@ class SecurityConfig {
                 .requestInterceptor(new OAuth2ClientHttpRequestInterceptor(manager))
                 .build();
     }
+    // doc:end
 }

@@ -40,7 +40,7 @@ class AliceSignsInTest {
     void registerTheCallback() {
         AtlassianOnJirasim.allowRedirectUri(sim, port);
     }
-    // doc:end test-class
+    // doc:end
 
     @Test
     void aliceSeesTheSecurityProject() {
