@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/spring-boot.md shows this project's code, not a copy that may drift: each Java block is a whole source file
  * (less its package line) or a region between {@code // doc:begin} and {@code // doc:end}; the YAML block is
- * application.yml; each XML block is part of pom.xml. Edit the code, then copy it to the page.
+ * application.yml; each XML block is part of pom.xml; the command is one that .ci/run runs. Edit the code, then
+ * copy it to the page.
  */
 class DocSnippetsTest {
     private static final Path PAGE = Path.of("../../docs/spring-boot.md");
@@ -49,6 +50,17 @@ class DocSnippetsTest {
         for (String block : blocks) {
             assertTrue(pom.contains(flat(block)), "docs/spring-boot.md shows a pom fragment that pom.xml lacks:\n" + block);
         }
+    }
+
+    @Test
+    void theCommandIsTheOneCiRuns() throws IOException {
+        String ci = Files.readString(Path.of("../../.ci/run"));
+        for (String block : blocks("bash")) {
+            for (String line : block.strip().split("\n")) {
+                assertTrue(ci.contains(line), ".ci/run does not run the page's command: " + line);
+            }
+        }
+        assertFalse(blocks("bash").isEmpty());
     }
 
     private static List<String> blocks(String language) throws IOException {
