@@ -76,6 +76,21 @@ class DocSnippetsTest {
         }
     }
 
+    /** The metadata a public release needs (docs/releasing.md), and the page's command is what CI runs. */
+    @Test
+    void thePomCarriesReleaseMetadataAndCiRunsTheReleaseProfile() throws Exception {
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        for (String element : List.of("<licenses>", "<developers>", "<scm>", "<url>", "<description>", "<id>release</id>",
+                "maven-source-plugin", "maven-javadoc-plugin", "Apache License, Version 2.0")) {
+            assertTrue(pom.contains(element), "the parent pom lacks " + element);
+        }
+        assertTrue(Files.readString(ROOT.resolve("LICENSE")).contains("Apache License"), "LICENSE");
+        String ci = Files.readString(ROOT.resolve(".ci/run"));
+        List<String> commands = blocks("docs/releasing.md", "bash");
+        assertFalse(commands.isEmpty());
+        for (String command : commands) assertTrue(ci.contains(command.strip()), ".ci/run does not run: " + command);
+    }
+
     private static String version(String pom, String artifactId) {
         Matcher m = Pattern.compile("<artifactId>" + artifactId + "</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
         assertTrue(m.find(), artifactId + " has no pinned version");

@@ -11,7 +11,7 @@ import java.util.Objects;
  * start) and the transitions between them. A transition without {@code from} is global: it may be taken from
  * every status (Jira's "allow all statuses to transition to this one"), except the one it leads to. Projects map
  * their issue types to workflows by name ({@link Project#workflowScheme()}); a type without one uses
- * {@link #simplified(String)}, the workflow Jira gives a new software project.
+ * {@link #simplified(Project)}, the workflow Jira gives a new software project.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Workflow(String name, String site, String description, List<String> statuses, List<Transition> transitions) {
