@@ -98,7 +98,7 @@ final class DashboardPage {
     }
 
     private static void credentials(StringBuilder sb, View v) {
-        sb.append("<section id='credentials'><h2>Credentials</h2><table><tr><th>OAuth app</th><th>Client secret</th><th>Callback URLs</th></tr>");
+        sb.append("<section id='credentials' class='wide'><h2>Credentials</h2><table><tr><th>OAuth app</th><th>Client secret</th><th>Callback URLs</th></tr>");
         for (OAuthApp app : v.world().apps()) {
             sb.append("<tr><td><code>").append(esc(app.clientId())).append("</code>")
                     .append(app.distribution() == OAuthApp.Distribution.PRIVATE ? " <span class='muted'>(private)</span>" : "")
@@ -106,16 +106,16 @@ final class DashboardPage {
             for (String url : app.callbackUrls()) sb.append("<code>").append(esc(url)).append("</code><br>");
             sb.append("</td></tr>");
         }
-        sb.append("</table><table><tr><th>User</th><th>Account id</th><th>Sites</th></tr>");
+        sb.append("</table><div class='row' style='align-items:flex-start;gap:24px'><table style='width:auto'><tr><th>User</th><th>Account id</th><th>Sites</th></tr>");
         for (User u : v.world().users()) {
             sb.append("<tr><td>").append(esc(u.email())).append("</td><td><code>").append(esc(u.accountId())).append("</code></td><td>")
                     .append(esc(String.join(", ", u.sites()))).append("</td></tr>");
         }
-        sb.append("</table><table><tr><th>Site</th><th>cloudId</th></tr>");
+        sb.append("</table><table style='width:auto'><tr><th>Site</th><th>cloudId</th></tr>");
         for (Site s : v.world().sites()) {
             sb.append("<tr><td>").append(esc(s.subdomain())).append("</td><td><code>").append(esc(s.cloudId())).append("</code></td></tr>");
         }
-        sb.append("</table></section>");
+        sb.append("</table></div></section>");
     }
 
     private static void clock(StringBuilder sb, View v) {
