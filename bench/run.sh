@@ -5,9 +5,11 @@
 #   3. heap with 100 000 issues, under -Xmx512m                                                     HeapRun
 #   4. JQL at 100 000 issues (JMH, sample mode)                                                     JqlBenchmark
 #   5. per-test world, reset, token validation, embedded start (JMH)                                TenantBenchmark
-# prints the tables and writes docs/performance.md (tables + bench/performance-notes.md).
+# prints the tables and writes docs/performance.md (charts + tables + bench/performance-notes.md); the charts,
+# docs/images/throughput.svg and cold-start.svg, are drawn by Charts from the numbers LoadRun and ColdStart write
+# beside their tables (load.tsv, cold.tsv).
 # Options go to LoadRun, e.g. bench/run.sh --seconds 20 --concurrency 64.
-# bench/run.sh --report only rewrites docs/performance.md from the last run's tables (after editing the notes).
+# bench/run.sh --report only rewrites docs/performance.md and its charts from the last run (after editing the notes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/target/perf
@@ -43,6 +45,13 @@ java -cp "$cp" dev.jirasim.bench.JmhTable "$out/tenant.json" >"$out/tenant.md"
 date -u +%Y-%m-%d >"$out/date"
 fi
 
+# The charts, from the same numbers as the tables; a run from before the TSVs existed has only the tables, which
+# Charts reads as well.
+[ -f "$cp" ] || mvn -q -B -f bench/pom.xml package -DskipTests
+load=$out/load.tsv; [ -f "$load" ] || load=$out/load.md
+cold=$out/cold.tsv; [ -f "$cold" ] || cold=$out/cold.md
+java -cp "$cp" dev.jirasim.bench.Charts --load "$load" --cold "$cold" --run "$(cat "$out/date")" --out docs/images
+
 cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown)
 mem=$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo "?")
 jvm=$(java -version 2>&1 | head -1)
@@ -51,7 +60,8 @@ if command -v wrk >/dev/null 2>&1; then driver=$( (wrk --version 2>&1 || true) |
   echo "# Performance"
   echo
   echo "Written by \`bench/run.sh\` on $(cat "$out/date"). Every comparison is a ratio measured in the same run:"
-  echo "the machines are noisy, so read the ratios rather than the absolute figures."
+  echo "the machines are noisy, so read the ratios rather than the absolute figures. The charts show the numbers of"
+  echo "the tables below them, from the same run."
   echo
   echo "Machine: $(nproc) cores ($cpu), $mem RAM, $(uname -sm), $jvm; load generator: $driver."
   echo
@@ -60,9 +70,13 @@ if command -v wrk >/dev/null 2>&1; then driver=$( (wrk --version 2>&1 || true) |
   echo "The baseline is bare Javalin (our stack, nothing else) answering the same request, bearer token included,"
   echo "with the search page's JSON as a fixed string. The hello route is Javalin's own ceiling."
   echo
+  echo "![Requests per second, p50 and p99 latency per route (bars), the run of $(cat "$out/date") as in the table below](images/throughput.svg)"
+  echo
   cat "$out/load.md"
   echo
   echo "## Cold start"
+  echo
+  echo "![Median launch to first answer per way of starting, with the fastest and slowest runs, the run of $(cat "$out/date") as in the table below](images/cold-start.svg)"
   echo
   cat "$out/cold.md"
   echo

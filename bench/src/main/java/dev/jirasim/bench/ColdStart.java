@@ -14,13 +14,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Cold start: from launching a new JVM to its first answered request, for bare Javalin (its hello route, started
  * from the simulator's own jar so both load the same libraries from the same place), {@code java -jar jirasim.jar},
  * and each with an application class-data archive (AppCDS), as {@code ./jirasim} uses one. Runs interleave;
- * medians are printed as a Markdown table.
+ * medians are printed as a Markdown table; with {@code --out cold.md}, the numbers also go to {@code cold.tsv} for the chart.
  * <pre>
  *   java -cp bench/target/benchmarks.jar dev.jirasim.bench.ColdStart [--runs 7] [--jar simulator/target/jirasim.jar] [--out table.md]
  * </pre>
@@ -68,16 +69,31 @@ public final class ColdStart {
             for (Variant v : variants) millis.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(once(v));
         }
         double base = median(millis.get(variants.get(0).name()));
-        var sb = new StringBuilder(String.format("Launch of a new JVM to the first answered request, median of %d interleaved runs (Java %s)%n%n",
-                runs, System.getProperty("java.version")));
-        sb.append("| Start | Median | × baseline | Fastest | Slowest |\n|---|---:|---:|---:|---:|\n");
+        var rows = new ArrayList<Figures.Cold>();
         for (Variant v : variants) {
             List<Double> m = millis.get(v.name());
-            sb.append(String.format("| %s | %.0f ms | %.2f | %.0f ms | %.0f ms |%n", v.name(), median(m), median(m) / base,
+            rows.add(new Figures.Cold(v.name(), v == variants.get(0), median(m), median(m) / base,
                     m.stream().mapToDouble(d -> d).min().orElse(0), m.stream().mapToDouble(d -> d).max().orElse(0)));
         }
-        System.out.println(sb);
-        if (opts.containsKey("out")) Files.writeString(Path.of(opts.get("out")), sb.toString());
+        var figures = new Figures.Table<>(String.format(Locale.ROOT, "Launch of a new JVM to the first answered request, median of %d interleaved runs (Java %s)",
+                runs, System.getProperty("java.version")), List.copyOf(rows));
+        String table = table(figures);
+        System.out.println(table);
+        if (opts.containsKey("out")) {
+            // The table for docs/performance.md, and its numbers beside it for the charts (Charts reads cold.tsv).
+            Path out = Path.of(opts.get("out"));
+            Files.writeString(out, table);
+            Files.writeString(Figures.tsvBeside(out), Figures.coldTsv(figures));
+        }
+    }
+
+    static String table(Figures.Table<Figures.Cold> figures) {
+        var sb = new StringBuilder(figures.caption()).append("\n\n");
+        sb.append("| Start | Median | × baseline | Fastest | Slowest |\n|---|---:|---:|---:|---:|\n");
+        for (Figures.Cold r : figures.rows()) {
+            sb.append(String.format(Locale.ROOT, "| %s | %.0f ms | %.2f | %.0f ms | %.0f ms |%n", r.start(), r.medianMs(), r.ratio(), r.fastestMs(), r.slowestMs()));
+        }
+        return sb.toString();
     }
 
     /** Milliseconds from launching the process to a 200 answer on its port; the process is then stopped. */

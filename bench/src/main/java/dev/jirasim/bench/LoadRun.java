@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +40,7 @@ import java.util.function.Supplier;
  * The driver is wrk when it is on the PATH (a separate process: the load costs the servers no heap or JIT),
  * else a Java client in this JVM. {@code --serve} only starts the servers and prints the requests, for profiling.
  * {@code --smoke} runs each route briefly and fails (exit 1) if any answer was not 2xx; it never judges timings.
+ * {@code --out table.md} writes the Markdown table, and its numbers as {@code table.tsv} beside it for {@link Charts}.
  */
 public final class LoadRun {
     /** One route under load: what both drivers (wrk and the Java client) send, again and again. */
@@ -170,10 +172,16 @@ public final class LoadRun {
             sim.close();
             bare.stop();
         }
-        String table = table(byRound, concurrency, seconds, rounds, driver.equals("wrk") ? "wrk -t" + wrkThreads : "Java HttpClient");
+        var figures = figures(byRound, concurrency, seconds, rounds, driver.equals("wrk") ? "wrk -t" + wrkThreads : "Java HttpClient");
+        String table = table(figures);
         System.out.println(table);
         long errors = byRound.stream().flatMap(List::stream).mapToLong(Result::errors).sum();
-        if (opts.containsKey("out")) Files.writeString(Path.of(opts.get("out")), table);
+        if (opts.containsKey("out")) {
+            // The table for docs/performance.md, and its numbers beside it for the charts (Charts reads load.tsv).
+            Path out = Path.of(opts.get("out"));
+            Files.writeString(out, table);
+            Files.writeString(Figures.tsvBeside(out), Figures.loadTsv(figures));
+        }
         if (errors > 0) {
             System.err.println("load run: " + errors + " answers were not 2xx");
             System.exit(1);
@@ -245,11 +253,11 @@ public final class LoadRun {
     /** Index of the baseline in every round: bare Javalin serving the search's body for the same request. */
     static final int BASELINE = 1;
 
-    static String table(List<List<Result>> byRound, int concurrency, int seconds, int rounds, String driver) {
-        var sb = new StringBuilder();
-        sb.append(String.format("Loopback, %s, %d connections, %d rounds of %d s per route (medians), measured %s%n%n",
-                driver, concurrency, rounds, seconds, LocalDate.now()));
-        sb.append("| Route | Requests/s | × baseline | p50 | p99 | p99 × baseline | non-2xx |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    /** Per route, the medians over rounds and the medians of the per-round ratios to the baseline. */
+    static Figures.Table<Figures.Load> figures(List<List<Result>> byRound, int concurrency, int seconds, int rounds, String driver) {
+        String caption = String.format(Locale.ROOT, "Loopback, %s, %d connections, %d rounds of %d s per route (medians), measured %s",
+                driver, concurrency, rounds, seconds, LocalDate.now());
+        var rows = new ArrayList<Figures.Load>();
         int routes = byRound.get(0).size();
         for (int i = 0; i < routes; i++) {
             int at = i;
@@ -259,8 +267,17 @@ public final class LoadRun {
             double p99 = Cli.median(byRound.stream().mapToDouble(r -> r.get(at).p99Micros()));
             double p99Ratio = Cli.median(byRound.stream().mapToDouble(r -> (double) r.get(at).p99Micros() / Math.max(1, r.get(BASELINE).p99Micros())));
             long errors = byRound.stream().mapToLong(r -> r.get(at).errors()).sum();
-            String name = byRound.get(0).get(i).name() + (i == BASELINE ? " **(baseline)**" : "");
-            sb.append(String.format("| %s | %,.0f | %.2f | %.2f ms | %.2f ms | %.2f | %d |%n", name, rps, ratio, p50 / 1000, p99 / 1000, p99Ratio, errors));
+            rows.add(new Figures.Load(byRound.get(0).get(i).name(), i == BASELINE, rps, ratio, p50 / 1000, p99 / 1000, p99Ratio, errors));
+        }
+        return new Figures.Table<>(caption, rows);
+    }
+
+    static String table(Figures.Table<Figures.Load> figures) {
+        var sb = new StringBuilder(figures.caption()).append("\n\n");
+        sb.append("| Route | Requests/s | × baseline | p50 | p99 | p99 × baseline | non-2xx |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Figures.Load r : figures.rows()) {
+            String name = r.route() + (r.baseline() ? " **(baseline)**" : "");
+            sb.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f ms | %.2f ms | %.2f | %d |%n", name, r.rps(), r.ratio(), r.p50Ms(), r.p99Ms(), r.p99Ratio(), r.non2xx()));
         }
         return sb.toString();
     }

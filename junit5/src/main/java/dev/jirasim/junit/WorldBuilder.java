@@ -284,10 +284,33 @@ public final class WorldBuilder {
         return this;
     }
 
-    /** A shared OAuth app with its callback URLs. */
+    /** The scopes a new app gets enabled, as a Jira app's permissions page would have them: Jira's classic scopes, read:me, offline_access. */
+    public static final List<String> DEFAULT_APP_SCOPES = List.of("read:jira-work", "write:jira-work", "read:jira-user", "manage:jira-project",
+            "manage:jira-configuration", "manage:jira-webhook", "read:me", "offline_access");
+
+    /**
+     * A shared OAuth app with its callback URLs. An app of that client id already in the world keeps its name, enabled
+     * scopes and distribution (only secret and callbacks change); a new one gets {@link #DEFAULT_APP_SCOPES}, since an
+     * app with no scope enabled can be refused every authorization ({@code invalid_scope}).
+     */
     public WorldBuilder app(String clientId, String clientSecret, String... callbackUrls) {
+        OAuthApp old = apps.stream().filter(a -> a.clientId().equals(clientId)).findFirst().orElse(null);
         apps.removeIf(a -> a.clientId().equals(clientId));
-        apps.add(new OAuthApp(clientId, clientSecret, clientId, List.of(callbackUrls), List.of(), null, null, null));
+        apps.add(old == null
+                ? new OAuthApp(clientId, clientSecret, clientId, List.of(callbackUrls), DEFAULT_APP_SCOPES, null, null, null)
+                : new OAuthApp(clientId, clientSecret, old.name(), List.of(callbackUrls), old.scopes(), old.distribution(), old.owner(), old.pkce()));
+        return this;
+    }
+
+    /** Adds a callback URL to an app of the world (a test server's port is known only once it runs). */
+    public WorldBuilder callbackUrl(String clientId, String callbackUrl) {
+        OAuthApp old = apps.stream().filter(a -> a.clientId().equals(clientId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no app '" + clientId + "' in this world"));
+        if (old.callbackUrls().contains(callbackUrl)) return this;
+        var urls = new ArrayList<>(old.callbackUrls());
+        urls.add(callbackUrl);
+        apps.set(apps.indexOf(old), new OAuthApp(old.clientId(), old.clientSecret(), old.name(), List.copyOf(urls), old.scopes(),
+                old.distribution(), old.owner(), old.pkce()));
         return this;
     }
 

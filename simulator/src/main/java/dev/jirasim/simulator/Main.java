@@ -97,7 +97,7 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(sim::stopGracefully, "jirasim-shutdown"));
-        LOG.info(banner(sim));
+        LOG.info(banner(sim, config.noAdmin()));
     }
 
     private static boolean portInUse(Throwable e) {
@@ -199,11 +199,17 @@ public final class Main {
     }
 
     static String banner(JirasimServer sim) {
+        return banner(sim, false);
+    }
+
+    static String banner(JirasimServer sim, boolean noAdmin) {
         WorldFile world = sim.control().exportWorld();
         var sb = new StringBuilder("\nJirasim ").append(Version.current()).append(" is listening on ").append(sim.baseUrl()).append('\n');
         sb.append("  auth.atlassian.com  -> ").append(sim.authUrl()).append('\n');
         sb.append("  api.atlassian.com   -> ").append(sim.apiUrl()).append('\n');
-        sb.append("  control API         -> ").append(sim.adminUrl()).append('\n');
+        sb.append("  control API         -> ").append(sim.adminUrl());
+        if (!noAdmin) sb.append("  (dashboard: ").append(sim.baseUrl()).append("/ in a browser)");
+        sb.append('\n');
         for (OAuthApp app : world.apps()) {
             if (app.distribution() == OAuthApp.Distribution.SHARED) {
                 sb.append("  OAuth client        : ").append(app.clientId()).append(" / ").append(app.clientSecret())

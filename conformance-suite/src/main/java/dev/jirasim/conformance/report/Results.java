@@ -1,12 +1,14 @@
 package dev.jirasim.conformance.report;
 
 import dev.jirasim.conformance.engine.Constants;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.FileSource;
@@ -37,6 +39,8 @@ public final class Results implements TestExecutionListener {
         public final String id;
         public final String title;
         public final String location;
+        /** The scenario's tags that are valid JUnit tags (all the suite's are); none for a file that could not be read. */
+        public final List<String> tags;
         public Outcome outcome;
         public String reason;
         /** Wall time from the scenario's start to its end (0 when skipped); started holds the start meanwhile. */
@@ -44,10 +48,21 @@ public final class Results implements TestExecutionListener {
         private long started;
         public final List<StepResult> steps = new ArrayList<>();
 
-        ScenarioResult(String id, String title, String location) {
+        ScenarioResult(String id, String title, String location, List<String> tags) {
             this.id = id;
             this.title = title;
             this.location = location;
+            this.tags = List.copyOf(tags);
+        }
+
+        /**
+         * The folder its file lives in: the suite keeps one folder per service ({@code atlassian-auth}, {@code jira-cloud},
+         * {@code nango}, …), so reports group by it. Empty when there is no file (the suite itself failed).
+         */
+        public String folder() {
+            String file = location == null ? "" : location.replaceFirst(":\\d+(:\\d+)?$", "");
+            Path parent = file.isEmpty() ? null : Path.of(file).getParent();
+            return parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
         }
     }
 
@@ -110,7 +125,7 @@ public final class Results implements TestExecutionListener {
     private ScenarioResult scenario(TestIdentifier id) {
         return scenarios.computeIfAbsent(id.getUniqueId(), k -> {
             String scenarioId = UniqueId.parse(k).getSegments().get(UniqueId.parse(k).getSegments().size() - 1).getValue();
-            return new ScenarioResult(scenarioId, id.getDisplayName(), location(id));
+            return new ScenarioResult(scenarioId, id.getDisplayName(), location(id), id.getTags().stream().map(TestTag::getName).toList());
         });
     }
 
@@ -155,7 +170,7 @@ public final class Results implements TestExecutionListener {
             parent(id).ifPresent(p -> scenario(p).steps.add(new StepResult(id.getDisplayName(), location(id), status, message,
                     e.get(Constants.ENTRY_REQUEST), e.get(Constants.ENTRY_RESPONSE))));
         } else if (type.equals("file") && id.isTest()) {
-            var s = scenarios.computeIfAbsent(id.getUniqueId(), k -> new ScenarioResult(id.getDisplayName(), "File could not be read as scenarios", location(id)));
+            var s = scenarios.computeIfAbsent(id.getUniqueId(), k -> new ScenarioResult(id.getDisplayName(), "File could not be read as scenarios", location(id), List.of()));
             s.outcome = Outcome.MALFORMED;
             s.reason = message;
             settled.accept(s);
@@ -183,7 +198,7 @@ public final class Results implements TestExecutionListener {
             settled.accept(s);
         } else if (id.isContainer() && result.getStatus() == TestExecutionResult.Status.FAILED && parent(id).isEmpty()) {
             // The suite itself failed (target could not be opened): report it as a failure of its own.
-            var s = scenarios.computeIfAbsent(id.getUniqueId(), k -> new ScenarioResult("(suite)", "Opening the target", ""));
+            var s = scenarios.computeIfAbsent(id.getUniqueId(), k -> new ScenarioResult("(suite)", "Opening the target", "", List.of()));
             s.outcome = Outcome.FAILED;
             s.reason = message;
         }

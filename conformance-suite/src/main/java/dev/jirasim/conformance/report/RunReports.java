@@ -63,10 +63,7 @@ public final class RunReports {
 
     /** The directory part of the scenario's file, so CI groups scenarios by service folder. */
     private static String classname(Results.ScenarioResult s) {
-        String loc = s.location == null ? "" : s.location.replaceFirst(":\\d+(:\\d+)?$", "");
-        Path p = loc.isEmpty() ? null : Path.of(loc);
-        if (p == null || p.getParent() == null) return "jirasim-conformance";
-        return "jirasim-conformance." + p.getParent().getFileName();
+        return s.folder().isEmpty() ? "jirasim-conformance" : "jirasim-conformance." + s.folder();
     }
 
     private static String steps(Results.ScenarioResult s) {

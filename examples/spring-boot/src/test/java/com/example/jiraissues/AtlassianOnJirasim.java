@@ -1,10 +1,6 @@
 package com.example.jiraissues;
 
 import dev.jirasim.junit.JirasimHandle;
-import dev.jirasim.simulator.world.OAuthApp;
-import dev.jirasim.simulator.world.WorldFile;
-import java.util.List;
-import java.util.stream.Stream;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -43,12 +39,6 @@ final class AtlassianOnJirasim {
      */
     static void allowRedirectUri(JirasimHandle sim, int port) {
         String redirectUri = "http://localhost:" + port + "/login/oauth2/code/atlassian";
-        WorldFile world = sim.control().exportWorld();
-        List<OAuthApp> apps = world.apps().stream()
-                .map(app -> !app.clientId().equals(CLIENT_ID) || app.callbackUrls().contains(redirectUri) ? app
-                        : new OAuthApp(app.clientId(), app.clientSecret(), app.name(), Stream.concat(app.callbackUrls().stream(), Stream.of(redirectUri)).toList(),
-                                app.scopes(), app.distribution(), app.owner(), app.pkce()))
-                .toList();
-        if (!apps.equals(world.apps())) sim.control().replaceWorld(world.withApps(apps));
+        sim.world().callbackUrl(CLIENT_ID, redirectUri).apply();
     }
 }

@@ -109,7 +109,12 @@ class GuideSnippetsTest {
                 + URLEncoder.encode("project = LAB AND labels = red", StandardCharsets.UTF_8), token);
         assertEquals(200, answer.statusCode(), answer.body());
         assertTrue(answer.body().contains("Containment breach") && answer.body().contains("In Progress"), answer.body());
-        assertTrue(sim.control().exportWorld().apps().stream().anyMatch(a -> a.clientId().equals("my-app")));
+        var app = sim.control().exportWorld().apps().stream().filter(a -> a.clientId().equals("my-app")).findFirst().orElseThrow();
+        assertTrue(app.scopes().contains("read:jira-work") && app.scopes().contains("offline_access"), "a new app can be authorized");
+        sim.world().callbackUrl("jirasim-client", "http://127.0.0.1:9/cb").apply();
+        var demo = sim.control().exportWorld().apps().stream().filter(a -> a.clientId().equals("jirasim-client")).findFirst().orElseThrow();
+        assertTrue(demo.callbackUrls().contains("http://127.0.0.1:9/cb") && demo.callbackUrls().contains("http://localhost:3000/callback"));
+        assertTrue(demo.scopes().contains("manage:jira-webhook"), "the existing app keeps its scopes");
     }
 
     private static HttpResponse<String> get(String url, String token) throws Exception {

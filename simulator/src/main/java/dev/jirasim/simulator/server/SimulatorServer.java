@@ -70,7 +70,8 @@ public final class SimulatorServer {
         c.jetty.modifyServer(server -> this.jetty = server);
         c.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(new TenantRouting()), "/*", EnumSet.of(DispatcherType.REQUEST)));
         if (config.noAdmin()) c.routes.before(AdminGuard.NONE);
-        else if (config.adminToken() != null) c.routes.before(new AdminGuard(config.adminToken()));
+        var session = new AdminSession(config.adminToken());
+        if (!config.noAdmin() && config.adminToken() != null) c.routes.before(new AdminGuard(config.adminToken(), session));
         // First of all before-handlers (after the admin guard), so an injected fault wins over every route and route-level limit.
         c.routes.before(new FaultFilter(ctx -> tenant.get().faults(), path -> Hosts.of(path).shape()));
         c.routes.before(new RequestGate());
@@ -80,12 +81,19 @@ public final class SimulatorServer {
         new ApiRoutes(tenant, publicUrl).addTo(c.routes);
         new AdminRoutes(tenant, publicUrl).addTo(c.routes);
         new TenantAdminRoutes(tenants).addTo(c.routes);
-        c.routes.get("/", ctx -> ctx.json(Index.of(publicUrl.get())));
+        var dashboard = new dev.jirasim.simulator.control.DashboardRoutes(tenant, publicUrl, tenants, session, config.noAdmin());
+        dashboard.addTo(c.routes);
+        // Browsers get the dashboard; clients (and curl, which accepts anything) keep the JSON index.
+        c.routes.get("/", ctx -> {
+            if (dev.jirasim.simulator.control.DashboardRoutes.wantsPage(ctx)) dashboard.page(ctx, Index.hosts(publicUrl.get()));
+            else ctx.json(Index.of(publicUrl.get()));
+        });
         c.routes.exception(Problem.class, (e, ctx) -> writeError(ctx, e.status(), e.code(), e.getMessage(), e));
         new dev.jirasim.simulator.jira.cloud.JiraRoutes(tenant, publicUrl).addTo(c.routes);
         // Simulated Nango reaches the simulated providers over real HTTP on loopback, inside the same tenant.
         Supplier<String> internalUrl = () -> "http://" + loopback(config.host()) + ":" + app.port()
                 + (CurrentTenant.id() == null ? "" : "/t/" + CurrentTenant.id());
+        new dev.jirasim.simulator.control.DebuggerRoutes(tenant, publicUrl, internalUrl, session).addTo(c.routes);
         new dev.jirasim.simulator.dc.DcRoutes(tenant, publicUrl).addTo(c.routes);
         new dev.jirasim.simulator.nango.NangoRoutes(tenant, publicUrl, internalUrl, new HttpUpstream()).addTo(c.routes);
         c.routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, e.getStatus(),

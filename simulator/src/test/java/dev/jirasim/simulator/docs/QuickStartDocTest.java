@@ -43,6 +43,12 @@ class QuickStartDocTest {
         runs("site-host.md", 8);
     }
 
+    /** docs/dashboard.md: GET / keeps its JSON for curl and gives browsers the page. */
+    @Test
+    void theDashboardPageRunsToo() throws Exception {
+        runs("dashboard.md", 1);
+    }
+
     static void runs(String page, int minCommands) throws Exception {
         assumeTrue(onPath("curl") && onPath("jq"), "curl and jq are needed to run the page's commands");
         List<Block> blocks = new ArrayList<>();

@@ -22,7 +22,7 @@ class WorldFileTest {
         assertEquals(List.of("globex"), world.user("carol@globex.test").orElseThrow().sites());
         OAuthApp app = world.app("jirasim-client").orElseThrow();
         assertEquals("jirasim-secret", app.clientSecret());
-        assertEquals(List.of("http://localhost:3000/callback", BASE + "/nango/oauth/callback"), app.callbackUrls());
+        assertEquals(List.of("http://localhost:3000/callback", BASE + "/nango/oauth/callback", BASE + "/__admin/debugger/callback"), app.callbackUrls());
         assertEquals(OAuthApp.Distribution.PRIVATE, world.app("jirasim-private-client").orElseThrow().distribution());
         assertTrue(world.sites().stream().allMatch(s -> s.cloudId().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")));
     }
