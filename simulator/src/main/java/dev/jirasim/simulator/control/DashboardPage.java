@@ -128,7 +128,11 @@ final class DashboardPage {
         }
         action(sb, v, "clock-freeze", v.frozen() ? "unfreeze" : "freeze", v.frozen() ? "Let it run" : "Freeze",
                 Map.of("frozen", String.valueOf(!v.frozen())), false);
-        sb.append("</div><p class='muted'>Tokens expire, codes lapse and webhook retries fall due on this clock.</p></section>");
+        sb.append("</div><form method='post' action='").append(esc(v.base())).append(DashboardRoutes.BASE).append("/clock-set' class='row'>")
+                .append(csrf(v.csrf())).append("<label>Set to (UTC) <input type='datetime-local' step='1' name='now' id='clock-input' value='")
+                .append(v.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace("Z", ""))
+                .append("'></label><button id='clock-set'>Set</button></form>")
+                .append("<p class='muted'>Tokens expire, codes lapse and webhook retries fall due on this clock.</p></section>");
     }
 
     private static void consent(StringBuilder sb, View v) {

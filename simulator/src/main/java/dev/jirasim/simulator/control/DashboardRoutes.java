@@ -101,6 +101,7 @@ public final class DashboardRoutes {
         switch (action) {
             case "clock-advance" -> control.advanceClock(Duration.ofSeconds(longParam(ctx, "seconds", 1, 366L * 24 * 3600)));
             case "clock-freeze" -> control.setClock(null, Boolean.parseBoolean(ctx.formParam("frozen")));
+            case "clock-set" -> control.setClock(instant(required(ctx, "now")), null);
             case "consent" -> control.consent(consent(ctx, control));
             case "revoke" -> {
                 if (!control.revokeGrant(required(ctx, "grantId"))) throw AdminErrors.notFound("No such grant.");
@@ -124,6 +125,20 @@ public final class DashboardRoutes {
         if (!known) throw AdminErrors.badRequest("Unknown user: " + user);
         Consent.Decision decision = "deny".equals(ctx.formParam("decision")) ? Consent.Decision.DENY : Consent.Decision.APPROVE;
         return new Consent(Consent.Mode.AUTO, user, null, decision);
+    }
+
+    /** An instant as ISO-8601 ({@code 2026-12-01T09:00:00Z}), or as a browser's datetime-local field sends it (taken as UTC). */
+    private static java.time.Instant instant(String text) {
+        String t = text.trim();
+        try {
+            return java.time.Instant.parse(t);
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(t).toInstant(java.time.ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException again) {
+                throw AdminErrors.badRequest("'now' must be a time such as 2026-12-01T09:00:00Z, not '" + text + "'.");
+            }
+        }
     }
 
     private static String required(Context ctx, String name) {

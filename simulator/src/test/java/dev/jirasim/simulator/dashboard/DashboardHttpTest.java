@@ -71,6 +71,10 @@ class DashboardHttpTest {
                     .formParam("seconds", "3600").formParam("csrf", csrf).post("/__admin/dashboard/clock-advance")
                     .then().statusCode(303).header("Location", sim.baseUrl() + "/");
             assertEquals(Duration.ofHours(1), Duration.between(before, sim.control().now()));
+            given().baseUri(sim.baseUrl()).redirects().follow(false).formParam("now", "2027-01-02T03:04:05").formParam("csrf", csrf).post("/__admin/dashboard/clock-set")
+                    .then().statusCode(303);
+            assertEquals(java.time.Instant.parse("2027-01-02T03:04:05Z"), sim.control().now(), "a datetime-local value is taken as UTC");
+            given().baseUri(sim.baseUrl()).formParam("now", "soon").formParam("csrf", csrf).post("/__admin/dashboard/clock-set").then().statusCode(400);
             given().baseUri(sim.baseUrl()).formParam("seconds", "-5").formParam("csrf", csrf).post("/__admin/dashboard/clock-advance")
                     .then().statusCode(400);
             given().baseUri(sim.baseUrl()).formParam("csrf", csrf).post("/__admin/dashboard/explode").then().statusCode(404);
