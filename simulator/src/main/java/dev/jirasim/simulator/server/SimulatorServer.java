@@ -36,6 +36,7 @@ public final class SimulatorServer {
     private final Javalin app;
     private volatile Runnable onChange = () -> { };
     private volatile org.eclipse.jetty.server.Server jetty;
+    private volatile org.eclipse.jetty.server.LocalConnector local;
 
     /** Where to listen, and the control API's token (null: none). */
     public record Binding(String host, int port, String adminToken, boolean noAdmin) {
@@ -95,7 +96,8 @@ public final class SimulatorServer {
                 + (CurrentTenant.id() == null ? "" : "/t/" + CurrentTenant.id());
         new dev.jirasim.simulator.control.DebuggerRoutes(tenant, publicUrl, internalUrl, session).addTo(c.routes);
         new dev.jirasim.simulator.dc.DcRoutes(tenant, publicUrl).addTo(c.routes);
-        new dev.jirasim.simulator.nango.NangoRoutes(tenant, publicUrl, internalUrl, new HttpUpstream()).addTo(c.routes);
+        var upstream = new LocalUpstream(() -> local, () -> "http://" + loopback(config.host()) + ":" + app.port(), new HttpUpstream());
+        new dev.jirasim.simulator.nango.NangoRoutes(tenant, publicUrl, internalUrl, upstream).addTo(c.routes);
         c.routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, e.getStatus(),
                 dev.jirasim.simulator.common.ErrorShape.codeFor(e.getStatus()), describe(e), null));
         // A body in a charset Java does not know cannot be read: the client's mistake, not ours.
@@ -194,6 +196,16 @@ public final class SimulatorServer {
 
     public SimulatorServer start() {
         app.start();
+        // Added once the server runs: Javalin takes its port from the first connector, which must stay the socket's.
+        // Simulated Nango reaches the simulated providers through this one, in memory (see LocalUpstream).
+        var connector = new org.eclipse.jetty.server.LocalConnector(jetty);
+        try {
+            jetty.addConnector(connector);
+            if (!connector.isStarted()) connector.start();
+            local = connector;
+        } catch (Exception e) {
+            ERRORS.warn("No in-memory connector ({}): simulated Nango will reach the providers over loopback HTTP", e.toString());
+        }
         return this;
     }
 
