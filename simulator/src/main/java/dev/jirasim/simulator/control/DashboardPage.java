@@ -38,7 +38,8 @@ final class DashboardPage {
             code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}form{display:inline}.muted{color:var(--muted)}
             button{font:inherit;padding:3px 10px;border:1px solid var(--line);border-radius:4px;background:var(--bg);color:var(--fg);cursor:pointer}
             button.danger{color:var(--bad)}.ok{color:var(--ok)}.bad{color:var(--bad)}input,select{font:inherit;padding:2px 4px}
-            .row{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:6px 0}""";
+            .row{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:6px 0}
+            main.stack{display:block}main.stack>section{margin-bottom:12px}pre{white-space:pre-wrap;font:12px ui-monospace,monospace}""";
 
     private DashboardPage() {
     }
@@ -86,7 +87,8 @@ final class DashboardPage {
         return sb.toString();
     }
 
-    private static void head(StringBuilder sb, String title) {
+    /** The document's head (title, the shared style) and the opening of its body; the debugger's pages use it too. */
+    static void head(StringBuilder sb, String title) {
         sb.append("<!doctype html><html lang='en'><head><meta charset='utf-8'><meta name='viewport' content='width=device-width,initial-scale=1'>")
                 .append("<title>").append(esc(title)).append("</title><style>").append(STYLE).append("</style></head><body>");
     }

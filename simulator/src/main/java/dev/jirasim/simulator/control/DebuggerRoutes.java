@@ -225,10 +225,9 @@ public final class DebuggerRoutes {
 
     private static StringBuilder page(String title, String base) {
         var sb = new StringBuilder(4096);
-        sb.append("<!doctype html><html lang='en'><head><meta charset='utf-8'><meta name='viewport' content='width=device-width,initial-scale=1'><title>")
-                .append(esc(title)).append("</title><style>").append(DashboardPage.STYLE).append("pre{white-space:pre-wrap;font:12px ui-monospace,monospace}main>section{margin-bottom:12px}")
-                .append("</style></head><body><header><h1>OAuth debugger</h1><span>Jirasim ").append(esc(Version.current()))
-                .append("</span><a href='").append(esc(base)).append("/'>Dashboard</a></header><main style='display:block'>");
+        DashboardPage.head(sb, title);
+        sb.append("<header><h1>OAuth debugger</h1><span>Jirasim ").append(esc(Version.current()))
+                .append("</span><a href='").append(esc(base)).append("/'>Dashboard</a></header><main class='stack'>");
         return sb;
     }
 
