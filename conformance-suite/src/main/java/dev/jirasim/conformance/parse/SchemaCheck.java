@@ -1,22 +1,16 @@
 package dev.jirasim.conformance.parse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.math.BigInteger;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Checks a YAML document against one of the JSON Schemas in the repository's {@code schemas/} folder (packed into the
@@ -28,6 +22,7 @@ final class SchemaCheck {
     static final SchemaCheck TARGET = new SchemaCheck("target.schema.json");
 
     private static final String FOLDER = "classpath:dev/jirasim/conformance/schemas/";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private final String name;
@@ -38,12 +33,17 @@ final class SchemaCheck {
     }
 
     /** The schema violations of a document, first one first (empty when it conforms). */
-    List<Error> violations(Node document) {
-        return schema().validate(toJson(document));
+    List<Error> violations(Node document) throws ParseProblem {
+        return violations(new YamlNodes(java.nio.file.Path.of("document")), document);
+    }
+
+    private List<Error> violations(YamlNodes y, Node document) throws ParseProblem {
+        // The same typed values the parser reads (YamlNodes.plain), as the JSON the validator takes.
+        return schema().validate(JSON.valueToTree(y.plain(document)));
     }
 
     void check(YamlNodes y, Node document) throws ParseProblem {
-        List<Error> errors = violations(document);
+        List<Error> errors = violations(y, document);
         if (errors.isEmpty()) return;
         Error first = errors.get(0);
         throw y.problem(locate(document, first), "does not match schemas/" + name + " at " + first);
@@ -85,38 +85,5 @@ final class SchemaCheck {
             return s.getValue().get(i);
         }
         return null;
-    }
-
-    /** The document as JSON, scalars typed by YAML's core schema (as {@link YamlNodes#plain} types them). */
-    static JsonNode toJson(Node node) {
-        var f = JsonNodeFactory.instance;
-        if (node instanceof MappingNode m) {
-            ObjectNode o = f.objectNode();
-            for (NodeTuple t : m.getValue()) {
-                String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(t.getKeyNode());
-                o.set(key, toJson(t.getValueNode()));
-            }
-            return o;
-        }
-        if (node instanceof SequenceNode s) {
-            ArrayNode a = f.arrayNode();
-            for (Node n : s.getValue()) a.add(toJson(n));
-            return a;
-        }
-        ScalarNode s = (ScalarNode) node;
-        Tag tag = s.getTag();
-        String v = s.getValue();
-        if (tag.equals(Tag.NULL)) return f.nullNode();
-        if (tag.equals(Tag.BOOL)) return f.booleanNode(Boolean.parseBoolean(v.toLowerCase()));
-        try {
-            if (tag.equals(Tag.INT)) {
-                var n = new BigInteger(v.replace("_", ""));
-                return n.bitLength() < 64 ? f.numberNode(n.longValue()) : f.numberNode(n);
-            }
-            if (tag.equals(Tag.FLOAT)) return f.numberNode(Double.parseDouble(v));
-        } catch (NumberFormatException e) {
-            // Octal, hexadecimal or sexagesimal spellings: keep the text, the schema will say what it expected.
-        }
-        return f.textNode(v);
     }
 }

@@ -141,14 +141,15 @@ final class YamlNodes {
         String v = s.getValue();
         if (tag.equals(Tag.NULL)) return null;
         if (tag.equals(Tag.BOOL)) return Boolean.parseBoolean(v.toLowerCase());
-        if (tag.equals(Tag.INT)) {
-            try {
-                return Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                return new java.math.BigInteger(v);
+        try {
+            if (tag.equals(Tag.INT)) {
+                var n = new java.math.BigInteger(v.replace("_", ""));
+                return n.bitLength() < 64 ? (Object) n.longValue() : n;
             }
+            if (tag.equals(Tag.FLOAT)) return Double.parseDouble(v.replace("_", ""));
+        } catch (NumberFormatException e) {
+            // Octal, hexadecimal, sexagesimal or infinite spellings: the text, for whoever reads it to judge.
         }
-        if (tag.equals(Tag.FLOAT)) return Double.parseDouble(v);
         return v;
     }
 

@@ -33,6 +33,22 @@ class ScenarioParserTest {
         assertTrue(problem(step.formatted("[\"$.[\"]")).getMessage().contains("bad JSON path"));
     }
 
+    /** YAML 1.1 spellings SnakeYAML types as numbers but Java cannot parse used to escape as a NumberFormatException. */
+    @Test
+    void hexadecimalAndInfiniteNumbersInABodyAreKeptAsText() throws Exception {
+        var http = (Step.HttpStep) ScenarioParser.parse(FILE, """
+                id: n
+                title: N
+                steps:
+                  - request: {url: "${auth}/x", method: POST, json: {hex: 0x1F, inf: .inf, big: 123456789012345678901234567890, n: 1_000}}
+                """).get(0).steps().get(0);
+        var json = (java.util.Map<?, ?>) http.json();
+        assertEquals("0x1F", json.get("hex"));
+        assertEquals(".inf", json.get("inf"));
+        assertEquals(new java.math.BigInteger("123456789012345678901234567890"), json.get("big"));
+        assertEquals(1000L, json.get("n"));
+    }
+
     @Test
     void readsAFullScenario() throws Exception {
         var scenarios = ScenarioParser.parse(FILE, """
