@@ -42,12 +42,17 @@ public final class JirasimServer implements AutoCloseable {
         var tenants = new java.util.concurrent.CompletableFuture<Tenants>();
         java.util.function.Supplier<Tenants> current = tenants::join;
         // Javalin's set-up and reading the world are independent and each takes a good part of a cold start, so
-        // they overlap; nothing listens until the world has been validated.
+        // they overlap.
         var created = new java.util.concurrent.CompletableFuture<SimulatorServer>();
+        // The built-in world is known to be valid (DefaultWorldTest), so with it the server may listen at once, its
+        // start overlapping the world's; a fixture or state file must validate before anything listens.
+        boolean builtIn = config.fixture() == null && (config.state() == null || !java.nio.file.Files.exists(config.state()));
         Thread setUp = new Thread(() -> {
             try {
-                created.complete(new SimulatorServer(new SimulatorServer.Binding(config.host(), config.port(), config.adminToken(), config.noAdmin()),
-                        current, tenants::isDone));
+                var server = new SimulatorServer(new SimulatorServer.Binding(config.host(), config.port(), config.adminToken(), config.noAdmin()),
+                        current, tenants::isDone);
+                if (builtIn) server.start();
+                created.complete(server);
             } catch (Throwable t) {
                 created.completeExceptionally(t);
             }
@@ -56,27 +61,43 @@ public final class JirasimServer implements AutoCloseable {
         setUp.start();
         // Validate the fixture first: the world needs the public URL, which needs the bound port.
         String expectedUrl = config.publicUrlFor(config.port() == 0 ? 1 : config.port());
-        WorldFile checked = seed(config, expectedUrl);
+        // With a fixed port (or public URL) the URL is known now, and the tenants' world, built once here, is the
+        // validation; with a random port the world is validated here and built again once the port is known.
+        boolean urlKnown = config.port() != 0 || expectedUrl.equals(config.publicUrlFor(2));
+        Tenant.Wiring wiring = (tenant, world) -> WebhookEvents.attach(world, tenant.webhooks(), tenant.baseUrl());
+        WorldFile checked = null;
+        Tenants early = null;
         try {
-            World.of(checked, new SimClock());
-        } catch (WorldException e) {
-            throw new WorldException((config.fixture() == null ? "default world" : config.fixture().toString()) + ": " + e.getMessage(), e);
+            checked = seed(config, expectedUrl);
+            if (urlKnown) early = new Tenants(checked, expectedUrl, wiring);
+            else World.of(checked, new SimClock());
+        } catch (RuntimeException e) {
+            created.thenAccept(SimulatorServer::stop); // the built-in world failing is a bug, but nothing may keep listening
+            if (e instanceof WorldException && checked != null) {
+                throw new WorldException((config.fixture() == null ? "default world" : config.fixture().toString()) + ": " + e.getMessage(), e);
+            }
+            throw e;
         }
         SimulatorServer server;
         try {
             server = created.join();
         } catch (java.util.concurrent.CompletionException e) {
+            if (early != null) early.close();
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error err) throw err;
             throw e;
         }
-        server.start();
+        if (!builtIn) server.start();
         try {
             String publicUrl = config.publicUrlFor(server.port());
-            // A fixed port gives the same URL the world was read with: no need to read it again.
             // Every world a tenant builds fires Jira's webhooks for its issue changes.
-            tenants.complete(new Tenants(publicUrl.equals(expectedUrl) ? checked : seed(config, publicUrl), publicUrl,
-                    (tenant, world) -> WebhookEvents.attach(world, tenant.webhooks(), tenant.baseUrl())));
+            if (early != null && publicUrl.equals(expectedUrl)) {
+                tenants.complete(early);
+            } else {
+                if (early != null) early.close();
+                // A fixed port gives the same URL the world was read with: no need to read it again.
+                tenants.complete(new Tenants(publicUrl.equals(expectedUrl) ? checked : seed(config, publicUrl), publicUrl, wiring));
+            }
             var sim = new JirasimServer(server, tenants.join(), publicUrl);
             if (config.state() != null) {
                 var tenant = sim.tenants.defaultTenant();

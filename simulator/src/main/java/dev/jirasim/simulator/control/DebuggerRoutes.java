@@ -37,7 +37,9 @@ public final class DebuggerRoutes {
     public static final String PATH = "/__admin/debugger";
     public static final String CALLBACK = PATH + "/callback";
     static final String SCOPES = "read:jira-work read:jira-user read:me offline_access";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // Built on the first exchange: a cold start should not pay for the TLS set-up a JDK client does when built.
+    private static final dev.jirasim.simulator.common.Lazy<HttpClient> HTTP = dev.jirasim.simulator.common.Lazy.of(() ->
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Supplier<Tenant> tenant;
@@ -174,7 +176,7 @@ public final class DebuggerRoutes {
         if (jsonBody != null) request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
         else request.method(method, HttpRequest.BodyPublishers.noBody());
         try {
-            HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HTTP.get().send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json;
             try {
                 json = answer.body().isBlank() ? null : Json.MAPPER.readTree(answer.body());

@@ -37,6 +37,7 @@ public final class SimulatorServer {
     private volatile Runnable onChange = () -> { };
     private volatile org.eclipse.jetty.server.Server jetty;
     private volatile org.eclipse.jetty.server.LocalConnector local;
+    private IndexedRouter router;
 
     /** Where to listen, and the control API's token (null: none). */
     public record Binding(String host, int port, String adminToken, boolean noAdmin) {
@@ -60,6 +61,8 @@ public final class SimulatorServer {
 
     private void configure(JavalinConfig c, Binding config, Supplier<Tenants> tenants, Supplier<Tenant> tenant, Supplier<String> publicUrl,
                            java.util.function.BooleanSupplier ready) {
+        // Before any route is added: every route goes into the indexed router (see IndexedRouter).
+        c.unsafe.internalRouter = router = new IndexedRouter(c.unsafe);
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
         c.jetty.host = config.host();
@@ -192,6 +195,11 @@ public final class SimulatorServer {
         journal.add(new JournalEntry(journal.nextSeq(), tenant.clock().now(), ctx.method().name(), ctx.path(),
                 Redact.form(ctx.queryString()), headers, Redact.body(body), status, Math.round(ms),
                 ctx.attribute(FaultFilter.FAULT_ATTRIBUTE)));
+    }
+
+    /** The server's router, for tests that compare its choices with Javalin's own. */
+    IndexedRouter router() {
+        return router;
     }
 
     public SimulatorServer start() {

@@ -30,8 +30,9 @@ public final class WebhookSender implements AutoCloseable {
     /** Headers the JDK client sets itself and refuses to be given. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     // HTTP/1.1: for a plain-http URL the JDK client would otherwise offer an h2c upgrade receivers rarely take.
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    // Built with the first delivery, not with the server: a cold start should not pay for TLS set-up it may never use.
+    private final dev.jirasim.simulator.common.Lazy<HttpClient> client = dev.jirasim.simulator.common.Lazy.of(() -> HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build());
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("jirasim-webhook"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("jirasim-webhook-timer"));
     /** Per URL, what waits to be sent after the send in progress; a URL is absent when nothing is in progress. */
@@ -95,7 +96,7 @@ public final class WebhookSender implements AutoCloseable {
             headers.forEach((name, value) -> {
                 if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) request.header(name, value);
             });
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client.get().send(request.build(), HttpResponse.BodyHandlers.discarding());
             return new Answer(response.statusCode(), null, millisSince(start));
         } catch (HttpTimeoutException e) {
             return new Answer(null, "timeout: no answer within " + timeout.toMillis() + " ms", millisSince(start));

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +19,18 @@ import java.nio.file.Path;
  */
 public final class WorldFiles {
     public static final String PUBLIC_URL_PLACEHOLDER = "${publicUrl}";
-    private static final ObjectMapper JSON = configure(new ObjectMapper());
-    private static final ObjectMapper YAML = configure(new ObjectMapper(
-            YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build()));
+    /** The default world as people read and edit it; a server builds it from the code generated from this file. */
+    public static final String DEFAULT_WORLD_RESOURCE = "/dev/jirasim/simulator/default-world.yaml";
 
     private WorldFiles() {
+    }
+
+    /** Made when a file is first read or written, not when the default world is built (it needs neither). */
+    private static final class Mappers {
+        static final ObjectMapper JSON = configure(new ObjectMapper());
+        static final ObjectMapper YAML = configure(new ObjectMapper(
+                YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build()));
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
@@ -43,7 +48,7 @@ public final class WorldFiles {
         String resolved = publicUrl == null ? text : text.replace(PUBLIC_URL_PLACEHOLDER, publicUrl);
         int surrogate = dev.jirasim.simulator.common.Escapes.unpairedSurrogate(resolved);
         if (surrogate >= 0) throw new WorldException("an unpaired UTF-16 surrogate escape at offset " + surrogate + ": text must be valid Unicode");
-        ObjectMapper mapper = resolved.stripLeading().startsWith("{") ? JSON : YAML;
+        ObjectMapper mapper = resolved.stripLeading().startsWith("{") ? Mappers.JSON : Mappers.YAML;
         try {
             WorldFile file = mapper.readValue(resolved, WorldFile.class);
             if (file == null) throw new WorldException("world file is empty");
@@ -66,18 +71,17 @@ public final class WorldFiles {
         }
     }
 
-    /** The built-in default world (see docs/default-world.md). */
+    /**
+     * The built-in default world (see docs/default-world.md), from the code generated from default-world.yaml:
+     * {@link DefaultWorld} needs neither YAML nor Jackson, so a cold start does not pay for them.
+     */
     public static WorldFile defaultWorld(String publicUrl) {
-        try (InputStream in = WorldFiles.class.getResourceAsStream("/dev/jirasim/simulator/default-world.yaml")) {
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), publicUrl);
-        } catch (IOException e) {
-            throw new IllegalStateException("default world missing from the jar", e);
-        }
+        return DefaultWorld.of(publicUrl);
     }
 
     public static String toJson(WorldFile file) {
         try {
-            return JSON.writeValueAsString(file);
+            return Mappers.JSON.writeValueAsString(file);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -85,7 +89,7 @@ public final class WorldFiles {
 
     public static String toYaml(WorldFile file) {
         try {
-            return YAML.writeValueAsString(file);
+            return Mappers.YAML.writeValueAsString(file);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
