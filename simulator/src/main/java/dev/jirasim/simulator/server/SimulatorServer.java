@@ -68,6 +68,9 @@ public final class SimulatorServer {
         c.jetty.host = config.host();
         c.jetty.port = config.port();
         c.http.maxRequestSize = Limits.MAX_REQUEST_BYTES;
+        // Javalin copies every answer through a new buffer of this size (32 KB by default, Jetty's output buffer):
+        // most of the simulator's answers are a few KB, and the default made half of what a request allocated.
+        c.http.responseBufferSize = 8 * 1024;
         // Multipart bodies (attachment uploads) bypass maxRequestSize; Jetty stops reading them past this.
         c.jetty.multipartConfig.maxTotalRequestSize(Limits.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
         c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
