@@ -53,6 +53,8 @@ public final class TokenStore {
     /** Each family's newest refresh token, so a refresh finds the head without scanning every token. */
     private final Map<String, String> newestByFamily = new HashMap<>();
     private final Map<String, String> refreshTokenById = new HashMap<>();
+    /** The simulated time of the next {@link #purge}; see there. */
+    private Instant nextPurge = Instant.MIN;
 
     public TokenStore(SimClock clock, Supplier<AuthPolicy> policy) {
         this.clock = clock;
@@ -98,6 +100,7 @@ public final class TokenStore {
     public synchronized Outcome<CodeRejection> redeem(String code, String clientId, String redirectUri,
                                                       String codeVerifier, boolean verifyPkce) {
         Instant now = clock.now();
+        purgeIfDue(now);
         AuthorizationCode found = code == null ? null : codes.get(code);
         if (found == null) return new Outcome.Rejected<>(CodeRejection.UNKNOWN);
         if (found.usedAt() != null) return new Outcome.Rejected<>(CodeRejection.USED);
@@ -134,6 +137,7 @@ public final class TokenStore {
 
     public synchronized Outcome<RefreshRejection> refresh(String token, String clientId) {
         Instant now = clock.now();
+        purgeIfDue(now);
         AuthPolicy p = policy.get();
         RefreshToken presented = token == null ? null : refreshByToken.get(token);
         if (presented == null) return new Outcome.Rejected<>(RefreshRejection.UNKNOWN);
@@ -162,9 +166,10 @@ public final class TokenStore {
     // ---- authentication ----------------------------------------------------------------------------
 
     public synchronized Optional<Session> authenticate(String token) {
+        Instant now = clock.now();
+        purgeIfDue(now);
         AccessToken access = token == null ? null : accessByToken.get(token);
         if (access == null || access.revokedAt() != null) return Optional.empty();
-        Instant now = clock.now();
         if (!now.isBefore(access.expiresAt())) return Optional.empty();
         Grant grant = grants.get(access.grantId());
         if (grant == null || grant.revoked()) return Optional.empty();
@@ -177,6 +182,46 @@ public final class TokenStore {
             }
         }
         return Optional.of(new Session(grant, access));
+    }
+
+    // ---- purging -----------------------------------------------------------------------------------
+
+    /** At most once a simulated minute, so a busy token endpoint pays for a sweep rarely. */
+    private void purgeIfDue(Instant now) {
+        if (now.isBefore(nextPurge)) return;
+        nextPurge = now.plus(PURGE_EVERY);
+        purge(now);
+    }
+
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+
+    /**
+     * Drops what the simulated clock has made unable to change any answer, so a server that issues tokens for hours
+     * does not fill its heap. Dropped: authorization codes past their expiry (a late or repeated exchange gets the
+     * same {@code invalid_grant} as an unknown code); access tokens past {@code exp}, or whose refresh token was
+     * rotated longer ago than the leeway (they stopped working then; an unknown token gets the same 401); refresh
+     * tokens past their inactivity or absolute expiry (refused like an unknown one). Kept: a rotated refresh token
+     * until its own inactivity expiry, because presenting it after the leeway revokes the whole grant, as Atlassian
+     * does, and that needs the token; grants; and revoked tokens until they would have expired, so that
+     * {@code GET /__admin/tokens} still shows a revocation. Returns how many were dropped.
+     */
+    synchronized int purge(Instant now) {
+        AuthPolicy p = policy.get();
+        int before = codes.size() + accessByToken.size() + refreshByToken.size();
+        codes.values().removeIf(c -> !now.isBefore(c.expiresAt()));
+        refreshByToken.values().removeIf(r -> !now.isBefore(r.issuedAt().plusSeconds(p.refreshInactivitySeconds()))
+                || !now.isBefore(r.familyStartedAt().plusSeconds(p.refreshAbsoluteSeconds())));
+        refreshTokenById.values().removeIf(t -> !refreshByToken.containsKey(t));
+        newestByFamily.values().removeIf(t -> !refreshByToken.containsKey(t));
+        accessByToken.values().removeIf(a -> {
+            if (!now.isBefore(a.expiresAt())) return true;
+            if (a.refreshTokenId() == null) return false;
+            RefreshToken companion = refreshByToken.get(refreshTokenById.get(a.refreshTokenId()));
+            return companion == null || companion.rotatedAt() != null
+                    && !now.isBefore(companion.rotatedAt().plusSeconds(p.refreshLeewaySeconds()));
+        });
+        accessTokenById.values().removeIf(t -> !accessByToken.containsKey(t));
+        return before - codes.size() - accessByToken.size() - refreshByToken.size();
     }
 
     // ---- revocation --------------------------------------------------------------------------------
@@ -224,6 +269,7 @@ public final class TokenStore {
     // ---- snapshot and load -------------------------------------------------------------------------
 
     public synchronized TokenState snapshot() {
+        purgeIfDue(clock.now());
         return new TokenState(
                 sorted(grants.values(), Comparator.comparing(Grant::createdAt).thenComparing(Grant::id)),
                 sorted(codes.values(), Comparator.comparing(AuthorizationCode::issuedAt).thenComparing(AuthorizationCode::code)),
