@@ -2,9 +2,10 @@
 # The performance budget in one command (about 15 minutes on 2 cores): builds the simulator and bench/, then
 #   1. load on loopback with wrk (bare Javalin, search/jql, token endpoint, Nango proxy, WireMock)  LoadRun
 #   2. cold start of a new JVM to its first answer, with and without AppCDS                       ColdStart
-#   3. heap with 100 000 issues, under -Xmx512m                                                     HeapRun
-#   4. JQL at 100 000 issues (JMH, sample mode)                                                     JqlBenchmark
-#   5. per-test world, reset, token validation, embedded start (JMH)                                TenantBenchmark
+#   3. peak RSS under load, each server a plain java -jar of its own                                RssRun
+#   4. heap with 100 000 issues, under -Xmx512m                                                     HeapRun
+#   5. JQL at 100 000 issues (JMH, sample mode)                                                     JqlBenchmark
+#   6. per-test world, reset, token validation, embedded start (JMH)                                TenantBenchmark
 # prints the tables and writes docs/performance.md (charts + tables + bench/performance-notes.md); the charts,
 # docs/images/throughput.svg and cold-start.svg, are drawn by Charts from the numbers LoadRun and ColdStart write
 # beside their tables (load.tsv, cold.tsv).
@@ -29,17 +30,19 @@ mvn -q -B install -DskipTests -pl simulator -am
 mvn -q -B -f bench/pom.xml package
 mkdir -p "$out"
 
-echo "1/5 load run"
+echo "1/6 load run"
 java -Xmx512m -cp "$cp" dev.jirasim.bench.LoadRun --out "$out/load.md" "$@"
-echo "2/5 cold start"
+echo "2/6 cold start"
 java -cp "$cp" dev.jirasim.bench.ColdStart --runs 7 --out "$out/cold.md"
-echo "3/5 heap with 100 000 issues"
+echo "3/6 peak RSS under load"
+java -cp "$cp" dev.jirasim.bench.RssRun --out "$out/rss.md"
+echo "4/6 heap with 100 000 issues"
 java -Xmx512m -cp "$cp" dev.jirasim.bench.HeapRun --out "$out/heap.md"
-echo "4/5 JQL at 100 000 issues"
+echo "5/6 JQL at 100 000 issues"
 java -jar "$cp" 'JqlBenchmark\.(parse|searchIndexed|searchOrderedByCreated|searchDateRange|searchBroadFirstPage|searchTextBaseline|searchComponentVersion|searchStoryPoints|searchOpenSprints|searchCustomFirstPage|searchHistoryWasUser|searchHistoryChangedFull|searchHistoryWasDuring|searchHistoryChanged)$' \
   -p issues=100000 -bm sample -tu ms -wi 2 -i 3 -w 2s -r 3s -f 1 -rf json -rff "$out/jql.json" >"$out/jql.log"
 java -cp "$cp" dev.jirasim.bench.JmhTable "$out/jql.json" >"$out/jql.md"
-echo "5/5 per-test world, reset, token validation, embedded start"
+echo "6/6 per-test world, reset, token validation, embedded start"
 java -jar "$cp" TenantBenchmark -wi 3 -i 5 -w 2s -r 2s -f 1 -rf json -rff "$out/tenant.json" >"$out/tenant.log"
 java -cp "$cp" dev.jirasim.bench.JmhTable "$out/tenant.json" >"$out/tenant.md"
 date -u +%Y-%m-%d >"$out/date"
@@ -79,6 +82,10 @@ if command -v wrk >/dev/null 2>&1; then driver=$( (wrk --version 2>&1 || true) |
   echo "![Median launch to first answer per way of starting, with the fastest and slowest runs, the run of $(cat "$out/date") as in the table below](images/cold-start.svg)"
   echo
   cat "$out/cold.md"
+  echo
+  echo "## Peak memory under load"
+  echo
+  cat "$out/rss.md"
   echo
   echo "## Heap with 100 000 issues"
   echo

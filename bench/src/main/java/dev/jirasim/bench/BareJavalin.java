@@ -11,9 +11,14 @@ public final class BareJavalin {
         return start(null);
     }
 
-    /** For the cold-start comparison: {@code BareJavalin --port N} serves hello until stopped, as jirasim takes its port. */
-    public static void main(String[] args) {
-        Javalin app = start(Integer.parseInt(Cli.options(args).getOrDefault("port", "0")), null);
+    /**
+     * For the cold-start and memory comparisons: {@code BareJavalin --port N [--static FILE]} serves hello (and FILE at
+     * {@code /static}) until stopped, as jirasim takes its port.
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        var opts = Cli.options(args);
+        String body = opts.containsKey("static") ? java.nio.file.Files.readString(java.nio.file.Path.of(opts.get("static"))) : null;
+        Javalin app = start(Integer.parseInt(opts.getOrDefault("port", "0")), body);
         // Stops on SIGTERM as jirasim's Main does, so a class-data training run ends the same way for both.
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
     }
