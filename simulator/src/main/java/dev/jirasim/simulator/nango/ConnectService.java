@@ -174,7 +174,7 @@ final class ConnectService {
         var config = new LinkedHashMap<String, Object>(who.configDefaults());
         config.putAll(request.params());
         Object subdomain = config.get("subdomain");
-        if (subdomain != null && !subdomain.toString().matches("[a-zA-Z0-9.-]+")) {
+        if (subdomain != null && !dev.jirasim.simulator.common.Patterns.matches(subdomain.toString(), "[a-zA-Z0-9.-]+")) {
             throw NangoErrors.of(400, "invalid_connection_config", "subdomain must match ^[a-zA-Z0-9.-]+$");
         }
         provider.requireConfig(config);
@@ -183,7 +183,7 @@ final class ConnectService {
 
     /** A connect session (the frontend SDK's way): a fresh connection id, the session's end user and defaults. */
     private static Connecting bySession(NangoContext ctx, String integrationKey, ConnectQuery request) {
-        if (!request.sessionToken().matches("nango_connect_session_[0-9a-f]{64}")) throw NangoErrors.invalidConnectSessionTokenFormat();
+        if (!dev.jirasim.simulator.common.Patterns.matches(request.sessionToken(), "nango_connect_session_[0-9a-f]{64}")) throw NangoErrors.invalidConnectSessionTokenFormat();
         ConnectSession session = ctx.world().nango().connectSession(request.sessionToken()).filter(s -> ctx.now().isBefore(s.expiresAt()))
                 .orElseThrow(NangoErrors::unknownConnectSessionToken);
         if (request.connectionId() != null) throw NangoErrors.of(400, "invalid_query_params", "connection_id is not allowed with a connect session");
@@ -198,7 +198,7 @@ final class ConnectService {
     private static Connecting byPublicKey(NangoContext ctx, ConnectQuery request) {
         String publicKey = request.publicKey();
         if (publicKey == null) throw NangoErrors.missingPublicKey();
-        if (!publicKey.matches(NangoSettings.UUID_V4)) throw NangoErrors.invalidPublicKey();
+        if (!dev.jirasim.simulator.common.Patterns.matches(publicKey, NangoSettings.UUID_V4)) throw NangoErrors.invalidPublicKey();
         if (!ctx.world().nango().publicKey().map(publicKey::equals).orElse(false)) throw NangoErrors.unknownAccount();
         String connectionId = request.connectionId();
         if (connectionId == null || connectionId.isEmpty()) throw NangoErrors.of(400, "missing_connection", "Missing param 'connection_id'.");

@@ -56,21 +56,21 @@ final class ProxyService {
             String connectionId = header.apply("Connection-Id");
             var errors = new ArrayList<Map<String, Object>>();
             if (key == null || key.isEmpty()) errors.add(NangoErrors.issue("invalid_type", "Required", List.of("provider-config-key")));
-            else if (!key.matches("[a-zA-Z0-9~:.@ _-]{1,255}")) errors.add(NangoErrors.issue("invalid_string", "Invalid", List.of("provider-config-key")));
+            else if (!dev.jirasim.simulator.common.Patterns.matches(key, "[a-zA-Z0-9~:.@ _-]{1,255}")) errors.add(NangoErrors.issue("invalid_string", "Invalid", List.of("provider-config-key")));
             if (connectionId == null || connectionId.isEmpty()) errors.add(NangoErrors.issue("invalid_type", "Required", List.of("connection-id")));
             else if (connectionId.length() > 255) errors.add(NangoErrors.issue("too_big", "String must contain at most 255 character(s)", List.of("connection-id")));
             int retries = 0;
             String retriesHeader = header.apply("Retries");
             if (retriesHeader != null && !retriesHeader.isEmpty()) {
-                if (retriesHeader.matches("[0-9]{1,2}")) retries = Integer.parseInt(retriesHeader);
+                if (dev.jirasim.simulator.common.Patterns.matches(retriesHeader, "[0-9]{1,2}")) retries = Integer.parseInt(retriesHeader);
                 else errors.add(NangoErrors.issue("invalid_type", "Expected number, received string", List.of("retries")));
             }
             String retryOn = header.apply("Retry-On");
-            if (retryOn != null && !retryOn.isEmpty() && !retryOn.matches("\\d{1,3}(,\\d{1,3})*")) {
+            if (retryOn != null && !retryOn.isEmpty() && !dev.jirasim.simulator.common.Patterns.matches(retryOn, "\\d{1,3}(,\\d{1,3})*")) {
                 errors.add(NangoErrors.issue("invalid_string", "Invalid", List.of("retry-on")));
             }
             String override = header.apply("Base-Url-Override");
-            if (override != null && !override.isEmpty() && !override.matches("https?://.+")) {
+            if (override != null && !override.isEmpty() && !dev.jirasim.simulator.common.Patterns.matches(override, "https?://.+")) {
                 errors.add(NangoErrors.issue("invalid_string", "Invalid url", List.of("base-url-override")));
             }
             for (String flag : List.of("Decompress", "Forward-Headers-On-Redirect")) {

@@ -1,106 +1,111 @@
 package dev.jirasim.simulator.server;
 
 import io.javalin.config.JavalinState;
+import io.javalin.config.RouterConfig;
 import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
 import io.javalin.router.InternalRouter;
 import io.javalin.router.ParsedEndpoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Javalin's router with an index in front. Javalin finds a request's handler by testing the request path against
- * the regular expression of every route of its method in turn; with the simulator's few hundred routes that was a
- * tenth of the time of a search request, and most of the regex work a cold start did. This router narrows the routes
- * to the few whose literal path segments fit the request (a tree of segments: a literal, or any one segment for a
- * {@code {param}}), then lets Javalin's own matcher decide among them in registration order, so the answer is
- * always the one Javalin would give: routes with anything else in them (wildcards, {@code <param>}, a parameter
- * inside a segment) are tested for every request, exactly as before.
+ * the regular expressions of every route of its method in turn, and builds those expressions for every route at
+ * start-up; with the simulator's five hundred routes that was a tenth of the time of a search request and a good
+ * part of a cold start. This router keeps the routes in a tree of literal path segments (a literal, or any one
+ * segment for a {@code {param}}), narrows a request to the few routes that can match, and lets Javalin's own
+ * matcher decide among them in registration order, building a route's expressions when a request first needs
+ * them; so the answer is always the one Javalin would give. Routes with anything else in them (wildcards,
+ * {@code <param>}, a parameter inside a segment) are tested for every request, exactly as Javalin does.
  */
 final class IndexedRouter extends InternalRouter {
-    /** Below this many routes of a method, the index would not pay for itself. */
-    private static final int INDEX_FROM = 8;
-
-    private final io.javalin.config.RouterConfig config;
-    private volatile Index index;
+    private final JavalinState state;
+    private final List<Endpoint> endpoints = new ArrayList<>();
+    private volatile Map<HandlerType, Routes> index;
+    private InternalRouter javalins;
 
     IndexedRouter(JavalinState state) {
         super(state.wsRouter, state.eventManager, state.router, state.jetty);
-        this.config = state.router;
+        this.state = state;
     }
 
     @Override
-    public InternalRouter addHttpEndpoint(io.javalin.router.Endpoint endpoint) {
-        InternalRouter result = super.addHttpEndpoint(endpoint);
+    public synchronized InternalRouter addHttpEndpoint(Endpoint endpoint) {
+        endpoints.add(endpoint);
         index = null; // rebuilt on the next lookup
-        return result;
+        javalins = null;
+        return this;
     }
 
     @Override
     public ParsedEndpoint findFirstHttpHandlerEntry(HandlerType type, String requestUri) {
-        Candidates c = candidates(type, requestUri);
-        if (c == null) return super.findFirstHttpHandlerEntry(type, requestUri);
+        Routes r = routes(type);
+        if (r == null) return null;
+        Found c = r.candidates(requestUri);
         for (int i = 0; i < c.size; i++) {
-            ParsedEndpoint e = c.routes.get(c.at[i]);
-            if (e.matches(requestUri)) return e;
+            ParsedEndpoint e = r.match(c.at[i], requestUri);
+            if (e != null) return e;
         }
         return null;
     }
 
     @Override
     public List<ParsedEndpoint> findHttpHandlerEntries(HandlerType type, String requestUri) {
-        Candidates c = requestUri == null ? null : candidates(type, requestUri);
-        if (c == null) return super.findHttpHandlerEntries(type, requestUri);
+        Routes r = routes(type);
+        if (r == null) return List.of();
         var found = new ArrayList<ParsedEndpoint>(2);
+        if (requestUri == null) {
+            for (int i = 0; i < r.endpoints.size(); i++) found.add(r.parsed(i));
+            return found;
+        }
+        Found c = r.candidates(requestUri);
         for (int i = 0; i < c.size; i++) {
-            ParsedEndpoint e = c.routes.get(c.at[i]);
-            if (e.matches(requestUri)) found.add(e);
+            ParsedEndpoint e = r.match(c.at[i], requestUri);
+            if (e != null) found.add(e);
         }
         return found;
     }
 
     @Override
     public boolean hasHttpHandlerEntry(HandlerType type, String requestUri) {
-        Candidates c = candidates(type, requestUri);
-        if (c == null) return super.hasHttpHandlerEntry(type, requestUri);
-        for (int i = 0; i < c.size; i++) {
-            if (c.routes.get(c.at[i]).matches(requestUri)) return true;
+        return findFirstHttpHandlerEntry(type, requestUri) != null;
+    }
+
+    /** Every route, in registration order. */
+    synchronized List<Endpoint> endpoints() {
+        return List.copyOf(endpoints);
+    }
+
+    /** Javalin's own router holding the same routes: what tests hold this one to. */
+    synchronized InternalRouter javalins() {
+        if (javalins == null) {
+            javalins = new InternalRouter(state.wsRouter, state.eventManager, state.router, state.jetty);
+            endpoints.forEach(javalins::addHttpEndpoint);
         }
-        return false;
+        return javalins;
     }
 
-    /** Javalin's own answers, without the index: what tests hold the index to. */
-    ParsedEndpoint unindexedFirst(HandlerType type, String requestUri) {
-        return super.findFirstHttpHandlerEntry(type, requestUri);
-    }
-
-    List<ParsedEndpoint> unindexedAll(HandlerType type, String requestUri) {
-        return super.findHttpHandlerEntries(type, requestUri);
-    }
-
-    /** The routes of {@code type} that may match, in registration order; null: ask Javalin directly. */
-    private Candidates candidates(HandlerType type, String uri) {
-        if (config.caseInsensitiveRoutes || config.treatMultipleSlashesAsSingleSlash) return null;
-        if (uri.isEmpty() || uri.charAt(0) != '/' || uri.contains("//")) return null;
-        Index i = index;
-        if (i == null) index = i = new Index(allHttpHandlers());
-        Tree tree = i.trees.get(type);
-        return tree == null ? null : tree.candidates(uri);
-    }
-
-    /** One tree per method with enough routes. */
-    private static final class Index {
-        final Map<HandlerType, Tree> trees = new HashMap<>();
-
-        Index(List<ParsedEndpoint> all) {
-            var byType = new java.util.LinkedHashMap<HandlerType, List<ParsedEndpoint>>();
-            for (ParsedEndpoint e : all) byType.computeIfAbsent(e.endpoint.method, k -> new ArrayList<>()).add(e);
-            byType.forEach((type, routes) -> {
-                if (routes.size() >= INDEX_FROM) trees.put(type, new Tree(routes));
-            });
+    private Routes routes(HandlerType type) {
+        Map<HandlerType, Routes> i = index;
+        if (i == null) {
+            synchronized (this) {
+                if (index == null) {
+                    var byType = new LinkedHashMap<HandlerType, List<Endpoint>>();
+                    for (Endpoint e : endpoints) byType.computeIfAbsent(e.method, k -> new ArrayList<>()).add(e);
+                    var built = new HashMap<HandlerType, Routes>();
+                    byType.forEach((t, list) -> built.put(t, new Routes(list, state.router)));
+                    index = built;
+                }
+                i = index;
+            }
         }
+        return i.get(type);
     }
 
     private static final class Node {
@@ -109,20 +114,22 @@ final class IndexedRouter extends InternalRouter {
         int[] ends = new int[0];
     }
 
-    private record Candidates(List<ParsedEndpoint> routes, int[] at, int size) {
-    }
-
-    private static final class Tree {
-        final List<ParsedEndpoint> routes;
+    /** The routes of one method, in registration order, each parsed by Javalin when a request first needs it. */
+    private static final class Routes {
+        final List<Endpoint> endpoints;
+        final AtomicReferenceArray<ParsedEndpoint> parsed;
+        final RouterConfig config;
         final Node root = new Node();
         /** Routes the tree cannot place: tested for every request. */
         final int[] always;
 
-        Tree(List<ParsedEndpoint> routes) {
-            this.routes = List.copyOf(routes);
+        Routes(List<Endpoint> endpoints, RouterConfig config) {
+            this.endpoints = List.copyOf(endpoints);
+            this.parsed = new AtomicReferenceArray<>(endpoints.size());
+            this.config = config;
             var rest = new ArrayList<Integer>();
-            for (int i = 0; i < routes.size(); i++) {
-                String[] segments = segments(routes.get(i).endpoint.path);
+            for (int i = 0; i < endpoints.size(); i++) {
+                String[] segments = segments(endpoints.get(i).path);
                 if (segments == null) {
                     rest.add(i);
                     continue;
@@ -155,12 +162,36 @@ final class IndexedRouter extends InternalRouter {
                     && segment.indexOf('{', 1) < 0 && segment.indexOf('}') == segment.length() - 1;
         }
 
-        Candidates candidates(String uri) {
-            // A trailing slash ends the walk like the end of the path; whether it may match is Javalin's call.
+        /** Javalin's parsing of route {@code i}: its regular expressions are built here, once, not at start-up. */
+        ParsedEndpoint parsed(int i) {
+            ParsedEndpoint p = parsed.get(i);
+            if (p != null) return p;
+            parsed.compareAndSet(i, null, new ParsedEndpoint(endpoints.get(i), config));
+            return parsed.get(i);
+        }
+
+        /** Route {@code i}'s parsed form when it matches {@code uri} (Javalin's own test, shortcuts included), else null. */
+        ParsedEndpoint match(int i, String uri) {
+            String path = endpoints.get(i).path;
+            if (path.equals("*") || path.equals(uri)) return parsed(i);
+            ParsedEndpoint p = parsed(i);
+            return p.matches(uri) ? p : null;
+        }
+
+        /** The routes that may match {@code uri}, in registration order. */
+        Found candidates(String uri) {
             var found = new Found(always);
+            if (config.caseInsensitiveRoutes || config.treatMultipleSlashesAsSingleSlash
+                    || uri.isEmpty() || uri.charAt(0) != '/' || uri.contains("//")) {
+                // Not a shape the tree knows: every route, as Javalin would test them.
+                found.size = 0;
+                for (int i = 0; i < endpoints.size(); i++) found.add(i);
+                return found;
+            }
+            // A trailing slash ends the walk like the end of the path; whether it may match is Javalin's call.
             walk(root, uri, 1, uri.length(), found);
             Arrays.sort(found.at, 0, found.size);
-            return new Candidates(routes, found.at, found.size);
+            return found;
         }
 
         /** Every route whose segments fit {@code uri} from {@code from} on; literal and parameter branches both. */

@@ -30,7 +30,7 @@ public record ChangeGroup(String id, String author, Instant created, List<Item> 
     public ChangeGroup {
         Objects.requireNonNull(id, "a changelog entry needs an 'id'");
         Objects.requireNonNull(created, "a changelog entry needs 'created'");
-        if (!id.matches("[1-9][0-9]{0,17}")) throw new IllegalArgumentException("changelog id must be numeric: " + id);
+        if (!dev.jirasim.simulator.common.Patterns.matches(id, "[1-9][0-9]{0,17}")) throw new IllegalArgumentException("changelog id must be numeric: " + id);
         items = items == null ? List.of() : List.copyOf(items);
         if (items.isEmpty()) throw new IllegalArgumentException("changelog entry " + id + " changes nothing");
     }

@@ -41,7 +41,7 @@ public record CustomField(String id, String site, String name, String type, List
         public Option {
             Objects.requireNonNull(id, "a select option needs an 'id'");
             Objects.requireNonNull(value, "a select option needs a 'value'");
-            if (!id.matches("[0-9]{1,18}")) throw new IllegalArgumentException("option id must be numeric: " + id);
+            if (!dev.jirasim.simulator.common.Patterns.matches(id, "[0-9]{1,18}")) throw new IllegalArgumentException("option id must be numeric: " + id);
         }
     }
 
@@ -50,7 +50,7 @@ public record CustomField(String id, String site, String name, String type, List
         Objects.requireNonNull(site, "a custom field needs a 'site'");
         Objects.requireNonNull(name, "a custom field needs a 'name'");
         Objects.requireNonNull(type, "a custom field needs a 'type'");
-        if (!id.matches("customfield_[1-9][0-9]{4,9}")) throw new IllegalArgumentException("custom field id must be customfield_<n>, n ≥ 10000: " + id);
+        if (!dev.jirasim.simulator.common.Patterns.matches(id, "customfield_[1-9][0-9]{4,9}")) throw new IllegalArgumentException("custom field id must be customfield_<n>, n ≥ 10000: " + id);
         if (!TYPES.containsKey(type)) throw new IllegalArgumentException("custom field type must be one of " + TYPES.keySet() + ": " + type);
         options = options == null ? List.of() : List.copyOf(options);
         if (!options.isEmpty() && !type.equals("select")) throw new IllegalArgumentException("only a select field has options: " + id);
@@ -76,7 +76,7 @@ public record CustomField(String id, String site, String name, String type, List
             case "storyPoints", "number" -> value instanceof Number;
             case "sprint" -> value instanceof List<?> l && l.stream().allMatch(x -> x instanceof Number n && sprint.test(n.longValue()));
             case "team", "text" -> value instanceof String;
-            case "date" -> value instanceof String d && d.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+            case "date" -> value instanceof String d && dev.jirasim.simulator.common.Patterns.matches(d, "[0-9]{4}-[0-9]{2}-[0-9]{2}");
             case "select" -> value instanceof String v && option(v).filter(o -> o.value().equals(v)).isPresent();
             default -> value instanceof List<?> l && l.stream().allMatch(x -> x instanceof String a && user.test(a));
         };

@@ -25,9 +25,9 @@ public record DcInstance(String id, String contextPath, String serverTitle, Stri
 
     public DcInstance {
         Objects.requireNonNull(id, "missing required field 'id'");
-        if (!id.matches("[a-z0-9][a-z0-9-]{0,31}")) throw new IllegalArgumentException("DC instance id must be lower-case letters, digits or '-': " + id);
+        if (!dev.jirasim.simulator.common.Patterns.matches(id, "[a-z0-9][a-z0-9-]{0,31}")) throw new IllegalArgumentException("DC instance id must be lower-case letters, digits or '-': " + id);
         contextPath = contextPath == null || contextPath.equals("/") ? "" : contextPath.replaceAll("/+$", "");
-        if (!contextPath.isEmpty() && !contextPath.matches("/[A-Za-z0-9._~-]+")) {
+        if (!contextPath.isEmpty() && !dev.jirasim.simulator.common.Patterns.matches(contextPath, "/[A-Za-z0-9._~-]+")) {
             throw new IllegalArgumentException("context path must be one segment such as /jira: " + contextPath);
         }
         if (serverTitle == null) serverTitle = "Jira";

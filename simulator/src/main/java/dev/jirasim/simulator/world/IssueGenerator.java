@@ -57,9 +57,39 @@ public final class IssueGenerator {
 
     /** With the site's custom fields, sprints and workflows from the world's Jira settings. */
     public static List<Issue> generate(Spec spec, Project project, List<String> people, long firstId, JiraSettings jira) {
-        return generate(spec, project, people, firstId, jira.customFields(project.site()),
-                jira.sprints().stream().filter(s -> s.site().equals(project.site())).toList(), type -> jira.workflowFor(project, type));
+        if (spec.perProject() > CACHE_UP_TO) return generateFresh(spec, project, people, firstId, jira);
+        // The same inputs give the same issues, and issues are immutable (an edit stores a new one): every tenant and
+        // every reset of a small generated world shares one list instead of drawing it again.
+        var key = new Inputs(spec, project, List.copyOf(people), firstId, jira);
+        synchronized (RECENT) {
+            List<Issue> known = RECENT.get(key);
+            if (known != null) return known;
+        }
+        List<Issue> made = generateFresh(spec, project, people, firstId, jira);
+        synchronized (RECENT) {
+            RECENT.put(key, made);
+        }
+        return made;
     }
+
+    private static List<Issue> generateFresh(Spec spec, Project project, List<String> people, long firstId, JiraSettings jira) {
+        return List.copyOf(generate(spec, project, people, firstId, jira.customFields(project.site()),
+                jira.sprints().stream().filter(s -> s.site().equals(project.site())).toList(), type -> jira.workflowFor(project, type)));
+    }
+
+    /** Worlds of at most this many generated issues per project are remembered (a large one would be kept alive). */
+    private static final int CACHE_UP_TO = 500;
+    private static final int CACHE_ENTRIES = 64;
+
+    private record Inputs(Spec spec, Project project, List<String> people, long firstId, JiraSettings jira) {
+    }
+
+    private static final java.util.Map<Inputs, List<Issue>> RECENT = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Inputs, List<Issue>> eldest) {
+            return size() > CACHE_ENTRIES;
+        }
+    };
 
     /**
      * A drawn type the project's scheme lacks becomes the first of its types at the same level (or its first standard

@@ -36,7 +36,7 @@ public record NangoSettings(List<String> secretKeys, String publicKey, String en
         secretKeys = secretKeys == null ? List.of() : List.copyOf(secretKeys);
         integrations = integrations == null ? List.of() : List.copyOf(integrations);
         connections = connections == null ? List.of() : List.copyOf(connections);
-        if (environmentUuid != null && !environmentUuid.matches(UUID)) {
+        if (environmentUuid != null && !dev.jirasim.simulator.common.Patterns.matches(environmentUuid, UUID)) {
             throw new IllegalArgumentException("nango.environmentUuid must be a UUID, not " + environmentUuid);
         }
         if (environment != null && environment.isBlank()) throw new IllegalArgumentException("nango.environment cannot be blank");

@@ -26,7 +26,7 @@ public record Project(String id, String key, String name, String site, String pr
         public Component {
             Objects.requireNonNull(id, "a component needs an 'id'");
             Objects.requireNonNull(name, "a component needs a 'name'");
-            if (!id.matches("[0-9]{1,18}")) throw new IllegalArgumentException("component id must be numeric: " + id);
+            if (!dev.jirasim.simulator.common.Patterns.matches(id, "[0-9]{1,18}")) throw new IllegalArgumentException("component id must be numeric: " + id);
         }
     }
 
@@ -39,7 +39,7 @@ public record Project(String id, String key, String name, String site, String pr
             if (archived == null) archived = false;
             Objects.requireNonNull(id, "a version needs an 'id'");
             Objects.requireNonNull(name, "a version needs a 'name'");
-            if (!id.matches("[0-9]{1,18}")) throw new IllegalArgumentException("version id must be numeric: " + id);
+            if (!dev.jirasim.simulator.common.Patterns.matches(id, "[0-9]{1,18}")) throw new IllegalArgumentException("version id must be numeric: " + id);
         }
     }
 
@@ -58,7 +58,7 @@ public record Project(String id, String key, String name, String site, String pr
                     .orElseThrow(() -> new IllegalArgumentException("unknown issue type " + given + "; one of "
                             + JiraCatalog.ISSUE_TYPES.stream().map(JiraCatalog.IssueType::name).toList()));
             name = known.name();
-            if (id != null && !id.matches("[1-9][0-9]{0,17}")) throw new IllegalArgumentException("issue type id must be numeric: " + id);
+            if (id != null && !dev.jirasim.simulator.common.Patterns.matches(id, "[1-9][0-9]{0,17}")) throw new IllegalArgumentException("issue type id must be numeric: " + id);
         }
 
         /** A world file may list a type by name alone. */
@@ -78,8 +78,8 @@ public record Project(String id, String key, String name, String site, String pr
         Objects.requireNonNull(id, "missing required field 'id'");
         Objects.requireNonNull(key, "missing required field 'key'");
         Objects.requireNonNull(site, "missing required field 'site'");
-        if (!key.matches("[A-Z][A-Z0-9]{1,9}")) throw new IllegalArgumentException("project key must match [A-Z][A-Z0-9]{1,9}: " + key);
-        if (!id.matches("[0-9]+")) throw new IllegalArgumentException("project id must be numeric: " + id);
+        if (!dev.jirasim.simulator.common.Patterns.matches(key, "[A-Z][A-Z0-9]{1,9}")) throw new IllegalArgumentException("project key must match [A-Z][A-Z0-9]{1,9}: " + key);
+        if (!dev.jirasim.simulator.common.Patterns.matches(id, "[0-9]+")) throw new IllegalArgumentException("project id must be numeric: " + id);
         if (name == null) name = key;
         if (projectTypeKey == null) projectTypeKey = "software";
         permissions = permissions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(permissions));

@@ -23,7 +23,7 @@ public record Workflow(String name, String site, String description, List<String
         public Transition {
             Objects.requireNonNull(id, "a transition needs an 'id'");
             Objects.requireNonNull(to, "a transition needs a 'to' status");
-            if (!id.matches("[1-9][0-9]{0,8}")) throw new IllegalArgumentException("transition id must be a positive number: " + id);
+            if (!dev.jirasim.simulator.common.Patterns.matches(id, "[1-9][0-9]{0,8}")) throw new IllegalArgumentException("transition id must be a positive number: " + id);
             if (name == null) name = to;
             from = from == null ? List.of() : List.copyOf(from);
         }

@@ -205,7 +205,7 @@ final class WorldLoader {
 
     private void nango(NangoSettings settings, NangoMinter minter) {
         for (String key : settings.secretKeys()) {
-            if (!key.matches(NangoSettings.UUID_V4)) throw new WorldException("Nango secret key must be a UUID v4 (Nango checks the form): " + key);
+            if (!dev.jirasim.simulator.common.Patterns.matches(key, NangoSettings.UUID_V4)) throw new WorldException("Nango secret key must be a UUID v4 (Nango checks the form): " + key);
         }
         var nango = new NangoStore(settings);
         world.nango(nango);
@@ -235,7 +235,7 @@ final class WorldLoader {
             Site site = world.site(h.site()).orElseThrow(() -> new WorldException(what + " names unknown site " + h.site()));
             if (world.app(h.clientId()).isEmpty()) throw new WorldException(what + " names unknown app " + h.clientId());
             User user = world.user(h.accountId()).orElseThrow(() -> new WorldException(what + " names unknown user " + h.accountId()));
-            if (!h.url().matches("(?i)https?://[^/?#\\s]+.*")) throw new WorldException(what + " has a url that is not http(s): " + h.url());
+            if (!dev.jirasim.simulator.common.Patterns.matches(h.url(), "(?i)https?://[^/?#\\s]+.*")) throw new WorldException(what + " has a url that is not http(s): " + h.url());
             world.jiraWebhooks().load(new JiraWebhook(h.id(), site.subdomain(), h.clientId(), user.accountId(), h.url(), h.events(), h.jqlFilter(),
                     h.fieldIdsFilter(), h.issuePropertyKeysFilter(), h.expirationDate()));
         }

@@ -42,7 +42,7 @@ record FieldSelection(Set<String> fields) {
                 }
                 case "id", "key" -> { }
                 default -> {
-                    if (!item.startsWith("-") && (ALL.contains(item) || item.matches("customfield_[0-9]{1,18}"))) selected.add(item);
+                    if (!item.startsWith("-") && (ALL.contains(item) || dev.jirasim.simulator.common.Patterns.matches(item, "customfield_[0-9]{1,18}"))) selected.add(item);
                 }
             }
         }

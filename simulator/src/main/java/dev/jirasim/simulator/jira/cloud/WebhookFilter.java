@@ -65,7 +65,7 @@ final class WebhookFilter {
         String lower = field.toLowerCase(Locale.ROOT);
         if (FIELDS.contains(lower) || lower.startsWith("issue.property[")) return true;
         // cf[id]: only the epic label field, which Jira names "Epic Name".
-        if (!lower.matches("cf\\[[0-9]+]")) return false;
+        if (!dev.jirasim.simulator.common.Patterns.matches(lower, "cf\\[[0-9]+]")) return false;
         String id = "customfield_" + lower.substring(3, lower.length() - 1);
         return world.jiraSettings().customField(site, id).map(CustomField::name).filter(n -> n.equalsIgnoreCase("Epic Name")).isPresent();
     }
