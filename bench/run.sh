@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The performance budget in one command (about 15 minutes on 2 cores): builds the simulator and bench/, then
+# The performance budget in one command (about 20 minutes on 2 cores): builds the simulator and bench/, then
 #   1. load on loopback with wrk (bare Javalin, search/jql, token endpoint, Nango proxy, WireMock)  LoadRun
 #   2. cold start of a new JVM to its first answer, with and without AppCDS                       ColdStart
 #   3. peak RSS under load, each server a plain java -jar of its own                                RssRun
