@@ -173,21 +173,20 @@ final class IndexedRouter extends InternalRouter {
         /** Route {@code i}'s parsed form when it matches {@code uri} (Javalin's own test, shortcuts included), else null. */
         ParsedEndpoint match(int i, String uri) {
             String path = endpoints.get(i).path;
-            if (path.equals("*") || path.equals(uri)) return parsed(i);
             ParsedEndpoint p = parsed(i);
-            return p.matches(uri) ? p : null;
+            return path.equals("*") || path.equals(uri) || p.matches(uri) ? p : null;
         }
 
         /** The routes that may match {@code uri}, in registration order. */
         Found candidates(String uri) {
-            var found = new Found(always);
+            var found = new Found();
             if (config.caseInsensitiveRoutes || config.treatMultipleSlashesAsSingleSlash
                     || uri.isEmpty() || uri.charAt(0) != '/' || uri.contains("//")) {
                 // Not a shape the tree knows: every route, as Javalin would test them.
-                found.size = 0;
                 for (int i = 0; i < endpoints.size(); i++) found.add(i);
                 return found;
             }
+            for (int a : always) found.add(a);
             // A trailing slash ends the walk like the end of the path; whether it may match is Javalin's call.
             walk(root, uri, 1, uri.length(), found);
             Arrays.sort(found.at, 0, found.size);
@@ -212,13 +211,8 @@ final class IndexedRouter extends InternalRouter {
     }
 
     private static final class Found {
-        int[] at;
+        int[] at = new int[8];
         int size;
-
-        Found(int[] always) {
-            at = Arrays.copyOf(always, always.length + 4);
-            size = always.length;
-        }
 
         void add(int route) {
             if (size == at.length) at = Arrays.copyOf(at, size * 2);

@@ -53,6 +53,8 @@ public final class TokenStore {
     /** Each family's newest refresh token, so a refresh finds the head without scanning every token. */
     private final Map<String, String> newestByFamily = new HashMap<>();
     private final Map<String, String> refreshTokenById = new HashMap<>();
+    /** At most once a simulated minute, so a busy token endpoint pays for a sweep rarely. */
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
     /** The simulated time of the next {@link #purge}; see there. */
     private Instant nextPurge = Instant.MIN;
 
@@ -186,14 +188,11 @@ public final class TokenStore {
 
     // ---- purging -----------------------------------------------------------------------------------
 
-    /** At most once a simulated minute, so a busy token endpoint pays for a sweep rarely. */
     private void purgeIfDue(Instant now) {
         if (now.isBefore(nextPurge)) return;
         nextPurge = now.plus(PURGE_EVERY);
         purge(now);
     }
-
-    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
     /**
      * Drops what the simulated clock has made unable to change any answer, so a server that issues tokens for hours
