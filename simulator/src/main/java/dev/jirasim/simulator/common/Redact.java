@@ -140,10 +140,15 @@ public final class Redact {
 
     /** A request header's value as it may be logged or journaled. */
     public static String header(String name, String value) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        if (lower.equals("authorization") || lower.equals("proxy-authorization")) return authorization(value);
-        if (SECRET_HEADERS.contains(lower) || lower.contains("secret") || lower.contains("token")) return secret(value);
-        return value;
+        // Compared without lower-casing: this runs for every header of every journaled request.
+        if (name.equalsIgnoreCase("authorization") || name.equalsIgnoreCase("proxy-authorization")) return authorization(value);
+        for (String secret : SECRET_HEADERS) if (name.equalsIgnoreCase(secret)) return secret(value);
+        return containsIgnoreCase(name, "secret") || containsIgnoreCase(name, "token") ? secret(value) : value;
+    }
+
+    private static boolean containsIgnoreCase(String text, String part) {
+        for (int i = 0; i + part.length() <= text.length(); i++) if (text.regionMatches(true, i, part, 0, part.length())) return true;
+        return false;
     }
 
     /** Masks whichever of form or JSON a body is. */

@@ -1,6 +1,8 @@
 package dev.jirasim.simulator.nango;
 
+import dev.jirasim.simulator.common.Patterns;
 import dev.jirasim.simulator.common.Problem;
+import dev.jirasim.simulator.world.NangoSettings;
 import dev.jirasim.simulator.world.NangoSettings.Connection;
 import dev.jirasim.simulator.world.NangoSettings.Integration;
 import dev.jirasim.simulator.world.NangoStore;
@@ -29,7 +31,7 @@ final class NangoService {
         if (header == null || header.isBlank()) throw NangoErrors.missingAuthHeader();
         if (!header.startsWith("Bearer ")) throw NangoErrors.malformedAuthHeader();
         String key = header.substring("Bearer ".length()).trim();
-        if (!key.matches(dev.jirasim.simulator.world.NangoSettings.UUID_V4)) throw NangoErrors.invalidSecretKeyFormat();
+        if (!Patterns.matches(key, NangoSettings.UUID_V4)) throw NangoErrors.invalidSecretKeyFormat();
         if (!store.knowsSecretKey(key)) throw NangoErrors.unknownAccount();
     }
 

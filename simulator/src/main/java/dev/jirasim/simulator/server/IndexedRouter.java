@@ -49,7 +49,7 @@ final class IndexedRouter extends InternalRouter {
         if (r == null) return null;
         Found c = r.candidates(requestUri);
         for (int i = 0; i < c.size; i++) {
-            ParsedEndpoint e = r.match(c.at[i], requestUri);
+            ParsedEndpoint e = r.match(c.at[i], requestUri, c);
             if (e != null) return e;
         }
         return null;
@@ -66,7 +66,7 @@ final class IndexedRouter extends InternalRouter {
         }
         Found c = r.candidates(requestUri);
         for (int i = 0; i < c.size; i++) {
-            ParsedEndpoint e = r.match(c.at[i], requestUri);
+            ParsedEndpoint e = r.match(c.at[i], requestUri, c);
             if (e != null) found.add(e);
         }
         return found;
@@ -122,12 +122,15 @@ final class IndexedRouter extends InternalRouter {
         final Node root = new Node();
         /** Routes the tree cannot place: tested for every request. */
         final int[] always;
+        /** Routes in the tree: a walk that reaches one has already done all its regular expression would. */
+        final boolean[] placed;
 
         Routes(List<Endpoint> endpoints, RouterConfig config) {
             this.endpoints = List.copyOf(endpoints);
             this.parsed = new AtomicReferenceArray<>(endpoints.size());
             this.config = config;
             var rest = new ArrayList<Integer>();
+            this.placed = new boolean[endpoints.size()];
             for (int i = 0; i < endpoints.size(); i++) {
                 String[] segments = segments(endpoints.get(i).path);
                 if (segments == null) {
@@ -141,6 +144,7 @@ final class IndexedRouter extends InternalRouter {
                 }
                 n.ends = Arrays.copyOf(n.ends, n.ends.length + 1);
                 n.ends[n.ends.length - 1] = i;
+                placed[i] = true;
             }
             always = rest.stream().mapToInt(Integer::intValue).toArray();
         }
@@ -171,9 +175,13 @@ final class IndexedRouter extends InternalRouter {
         }
 
         /** Route {@code i}'s parsed form when it matches {@code uri} (Javalin's own test, shortcuts included), else null. */
-        ParsedEndpoint match(int i, String uri) {
+        ParsedEndpoint match(int i, String uri, Found found) {
             String path = endpoints.get(i).path;
             ParsedEndpoint p = parsed(i);
+            // A route the walk reached fits segment for segment: Javalin's expression for it is its literals, escaped,
+            // and [^/]+? per parameter, so testing it again would only repeat the walk; save a trailing slash, which
+            // the walk ignores and Javalin only when told to.
+            if (found.walked && placed[i] && (config.ignoreTrailingSlashes || uri.length() == 1 || uri.charAt(uri.length() - 1) != '/')) return p;
             return path.equals("*") || path.equals(uri) || p.matches(uri) ? p : null;
         }
 
@@ -186,6 +194,7 @@ final class IndexedRouter extends InternalRouter {
                 for (int i = 0; i < endpoints.size(); i++) found.add(i);
                 return found;
             }
+            found.walked = true;
             for (int a : always) found.add(a);
             // A trailing slash ends the walk like the end of the path; whether it may match is Javalin's call.
             walk(root, uri, 1, uri.length(), found);
@@ -213,6 +222,8 @@ final class IndexedRouter extends InternalRouter {
     private static final class Found {
         int[] at = new int[8];
         int size;
+        /** Whether the tree chose these (else they are every route, for a path the tree does not know). */
+        boolean walked;
 
         void add(int route) {
             if (size == at.length) at = Arrays.copyOf(at, size * 2);

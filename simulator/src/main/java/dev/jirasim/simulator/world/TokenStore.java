@@ -47,7 +47,7 @@ public final class TokenStore {
     private final Supplier<AuthPolicy> policy;
     private final Map<String, Grant> grants = new HashMap<>();
     private final Map<String, AuthorizationCode> codes = new HashMap<>();
-    private final Map<String, AccessToken> accessByToken = new HashMap<>();
+    private final Map<TokenKey, AccessToken> accessByToken = new HashMap<>();
     private final Map<String, String> accessTokenById = new HashMap<>();
     private final Map<String, RefreshToken> refreshByToken = new HashMap<>();
     /** Each family's newest refresh token, so a refresh finds the head without scanning every token. */
@@ -170,7 +170,7 @@ public final class TokenStore {
     public synchronized Optional<Session> authenticate(String token) {
         Instant now = clock.now();
         purgeIfDue(now);
-        AccessToken access = token == null ? null : accessByToken.get(token);
+        AccessToken access = token == null ? null : accessByToken.get(new TokenKey(token));
         if (access == null || access.revokedAt() != null) return Optional.empty();
         if (!now.isBefore(access.expiresAt())) return Optional.empty();
         Grant grant = grants.get(access.grantId());
@@ -219,7 +219,7 @@ public final class TokenStore {
             return companion == null || companion.rotatedAt() != null
                     && !now.isBefore(companion.rotatedAt().plusSeconds(p.refreshLeewaySeconds()));
         });
-        accessTokenById.values().removeIf(t -> !accessByToken.containsKey(t));
+        accessTokenById.values().removeIf(t -> !accessByToken.containsKey(new TokenKey(t)));
         return before - codes.size() - accessByToken.size() - refreshByToken.size();
     }
 
@@ -245,8 +245,9 @@ public final class TokenStore {
      */
     public synchronized boolean revokeToken(String tokenOrId) {
         Instant now = clock.now();
-        String accessKey = accessByToken.containsKey(tokenOrId) ? tokenOrId : accessTokenById.get(tokenOrId);
-        if (accessKey != null) {
+        String accessToken = tokenOrId != null && accessByToken.containsKey(new TokenKey(tokenOrId)) ? tokenOrId : accessTokenById.get(tokenOrId);
+        if (accessToken != null) {
+            var accessKey = new TokenKey(accessToken);
             UndoLog.put(accessByToken, accessKey, accessByToken.get(accessKey).revoke(now), this);
             return true;
         }
@@ -283,6 +284,27 @@ public final class TokenStore {
         state.refreshTokens().forEach(this::putRefresh);
     }
 
+    /**
+     * An access token as a map key: equal only to the same token, but hashed over its last characters. An access
+     * token is a JWT of several hundred characters that every API request presents as a new string, so hashing all
+     * of it was a measurable part of a request; its signature at the end already differs from token to token.
+     */
+    private record TokenKey(String token) {
+        private static final int HASHED = 32;
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            for (int i = Math.max(0, token.length() - HASHED); i < token.length(); i++) h = 31 * h + token.charAt(i);
+            return h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TokenKey k && k.token.equals(token);
+        }
+    }
+
     private static <T> List<T> sorted(Collection<T> values, Comparator<T> order) {
         var list = new ArrayList<>(values);
         list.sort(order);
@@ -306,7 +328,7 @@ public final class TokenStore {
     }
 
     private void putAccess(AccessToken token) {
-        UndoLog.put(accessByToken, token.token(), token, this);
+        UndoLog.put(accessByToken, new TokenKey(token.token()), token, this);
         UndoLog.put(accessTokenById, token.id(), token.token(), this);
     }
 

@@ -69,5 +69,12 @@ class RequestLogTest {
         assertEquals("/__admin/users/u/api-tokens", Redact.path("/__admin/users/u/api-tokens"), "no token, nothing to mask");
         assertEquals("/__admin/users/u/api-tokens/", Redact.path("/__admin/users/u/api-tokens/"));
         assertEquals("/site/acme/rest/api/3/myself", Redact.path("/site/acme/rest/api/3/myself"));
+        // Header names in any case: credentials by name, and any name that mentions a secret or a token.
+        assertEquals("Bearer eyJh…(12 chars)", Redact.header("AUTHORIZATION", "Bearer eyJhbGciOiJI"));
+        assertEquals("abcd…(10 chars)", Redact.header("Cookie", "abcdefghij"));
+        assertEquals("abcd…(10 chars)", Redact.header("X-Client-SECRET", "abcdefghij"));
+        assertEquals("abcd…(10 chars)", Redact.header("x-refresh-Token-id", "abcdefghij"));
+        assertEquals("abcdefghij", Redact.header("X-Request-Id", "abcdefghij"));
+        assertEquals("abcdefghij", Redact.header("Tok", "abcdefghij"));
     }
 }
