@@ -23,7 +23,13 @@ public final class BareJavalin {
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
     }
 
-    /** With a body, also {@code GET /static}: that JSON as a fixed string, the same response without any work. */
+    /** Where Jirasim serves {@code search/jql}, as a Javalin route. */
+    static final String SEARCH_PATH = "/api/ex/jira/{cloudId}/rest/api/3/search/jql";
+
+    /**
+     * With a body, also {@code GET /static} and {@link #SEARCH_PATH}: that JSON as a fixed string, the same response
+     * without any work.
+     */
     static Javalin start(String staticJson) {
         return start(0, staticJson);
     }
@@ -35,7 +41,12 @@ public final class BareJavalin {
             c.jetty.host = "127.0.0.1";
             c.jetty.port = port;
             c.routes.get("/hello", ctx -> ctx.result("hello"));
-            if (staticJson != null) c.routes.get("/static", ctx -> ctx.contentType("application/json").result(staticJson));
+            if (staticJson != null) {
+                c.routes.get("/static", ctx -> ctx.contentType("application/json").result(staticJson));
+                // The load run's baseline: the same request line as Jirasim's search (path and query, which Jetty parses
+                // character by character), answered with the fixed string.
+                c.routes.get(SEARCH_PATH, ctx -> ctx.contentType("application/json").result(staticJson));
+            }
         }).start();
     }
 }

@@ -31,11 +31,15 @@ public final class TenantRouting implements Filter {
     }
 
     /** {@code {subdomain}.atlassian.net}: a request sent to a site's own host name (hosts file, proxy) reaches {@code /site/{subdomain}}. */
+    private static final String SITE_SUFFIX = ".atlassian.net";
     private static final java.util.regex.Pattern SITE_HOST = java.util.regex.Pattern.compile("([a-z0-9][a-z0-9-]{0,62})\\.atlassian\\.net");
 
     private static void route(HttpServletRequest http, String uri, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        var site = SITE_HOST.matcher(String.valueOf(http.getServerName()).toLowerCase(java.util.Locale.ROOT));
-        if (site.matches() && !uri.startsWith("/site/") && !uri.startsWith("/__admin") && !uri.startsWith("/t/")) {
+        String host = String.valueOf(http.getServerName());
+        // Most requests name localhost or an address: only a host ending like a site's is worth the expression.
+        var site = host.regionMatches(true, host.length() - SITE_SUFFIX.length(), SITE_SUFFIX, 0, SITE_SUFFIX.length())
+                ? SITE_HOST.matcher(host.toLowerCase(java.util.Locale.ROOT)) : null;
+        if (site != null && site.matches() && !uri.startsWith("/site/") && !uri.startsWith("/__admin") && !uri.startsWith("/t/")) {
             http = rewritten(http, "/site/" + site.group(1) + uri);
             uri = http.getRequestURI();
         }

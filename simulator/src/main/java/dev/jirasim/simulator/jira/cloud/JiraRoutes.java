@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jirasim.simulator.atlassian.resources.RequiredScope;
 import dev.jirasim.simulator.common.Json;
 import dev.jirasim.simulator.common.Problem;
+import dev.jirasim.simulator.common.QueryStrings;
 import dev.jirasim.simulator.tenant.Tenant;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -229,7 +230,8 @@ public final class JiraRoutes {
 
     private void searchByQueryString(Context ctx) throws JsonProcessingException {
         CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
-        ctx.contentType("application/json").result(search.enhancedJson(c, SearchRequest.fromQuery(ctx.queryParamMap())));
+        ctx.contentType("application/json").result(search.enhancedJson(c, SearchRequest.fromQuery(QueryStrings.parse(ctx.queryString(),
+                java.util.Objects.requireNonNullElse(ctx.characterEncoding(), "UTF-8")))));
     }
 
     private void searchByBody(Context ctx) throws JsonProcessingException {
