@@ -143,11 +143,15 @@ public final class Redact {
         // Compared without lower-casing: this runs for every header of every journaled request.
         if (name.equalsIgnoreCase("authorization") || name.equalsIgnoreCase("proxy-authorization")) return authorization(value);
         for (String secret : SECRET_HEADERS) if (name.equalsIgnoreCase(secret)) return secret(value);
-        return containsIgnoreCase(name, "secret") || containsIgnoreCase(name, "token") ? secret(value) : value;
+        return mentionsSecretOrToken(name) ? secret(value) : value;
     }
 
-    private static boolean containsIgnoreCase(String text, String part) {
-        for (int i = 0; i + part.length() <= text.length(); i++) if (text.regionMatches(true, i, part, 0, part.length())) return true;
+    /** Whether {@code name} contains "secret" or "token" in any case: one pass, comparing only where either may start. */
+    private static boolean mentionsSecretOrToken(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = Character.toLowerCase(name.charAt(i));
+            if (c == 's' && name.regionMatches(true, i, "secret", 0, 6) || c == 't' && name.regionMatches(true, i, "token", 0, 5)) return true;
+        }
         return false;
     }
 

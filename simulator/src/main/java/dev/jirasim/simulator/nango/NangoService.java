@@ -1,6 +1,5 @@
 package dev.jirasim.simulator.nango;
 
-import dev.jirasim.simulator.common.Patterns;
 import dev.jirasim.simulator.common.Problem;
 import dev.jirasim.simulator.world.NangoSettings;
 import dev.jirasim.simulator.world.NangoSettings.Connection;
@@ -31,7 +30,7 @@ final class NangoService {
         if (header == null || header.isBlank()) throw NangoErrors.missingAuthHeader();
         if (!header.startsWith("Bearer ")) throw NangoErrors.malformedAuthHeader();
         String key = header.substring("Bearer ".length()).trim();
-        if (!Patterns.matches(key, NangoSettings.UUID_V4)) throw NangoErrors.invalidSecretKeyFormat();
+        if (!NangoSettings.isUuidV4(key)) throw NangoErrors.invalidSecretKeyFormat();
         if (!store.knowsSecretKey(key)) throw NangoErrors.unknownAccount();
     }
 
