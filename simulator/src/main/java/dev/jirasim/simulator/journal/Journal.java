@@ -20,7 +20,7 @@ public final class Journal {
     public static final int DEFAULT_CAPACITY = 10_000;
     private final int capacity;
     private final Deque<byte[]> entries = new ArrayDeque<>();
-    private long seq;
+    private final java.util.concurrent.atomic.AtomicLong seq = new java.util.concurrent.atomic.AtomicLong();
 
     public Journal() {
         this(DEFAULT_CAPACITY);
@@ -30,8 +30,8 @@ public final class Journal {
         this.capacity = capacity;
     }
 
-    public synchronized long nextSeq() {
-        return ++seq;
+    public long nextSeq() {
+        return seq.incrementAndGet();
     }
 
     public void add(JournalEntry entry) {
