@@ -62,9 +62,18 @@ public final class LoadRun {
         }
     }
 
-    record Result(String name, long requests, long errors, double seconds, long p50Micros, long p99Micros) {
+    /** {@code cpuNanos}: CPU time the servers' JVM spent during the measurement, all its threads (0 when not measured). */
+    record Result(String name, long requests, long errors, double seconds, long p50Micros, long p99Micros, long cpuNanos) {
         double rps() {
             return requests / seconds;
+        }
+
+        double cpuMicrosPerRequest() {
+            return requests == 0 ? 0 : cpuNanos / 1000.0 / requests;
+        }
+
+        Result withCpu(long nanos) {
+            return new Result(name, requests, errors, seconds, p50Micros, p99Micros, nanos);
         }
     }
 
@@ -177,7 +186,7 @@ public final class LoadRun {
             bare.stop();
         }
         var figures = figures(byRound, concurrency, seconds, rounds, driver.equals("wrk") ? "wrk -t" + wrkThreads : "Java HttpClient");
-        String table = table(figures);
+        String table = table(figures) + cpuTable(byRound);
         System.out.println(table);
         long errors = byRound.stream().flatMap(List::stream).mapToLong(Result::errors).sum();
         if (opts.containsKey("out")) {
@@ -193,8 +202,15 @@ public final class LoadRun {
     }
 
     private static Result measure(String driver, Target t, int wrkThreads, int concurrency, int seconds) throws Exception {
-        return driver.equals("wrk") ? Wrk.run(t, wrkThreads, concurrency, seconds) : run(t, concurrency, seconds);
+        if (!driver.equals("wrk")) return run(t, concurrency, seconds);
+        long before = CPU.getProcessCpuTime();
+        Result r = Wrk.run(t, wrkThreads, concurrency, seconds);
+        return r.withCpu(CPU.getProcessCpuTime() - before);
     }
+
+    /** This JVM's CPU time: every server here, and nothing else while wrk (another process) drives the load. */
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     /** {@code concurrency} workers send back to back for {@code seconds}; every latency is kept for the percentiles. */
     static Result run(Target target, int concurrency, int seconds) throws Exception {
@@ -251,7 +267,7 @@ public final class LoadRun {
         Arrays.sort(all);
         long p50 = total == 0 ? 0 : all[(int) (total * 0.50)];
         long p99 = total == 0 ? 0 : all[Math.min(total - 1, (int) (total * 0.99))];
-        return new Result(target.name(), total, errors.get(), elapsed, p50, p99);
+        return new Result(target.name(), total, errors.get(), elapsed, p50, p99, 0);
     }
 
     /** Index of the baseline in every round: bare Javalin serving the search's body for the same request. */
@@ -282,6 +298,27 @@ public final class LoadRun {
         for (Figures.Load r : figures.rows()) {
             String name = r.route() + (r.baseline() ? " **(baseline)**" : "");
             sb.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f ms | %.2f ms | %.2f | %d |%n", name, r.rps(), r.ratio(), r.p50Ms(), r.p99Ms(), r.p99Ratio(), r.non2xx()));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * CPU per request, from the same measurements: steadier than requests per second on a noisy machine, where wrk's
+     * share of the two cores and a neighbour's load move every row alike only on average. Empty without wrk (a Java
+     * client in this JVM would count its own CPU).
+     */
+    static String cpuTable(List<List<Result>> byRound) {
+        if (byRound.get(0).get(BASELINE).cpuNanos() == 0) return "";
+        var sb = new StringBuilder("\nCPU time of the servers' JVM per request (all its threads: handlers, Jetty, GC, JIT), median over the same rounds;"
+                + " \"× baseline\" is the baseline's CPU per request divided by the route's, the share of the baseline's requests/s the route"
+                + " would reach if CPU were the only limit (median of the per-round ratios)\n\n");
+        sb.append("| Route (CPU) | CPU per request | × baseline |\n|---|---:|---:|\n");
+        for (int i = 0; i < byRound.get(0).size(); i++) {
+            int at = i;
+            double micros = Cli.median(byRound.stream().mapToDouble(r -> r.get(at).cpuMicrosPerRequest()));
+            double ratio = Cli.median(byRound.stream().mapToDouble(r -> r.get(BASELINE).cpuMicrosPerRequest() / r.get(at).cpuMicrosPerRequest()));
+            String name = byRound.get(0).get(i).name() + (i == BASELINE ? " **(baseline)**" : "");
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f µs | %.2f |%n", name, micros, ratio));
         }
         return sb.toString();
     }

@@ -81,7 +81,7 @@ final class Wrk {
         if (s.find()) {
             for (int g = 1; g <= 4; g++) errors += Long.parseLong(s.group(g));
         }
-        return new LoadRun.Result(name, requests, errors, seconds, p50, p99);
+        return new LoadRun.Result(name, requests, errors, seconds, p50, p99, 0);
     }
 
     private static double toMicros(double v, String unit) {
