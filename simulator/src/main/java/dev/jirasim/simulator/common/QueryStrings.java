@@ -17,12 +17,12 @@ public final class QueryStrings {
     private QueryStrings() {
     }
 
-    /** {@code query} without its {@code ?}; {@code charset} the request's, UTF-8 when it names none. */
+    /** {@code query} without its {@code ?}; {@code charset} the request's, or null for UTF-8 (as Javalin defaults). */
     public static Map<String, List<String>> parse(String query, String charset) {
         if (query == null || query.isEmpty()) return Map.of();
         Charset cs;
         try {
-            cs = charset.isEmpty() ? null : Charset.forName(charset);
+            cs = charset == null ? java.nio.charset.StandardCharsets.UTF_8 : charset.isEmpty() ? null : Charset.forName(charset);
         } catch (IllegalArgumentException e) { // an illegal or unknown name: Javalin decodes nothing then
             cs = null;
         }

@@ -198,7 +198,7 @@ final class ConnectService {
     private static Connecting byPublicKey(NangoContext ctx, ConnectQuery request) {
         String publicKey = request.publicKey();
         if (publicKey == null) throw NangoErrors.missingPublicKey();
-        if (!dev.jirasim.simulator.common.Patterns.matches(publicKey, NangoSettings.UUID_V4)) throw NangoErrors.invalidPublicKey();
+        if (!NangoSettings.isUuidV4(publicKey)) throw NangoErrors.invalidPublicKey();
         if (!ctx.world().nango().publicKey().map(publicKey::equals).orElse(false)) throw NangoErrors.unknownAccount();
         String connectionId = request.connectionId();
         if (connectionId == null || connectionId.isEmpty()) throw NangoErrors.of(400, "missing_connection", "Missing param 'connection_id'.");

@@ -30,8 +30,8 @@ public final class TenantRouting implements Filter {
         }
     }
 
-    /** {@code {subdomain}.atlassian.net}: a request sent to a site's own host name (hosts file, proxy) reaches {@code /site/{subdomain}}. */
     private static final String SITE_SUFFIX = ".atlassian.net";
+    /** {@code {subdomain}.atlassian.net}: a request sent to a site's own host name (hosts file, proxy) reaches {@code /site/{subdomain}}. */
     private static final java.util.regex.Pattern SITE_HOST = java.util.regex.Pattern.compile("([a-z0-9][a-z0-9-]{0,62})\\.atlassian\\.net");
 
     private static void route(HttpServletRequest http, String uri, ServletResponse response, FilterChain chain) throws IOException, ServletException {

@@ -27,9 +27,14 @@ public record NangoSettings(List<String> secretKeys, String publicKey, String en
     public static final NangoSettings NONE = new NangoSettings(null, null, null, null);
     /** Nango accepts secret and public keys only in this form. */
     public static final String UUID_V4 = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}";
+    /** Any UUID, as Nango's webhook route checks its {@code environmentUuid}. */
+    public static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}";
+    public static final String DEFAULT_ENVIRONMENT = "dev";
+    public static final String DEFAULT_ENVIRONMENT_UUID = "5b0f3c1e-8d2a-4f6b-9c7e-1a2b3c4d5e6f";
+
     /**
      * Whether {@code key} has the form {@link #UUID_V4} describes, checked by hand: every Nango call presents its secret
-     * key, and the expression was a fiftieth of a proxied call.
+     * key, and the expression was a fiftieth of a proxied call. The one check of the form, for secret and public keys.
      */
     public static boolean isUuidV4(String key) {
         if (key == null || key.length() != 36) return false;
@@ -45,11 +50,6 @@ public record NangoSettings(List<String> secretKeys, String publicKey, String en
         }
         return true;
     }
-
-    /** Any UUID, as Nango's webhook route checks its {@code environmentUuid}. */
-    public static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}";
-    public static final String DEFAULT_ENVIRONMENT = "dev";
-    public static final String DEFAULT_ENVIRONMENT_UUID = "5b0f3c1e-8d2a-4f6b-9c7e-1a2b3c4d5e6f";
 
     public NangoSettings {
         secretKeys = secretKeys == null ? List.of() : List.copyOf(secretKeys);

@@ -205,7 +205,7 @@ final class WorldLoader {
 
     private void nango(NangoSettings settings, NangoMinter minter) {
         for (String key : settings.secretKeys()) {
-            if (!dev.jirasim.simulator.common.Patterns.matches(key, NangoSettings.UUID_V4)) throw new WorldException("Nango secret key must be a UUID v4 (Nango checks the form): " + key);
+            if (!NangoSettings.isUuidV4(key)) throw new WorldException("Nango secret key must be a UUID v4 (Nango checks the form): " + key);
         }
         var nango = new NangoStore(settings);
         world.nango(nango);

@@ -24,6 +24,8 @@ class QueryStringsProperties {
         for (String q : List.of("", "&", "=", "==", "a", "a=", "=b", "a=b=c", "a=1&a=2&b", "a=%zz&a=2", "%zz=1&b=2", "a=%", "a+b=c+d",
                 "jql=project+%3D+ACME+ORDER+BY+created+DESC&maxResults=10&fields=summary", "a=%E2%82%AC", "a=%C3", "&&a=1&&", "%41=%42")) {
             for (String charset : List.of("UTF-8", "ISO-8859-1", "", "no-such-charset", "bad name!")) assertSame(q, charset);
+            // No charset on the request: UTF-8, as Javalin defaults.
+            assertEquals(JavalinServletContextKt.splitKeyValueStringAndGroupByKey(q, "UTF-8"), QueryStrings.parse(q, null), q);
         }
     }
 

@@ -230,8 +230,7 @@ public final class JiraRoutes {
 
     private void searchByQueryString(Context ctx) throws JsonProcessingException {
         CloudCaller c = caller(ctx, JiraScopes.READ_ISSUES);
-        ctx.contentType("application/json").result(search.enhancedJson(c, SearchRequest.fromQuery(QueryStrings.parse(ctx.queryString(),
-                java.util.Objects.requireNonNullElse(ctx.characterEncoding(), "UTF-8")))));
+        ctx.contentType("application/json").result(search.enhancedJson(c, SearchRequest.fromQuery(QueryStrings.parse(ctx.queryString(), ctx.characterEncoding()))));
     }
 
     private void searchByBody(Context ctx) throws JsonProcessingException {
