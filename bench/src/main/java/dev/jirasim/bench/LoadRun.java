@@ -35,10 +35,11 @@ import java.util.function.Supplier;
  * endpoint, a Nango proxy call, and WireMock serving the same search body as a static stub.
  * <pre>
  *   java -cp bench/target/benchmarks.jar dev.jirasim.bench.LoadRun [--seconds 10] [--rounds 3] [--concurrency 32]
- *        [--driver wrk|java] [--threads 2] [--smoke] [--serve] [--out table.md]
+ *        [--driver wrk|java] [--threads 2] [--only REGEX] [--smoke] [--serve] [--out table.md]
  * </pre>
  * The driver is wrk when it is on the PATH (a separate process: the load costs the servers no heap or JIT),
  * else a Java client in this JVM. {@code --serve} only starts the servers and prints the requests, for profiling.
+ * {@code --only REGEX} measures only the routes whose names contain a match, besides the baseline and bare hello.
  * {@code --smoke} runs each route briefly and fails (exit 1) if any answer was not 2xx; it never judges timings.
  * {@code --out table.md} writes the Markdown table, and its numbers as {@code table.tsv} beside it for {@link Charts}.
  */
@@ -129,7 +130,7 @@ public final class LoadRun {
         };
         freshRefreshTenant.run();
         var bearer = Map.of("Authorization", "Bearer " + tokens.accessToken());
-        var targets = List.of(
+        var allTargets = List.of(
                 Target.get("bare Javalin hello", "http://127.0.0.1:" + bare.port() + "/hello", Map.of()),
                 // The same request and the same answer as the search, from a fixed string: what the search's work costs.
                 // Sent the search's own path and query: Jetty reads a request line character by character, and a baseline
@@ -148,6 +149,12 @@ public final class LoadRun {
                 Target.get("search/jql, 50 issues", search50, bearer),
                 Target.get("search/jql, 50 issues, expand=changelog", search50 + "&expand=changelog", bearer),
                 Target.get("worklog/updated (incremental sync)", sim.apiUrl() + "/ex/jira/" + cloudId + "/rest/api/3/worklog/updated?since=0", bearer));
+        // --only REGEX: the routes whose names match, and the two bare Javalin rows before them (the baseline among them).
+        var only = java.util.regex.Pattern.compile(opts.getOrDefault("only", ".*"));
+        var targets = new ArrayList<Target>();
+        for (int i = 0; i < allTargets.size(); i++) {
+            if (i <= BASELINE || only.matcher(allTargets.get(i).name()).find()) targets.add(allTargets.get(i));
+        }
 
         if (opts.containsKey("serve")) {
             // For profiling or poking by hand: print each target as wrk would send it, then serve until stdin closes.

@@ -47,8 +47,24 @@ public final class TokenStore {
     private final Supplier<AuthPolicy> policy;
     private final Map<String, Grant> grants = new HashMap<>();
     private final Map<String, AuthorizationCode> codes = new HashMap<>();
-    private final Map<TokenKey, AccessToken> accessByToken = new HashMap<>();
-    private final Map<String, String> accessTokenById = new HashMap<>();
+    /**
+     * Access tokens by their key: a token minted here by its {@link JwtMinter.Signature}, stored without its JWT
+     * (a refresh storm keeps hundreds of thousands of them alive, and the JWT was two thirds of each); a token a world
+     * file brought by its full value ({@link TokenKey}), as it may be anything.
+     */
+    private final Map<Object, AccessToken> accessByKey = new HashMap<>();
+    private final Map<String, Object> accessKeyById = new HashMap<>();
+    /**
+     * Tokens presented lately whose signature checked out, so a client using one token for many requests pays for
+     * the check once. A pure memo: a token's signature never changes, and whether it still works is decided by
+     * {@link #accessByKey}.
+     */
+    private final Map<TokenKey, JwtMinter.Signature> verified = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TokenKey, JwtMinter.Signature> eldest) {
+            return size() > 1024;
+        }
+    };
     private final Map<String, RefreshToken> refreshByToken = new HashMap<>();
     /** Each family's newest refresh token, so a refresh finds the head without scanning every token. */
     private final Map<String, String> newestByFamily = new HashMap<>();
@@ -170,7 +186,7 @@ public final class TokenStore {
     public synchronized Optional<Session> authenticate(String token) {
         Instant now = clock.now();
         purgeIfDue(now);
-        AccessToken access = token == null ? null : accessByToken.get(new TokenKey(token));
+        AccessToken access = findAccess(token);
         if (access == null || access.revokedAt() != null) return Optional.empty();
         if (!now.isBefore(access.expiresAt())) return Optional.empty();
         Grant grant = grants.get(access.grantId());
@@ -183,7 +199,38 @@ public final class TokenStore {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Session(grant, access));
+        return Optional.of(new Session(grant, access.token() != null ? access : withToken(access, token)));
+    }
+
+    /** The access token {@code token} is, or null. */
+    private AccessToken findAccess(String token) {
+        Object key = accessKey(token);
+        return key == null ? null : accessByKey.get(key);
+    }
+
+    /** The key in {@link #accessByKey} that {@code token} would be stored under, or null when it cannot be one. */
+    private Object accessKey(String token) {
+        if (token == null) return null;
+        var key = new TokenKey(token);
+        if (accessByKey.containsKey(key)) return key;
+        JwtMinter.Signature signature = verified.get(key);
+        if (signature == null) {
+            signature = JwtMinter.verify(token);
+            if (signature == null) return null;
+            verified.put(key, signature);
+        }
+        return signature;
+    }
+
+    /** An access token as it leaves the store: with its JWT, minted again if it was stored without (see {@link #accessByKey}). */
+    private AccessToken exported(AccessToken a) {
+        if (a.token() != null) return a;
+        Grant grant = grants.get(a.grantId());
+        return withToken(a, JwtMinter.mint(a.id(), grant.clientId(), grant.accountId(), a.scopes(), a.issuedAt(), a.expiresAt()));
+    }
+
+    private static AccessToken withToken(AccessToken a, String token) {
+        return new AccessToken(a.id(), token, a.grantId(), a.refreshTokenId(), a.scopes(), a.issuedAt(), a.expiresAt(), a.revokedAt());
     }
 
     // ---- purging -----------------------------------------------------------------------------------
@@ -206,21 +253,21 @@ public final class TokenStore {
      */
     synchronized int purge(Instant now) {
         AuthPolicy p = policy.get();
-        int before = codes.size() + accessByToken.size() + refreshByToken.size();
+        int before = codes.size() + accessByKey.size() + refreshByToken.size();
         codes.values().removeIf(c -> !now.isBefore(c.expiresAt()));
         refreshByToken.values().removeIf(r -> !now.isBefore(r.issuedAt().plusSeconds(p.refreshInactivitySeconds()))
                 || !now.isBefore(r.familyStartedAt().plusSeconds(p.refreshAbsoluteSeconds())));
         refreshTokenById.values().removeIf(t -> !refreshByToken.containsKey(t));
         newestByFamily.values().removeIf(t -> !refreshByToken.containsKey(t));
-        accessByToken.values().removeIf(a -> {
+        accessByKey.values().removeIf(a -> {
             if (!now.isBefore(a.expiresAt())) return true;
             if (a.refreshTokenId() == null) return false;
             RefreshToken companion = refreshByToken.get(refreshTokenById.get(a.refreshTokenId()));
             return companion == null || companion.rotatedAt() != null
                     && !now.isBefore(companion.rotatedAt().plusSeconds(p.refreshLeewaySeconds()));
         });
-        accessTokenById.values().removeIf(t -> !accessByToken.containsKey(new TokenKey(t)));
-        return before - codes.size() - accessByToken.size() - refreshByToken.size();
+        accessKeyById.values().removeIf(k -> !accessByKey.containsKey(k));
+        return before - codes.size() - accessByKey.size() - refreshByToken.size();
     }
 
     // ---- revocation --------------------------------------------------------------------------------
@@ -245,17 +292,17 @@ public final class TokenStore {
      */
     public synchronized boolean revokeToken(String tokenOrId) {
         Instant now = clock.now();
-        String accessToken = tokenOrId != null && accessByToken.containsKey(new TokenKey(tokenOrId)) ? tokenOrId : accessTokenById.get(tokenOrId);
-        if (accessToken != null) {
-            var accessKey = new TokenKey(accessToken);
-            UndoLog.put(accessByToken, accessKey, accessByToken.get(accessKey).revoke(now), this);
+        Object accessKey = accessKey(tokenOrId);
+        if (accessKey == null || !accessByKey.containsKey(accessKey)) accessKey = accessKeyById.get(tokenOrId);
+        if (accessKey != null && accessByKey.containsKey(accessKey)) {
+            UndoLog.put(accessByKey, accessKey, accessByKey.get(accessKey).revoke(now), this);
             return true;
         }
         String refreshKey = refreshByToken.containsKey(tokenOrId) ? tokenOrId : refreshTokenById.get(tokenOrId);
         if (refreshKey == null) return false;
         RefreshToken refresh = refreshByToken.get(refreshKey).revoke(now);
         UndoLog.put(refreshByToken, refreshKey, refresh, this);
-        UndoLog.replaceAll(accessByToken, t -> refresh.id().equals(t.refreshTokenId()) ? t.revoke(now) : t, this);
+        UndoLog.replaceAll(accessByKey, t -> refresh.id().equals(t.refreshTokenId()) ? t.revoke(now) : t, this);
         return true;
     }
 
@@ -263,7 +310,7 @@ public final class TokenStore {
         Grant grant = grants.get(grantId);
         if (grant != null) UndoLog.put(grants, grantId, grant.revoke(now), this);
         UndoLog.replaceAll(refreshByToken, t -> t.grantId().equals(grantId) ? t.revoke(now) : t, this);
-        UndoLog.replaceAll(accessByToken, t -> t.grantId().equals(grantId) ? t.revoke(now) : t, this);
+        UndoLog.replaceAll(accessByKey, t -> t.grantId().equals(grantId) ? t.revoke(now) : t, this);
     }
 
     // ---- snapshot and load -------------------------------------------------------------------------
@@ -273,14 +320,14 @@ public final class TokenStore {
         return new TokenState(
                 sorted(grants.values(), Comparator.comparing(Grant::createdAt).thenComparing(Grant::id)),
                 sorted(codes.values(), Comparator.comparing(AuthorizationCode::issuedAt).thenComparing(AuthorizationCode::code)),
-                sorted(accessByToken.values(), Comparator.comparing(AccessToken::issuedAt).thenComparing(AccessToken::id)),
+                sorted(accessByKey.values().stream().map(this::exported).toList(), Comparator.comparing(AccessToken::issuedAt).thenComparing(AccessToken::id)),
                 sorted(refreshByToken.values(), Comparator.comparing(RefreshToken::issuedAt).thenComparing(RefreshToken::id)));
     }
 
     synchronized void load(TokenState state) {
         state.grants().forEach(g -> grants.put(g.id(), g));
         state.codes().forEach(c -> codes.put(c.code(), c));
-        state.accessTokens().forEach(this::putAccess);
+        state.accessTokens().forEach(t -> putAccess(new TokenKey(t.token()), t));
         state.refreshTokens().forEach(this::putRefresh);
     }
 
@@ -321,16 +368,17 @@ public final class TokenStore {
         long lifetime = policy.get().accessTokenSeconds();
         Instant expires = now.plus(Duration.ofSeconds(lifetime));
         String id = "at-" + Secrets.hex(8);
-        var access = new AccessToken(id, JwtMinter.mint(id, grant.clientId(), grant.accountId(), scopes, now, expires),
-                grant.id(), refresh == null ? null : refresh.id(), scopes, now, expires, null);
-        putAccess(access);
-        return new TokenPair(access, refresh, scopes, lifetime);
+        var minted = JwtMinter.mintSigned(id, grant.clientId(), grant.accountId(), scopes, now, expires);
+        var stored = new AccessToken(id, null, grant.id(), refresh == null ? null : refresh.id(), scopes, now, expires, null);
+        putAccess(minted.signature(), stored);
+        return new TokenPair(withToken(stored, minted.token()), refresh, scopes, lifetime);
     }
 
-    private void putAccess(AccessToken token) {
-        UndoLog.put(accessByToken, new TokenKey(token.token()), token, this);
-        UndoLog.put(accessTokenById, token.id(), token.token(), this);
+    private void putAccess(Object key, AccessToken token) {
+        UndoLog.put(accessByKey, key, token, this);
+        UndoLog.put(accessKeyById, token.id(), key, this);
     }
+
 
     private void putRefresh(RefreshToken token) {
         UndoLog.put(refreshByToken, token.token(), token, this);
