@@ -1,6 +1,5 @@
 package dev.jirasim.simulator;
 
-import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -20,17 +19,18 @@ final class CliLogging {
     }
 
     /**
-     * Runs {@code action} with {@code logger} silenced: Javalin logs its own ERROR line when the port is taken,
-     * and the command line reports that failure in one line of its own.
+     * Silences {@code logger} and returns its level before (null: inherited), for {@link #restore}: Javalin logs its
+     * own ERROR line when the port is taken, and the command line reports that failure in one line of its own.
      */
-    static <T> T silenced(String logger, Supplier<T> action) {
+    static String silence(String logger) {
         String before = level(logger);
         setLevel(logger, "OFF");
-        try {
-            return action.get();
-        } finally {
-            setLevel(logger, before);
-        }
+        return before;
+    }
+
+    /** Gives {@code logger} back the level {@link #silence} returned. */
+    static void restore(String logger, String level) {
+        setLevel(logger, level);
     }
 
     private static String level(String name) {

@@ -37,6 +37,14 @@ public final class JirasimServer implements AutoCloseable {
 
     /** Starts a simulator; a fixture that is not a valid world fails here, before anything listens. */
     public static JirasimServer start(SimulatorConfig config) {
+        return start(config, () -> { });
+    }
+
+    /**
+     * As {@link #start(SimulatorConfig)}, running {@code beforeListening} (on whichever thread starts the server)
+     * just before the port opens: the command line configures logging in parallel and waits for it there.
+     */
+    static JirasimServer start(SimulatorConfig config, Runnable beforeListening) {
         // The server listens before the world exists (a random port is known only then, and the world's URLs need
         // it): a request in that window waits the few milliseconds until the world is there instead of failing.
         var tenants = new java.util.concurrent.CompletableFuture<Tenants>();
@@ -51,7 +59,10 @@ public final class JirasimServer implements AutoCloseable {
             try {
                 var server = new SimulatorServer(new SimulatorServer.Binding(config.host(), config.port(), config.adminToken(), config.noAdmin()),
                         current, tenants::isDone);
-                if (builtIn) server.start();
+                if (builtIn) {
+                    beforeListening.run();
+                    server.start();
+                }
                 created.complete(server);
             } catch (Throwable t) {
                 created.completeExceptionally(t);
@@ -78,6 +89,9 @@ public final class JirasimServer implements AutoCloseable {
             }
             throw e;
         }
+        // The JSON mapper: every answer needs it, but not the server's set-up (see DeferredJsonMapper). Made here, on a
+        // thread that has finished its own part, while the server's set-up goes on.
+        dev.jirasim.simulator.common.Json.MAPPER.getClass();
         SimulatorServer server;
         try {
             server = created.join();
@@ -87,7 +101,10 @@ public final class JirasimServer implements AutoCloseable {
             if (e.getCause() instanceof Error err) throw err;
             throw e;
         }
-        if (!builtIn) server.start();
+        if (!builtIn) {
+            beforeListening.run();
+            server.start();
+        }
         try {
             String publicUrl = config.publicUrlFor(server.port());
             // Every world a tenant builds fires Jira's webhooks for its issue changes.

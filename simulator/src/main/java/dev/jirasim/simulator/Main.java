@@ -10,12 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code java -jar jirasim.jar [--port N] [--host H] [--public-url URL] [--fixture FILE] ...}: see {@link #USAGE}. */
 public final class Main {
-    private static final Logger LOG = LoggerFactory.getLogger("jirasim");
     static final String USAGE = """
             Usage: java -jar jirasim.jar [options]
               --port N          port to listen on (default 8484; 0 picks a free one)
@@ -43,6 +41,7 @@ public final class Main {
             "JIRASIM_PORT", "--port", "JIRASIM_HOST", "--host", "JIRASIM_PUBLIC_URL", "--public-url", "JIRASIM_FIXTURE", "--fixture",
             "JIRASIM_STATE", "--state", "JIRASIM_SITE_URLS", "--site-urls", "JIRASIM_ADMIN_TOKEN", "--admin-token",
             "JIRASIM_NO_ADMIN", "--no-admin", "JIRASIM_LOG_LEVEL", "--log-level");
+    private static final String JAVALIN = "io.javalin.Javalin";
     private static final java.util.List<String> LEVELS = java.util.List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     /**
@@ -79,11 +78,23 @@ public final class Main {
             System.out.println("jirasim " + Version.current());
             return;
         }
-        if (options.logLevel() != null) CliLogging.setRequestLevel(options.logLevel());
         SimulatorConfig config = options.config();
+        // Logback reads its configuration when the first logger is asked for, a good part of a cold start. On a
+        // thread of its own it overlaps assembling the server and building the world; the port opens only once the
+        // levels are set. Javalin stays silent until then: it logs an ERROR line of its own when the port is taken,
+        // and we report that in one line.
+        var javalinLevel = new java.util.concurrent.CompletableFuture<String>();
+        new Thread(() -> {
+            try {
+                if (options.logLevel() != null) CliLogging.setRequestLevel(options.logLevel());
+                javalinLevel.complete(CliLogging.silence(JAVALIN));
+            } catch (Throwable t) {
+                javalinLevel.completeExceptionally(t);
+            }
+        }, "jirasim-logging").start();
         JirasimServer sim;
         try {
-            sim = CliLogging.silenced("io.javalin.Javalin", () -> JirasimServer.start(config));
+            sim = JirasimServer.start(config, javalinLevel::join);
         } catch (WorldException e) {
             System.err.println("jirasim: " + e.getMessage());
             System.exit(1);
@@ -97,7 +108,8 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(sim::stopGracefully, "jirasim-shutdown"));
-        LOG.info(banner(sim, config.noAdmin()));
+        CliLogging.restore(JAVALIN, javalinLevel.join());
+        LoggerFactory.getLogger("jirasim").info(banner(sim, config.noAdmin()));
     }
 
     private static boolean portInUse(Throwable e) {

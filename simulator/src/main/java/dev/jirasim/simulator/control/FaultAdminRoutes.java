@@ -12,7 +12,10 @@ import java.util.function.Supplier;
 
 /** {@code /__admin/faults}: fault rules in and out as JSON (see docs/faults.md). */
 final class FaultAdminRoutes {
-    private static final FaultRuleReader READER = new FaultRuleReader(Json.MAPPER);
+    /** Made at first use, not when the routes are assembled on the way to a cold start's first answer (see DeferredJsonMapper). */
+    private static final class Reader {
+        static final FaultRuleReader READER = new FaultRuleReader(Json.MAPPER);
+    }
     private final Supplier<SimulatorControl> control;
 
     FaultAdminRoutes(Supplier<SimulatorControl> control) {
@@ -46,7 +49,7 @@ final class FaultAdminRoutes {
         JsonNode json = AdminRoutes.read(ctx, JsonNode.class);
         List<Fault> added;
         try {
-            added = control.get().addFaults(READER.read(json));
+            added = control.get().addFaults(Reader.READER.read(json));
         } catch (IllegalArgumentException e) {
             throw AdminErrors.badRequest("Invalid fault: " + e.getMessage());
         }

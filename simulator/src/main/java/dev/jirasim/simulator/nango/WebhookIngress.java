@@ -24,9 +24,11 @@ import java.util.Map;
  */
 final class WebhookIngress {
     private static final String KEY = "[a-zA-Z0-9~:.@ _-]+";
-    /** JSON.parse refuses anything after the value; Jackson ignores it unless told. */
-    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = Json.MAPPER.reader()
-            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** JSON.parse refuses anything after the value; Jackson ignores it unless told. Made at first use (see DeferredJsonMapper). */
+    private static final class Strict {
+        static final com.fasterxml.jackson.databind.ObjectReader STRICT = Json.MAPPER.reader()
+                .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
 
     /** What the route answers the provider: a status and a JSON body (null: none). */
     record Answer(int status, Object body) {
@@ -92,7 +94,7 @@ final class WebhookIngress {
         if (raw == null || raw.isBlank()) return JsonNodeFactory.instance.objectNode();
         JsonNode node;
         try {
-            node = STRICT.readTree(raw);
+            node = Strict.STRICT.readTree(raw);
         } catch (JsonProcessingException e) {
             long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharOffset());
             throw NangoErrors.of(400, "invalid_json", "Unexpected token in JSON at position " + at);

@@ -3,7 +3,6 @@ package dev.jirasim.simulator.server;
 import dev.jirasim.simulator.atlassian.auth.AuthRoutes;
 import dev.jirasim.simulator.atlassian.resources.ApiRoutes;
 import dev.jirasim.simulator.common.ErrorShape;
-import dev.jirasim.simulator.common.Json;
 import dev.jirasim.simulator.common.Limits;
 import dev.jirasim.simulator.common.Problem;
 import dev.jirasim.simulator.common.Redact;
@@ -17,7 +16,6 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -28,8 +26,14 @@ import org.slf4j.LoggerFactory;
 
 /** Javalin assembly only: the fault filter, routes of each emulated host, error mapping, the request log and journal. */
 public final class SimulatorServer {
-    private static final Logger LOG = LoggerFactory.getLogger("jirasim.requests");
-    private static final Logger ERRORS = LoggerFactory.getLogger(SimulatorServer.class);
+    /**
+     * The loggers, created when first used: the command line configures logging in parallel with assembling the
+     * server (a good part of a cold start each), and asking for a logger waits until logging is configured.
+     */
+    private static final class Logs {
+        static final Logger REQUESTS = LoggerFactory.getLogger("jirasim.requests");
+        static final Logger ERRORS = LoggerFactory.getLogger(SimulatorServer.class);
+    }
     /** The raw request body, put here once by {@link RequestGate}, so the journal can keep a masked copy. */
     public static final String BODY_ATTRIBUTE = "jirasim.body";
 
@@ -73,7 +77,7 @@ public final class SimulatorServer {
         c.http.responseBufferSize = 8 * 1024;
         // Multipart bodies (attachment uploads) bypass maxRequestSize; Jetty stops reading them past this.
         c.jetty.multipartConfig.maxTotalRequestSize(Limits.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
-        c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        c.jsonMapper(new DeferredJsonMapper());
         c.jetty.modifyServer(server -> this.jetty = server);
         c.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(new TenantRouting()), "/*", EnumSet.of(DispatcherType.REQUEST)));
         if (config.noAdmin()) c.routes.before(AdminGuard.NONE);
@@ -126,13 +130,13 @@ public final class SimulatorServer {
                 writeError(ctx, 400, "invalid_request", "The request body could not be read: its framing is broken.", null);
                 return;
             }
-            ERRORS.error("Unexpected failure on {} {} ({} changes undone)", ctx.method(), Redact.path(ctx.path()), undone, e);
+            Logs.ERRORS.error("Unexpected failure on {} {} ({} changes undone)", ctx.method(), Redact.path(ctx.path()), undone, e);
             writeError(ctx, 500, "server_error", "Internal server error", null);
         });
         c.requestLogger.http((ctx, ms) -> {
             if (!ready.getAsBoolean()) {
                 // Only the health probe is answered before the world exists; there is no journal to write to yet.
-                LOG.info("{} {} {} {}ms (starting)", ctx.method(), Redact.path(ctx.path()), ctx.statusCode(), Math.round(ms));
+                Logs.REQUESTS.info("{} {} {} {}ms (starting)", ctx.method(), Redact.path(ctx.path()), ctx.statusCode(), Math.round(ms));
                 return;
             }
             if (CurrentTenant.id() == null && mayChange(ctx)) onChange.run();
@@ -142,9 +146,9 @@ public final class SimulatorServer {
                     record(ctx, ms, t);
                 } catch (RuntimeException | StackOverflowError e) {
                     // The answer has gone out already; a journal failure must never turn it into something else.
-                    ERRORS.error("Could not journal {} {}", ctx.method(), Redact.path(ctx.path()), e);
+                    Logs.ERRORS.error("Could not journal {} {}", ctx.method(), Redact.path(ctx.path()), e);
                 }
-            } else LOG.info("{} {} {} {}ms tenant={} (unknown)", ctx.method(), Redact.path(ctx.path()), ctx.statusCode(), Math.round(ms), CurrentTenant.id());
+            } else Logs.REQUESTS.info("{} {} {} {}ms tenant={} (unknown)", ctx.method(), Redact.path(ctx.path()), ctx.statusCode(), Math.round(ms), CurrentTenant.id());
         });
     }
 
@@ -186,7 +190,7 @@ public final class SimulatorServer {
 
     private static void record(Context ctx, float ms, Tenant tenant) {
         int status = ctx.statusCode();
-        LOG.info("{} {} {} {}ms tenant={}", ctx.method(), Redact.path(ctx.path()), status, Math.round(ms), tenant.id());
+        Logs.REQUESTS.info("{} {} {} {}ms tenant={}", ctx.method(), Redact.path(ctx.path()), status, Math.round(ms), tenant.id());
         if (Hosts.of(ctx.path()) == Hosts.ADMIN) return;
         var headers = new LinkedHashMap<String, String>();
         // Every header, so tests can verify on any of them; credentials keep only a recognisable prefix.
@@ -217,7 +221,7 @@ public final class SimulatorServer {
             if (!connector.isStarted()) connector.start();
             local = connector;
         } catch (Exception e) {
-            ERRORS.warn("No in-memory connector ({}): simulated Nango will reach the providers over loopback HTTP", e.toString());
+            Logs.ERRORS.warn("No in-memory connector ({}): simulated Nango will reach the providers over loopback HTTP", e.toString());
         }
         return this;
     }

@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * it. Retries waiting for the clock are not in flight.
  */
 public final class Deliveries {
-    private static final Logger LOG = LoggerFactory.getLogger("jirasim.webhooks");
     /** Bounded, like the request journal, so a long-running server does not grow. */
     public static final int CAPACITY = 10_000;
     private final SimClock clock;
@@ -130,7 +129,7 @@ public final class Deliveries {
         if (fault == null) {
             send(d, 1);
         } else if (fault.kind() == DeliveryFault.Kind.DUPLICATE) {
-            LOG.info("webhook {} #{}: sent twice (injected duplicate)", d.out().event(), d.id());
+            log().info("webhook {} #{}: sent twice (injected duplicate)", d.out().event(), d.id());
             send(d, 1);
             send(d, 1);
         } else if (fault.kind() == DeliveryFault.Kind.DELAY) {
@@ -186,7 +185,7 @@ public final class Deliveries {
         boolean again = !delivered && n < retry.maxAttempts() && retry.retries(answer.status());
         Instant next = again ? clock.now().plus(retry.delays().get(n - 1)) : null;
         String outcome = delivered ? DeliveryAttempt.DELIVERED : again ? DeliveryAttempt.RETRYING : DeliveryAttempt.FAILED;
-        LOG.info("webhook {} {} #{} attempt {} -> {} {}", d.out().source(), d.out().event(), d.id(), n,
+        log().info("webhook {} {} #{} attempt {} -> {} {}", d.out().source(), d.out().event(), d.id(), n,
                 answer.status() != null ? answer.status() : answer.error(), outcome);
         synchronized (lock) {
             if (d.generation() == generation) {
@@ -329,5 +328,10 @@ public final class Deliveries {
         } catch (JsonProcessingException e) {
             return body;
         }
+    }
+
+    /** Looked up when used, not held in a field: creating a tenant must not wait for logging to be configured. */
+    private static Logger log() {
+        return LoggerFactory.getLogger("jirasim.webhooks");
     }
 }

@@ -26,7 +26,6 @@ import java.util.Set;
  * slow receiver holds up only itself.
  */
 public final class WebhookSender implements AutoCloseable {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebhookSender.class);
     /** Headers the JDK client sets itself and refuses to be given. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     // HTTP/1.1: for a plain-http URL the JDK client would otherwise offer an h2c upgrade receivers rarely take.
@@ -72,7 +71,8 @@ public final class WebhookSender implements AutoCloseable {
             try {
                 next.run();
             } catch (RuntimeException e) {
-                LOG.error("A webhook send failed unexpectedly", e);
+                // Looked up here, not held in a field: creating a tenant must not wait for logging to be configured.
+                org.slf4j.LoggerFactory.getLogger(WebhookSender.class).error("A webhook send failed unexpectedly", e);
             }
             synchronized (lanes) {
                 ArrayDeque<Runnable> lane = lanes.get(url);

@@ -13,7 +13,6 @@ public final class UndoLog {
     private static final ThreadLocal<Deque<Runnable>> CURRENT = new ThreadLocal<>();
     /** What waits for the request to end without a rollback (see {@link #afterCommit}). */
     private static final ThreadLocal<java.util.List<Runnable>> COMMITS = new ThreadLocal<>();
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UndoLog.class);
 
     private UndoLog() {
     }
@@ -35,7 +34,8 @@ public final class UndoLog {
                 r.run();
             } catch (RuntimeException e) {
                 // The answer has gone out; one failed follow-up must not stop the others.
-                LOG.error("An action after the request failed", e);
+                // Looked up here, not held in a field: building a world must not wait for logging to be configured.
+                org.slf4j.LoggerFactory.getLogger(UndoLog.class).error("An action after the request failed", e);
             }
         }
     }

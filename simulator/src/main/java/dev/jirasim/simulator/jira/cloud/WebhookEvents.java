@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -39,7 +38,6 @@ import org.slf4j.LoggerFactory;
  * made (the issue as it is then); the delivery leaves when the request that made the change keeps it.
  */
 public final class WebhookEvents implements IssueEvent.Listener {
-    private static final Logger LOG = LoggerFactory.getLogger(WebhookEvents.class);
     /** Retried besides every 5xx and every connection failure or timeout (A.8). */
     private static final Set<Integer> RETRIED = Set.of(408, 409, 425, 429);
     /** Our choices (A.6 leaves them open): how long a delivery's JWT is valid, and the User-Agent. */
@@ -76,7 +74,8 @@ public final class WebhookEvents implements IssueEvent.Listener {
             for (IssueEvent e : events) fire(e);
         } catch (RuntimeException e) {
             // A webhook that cannot be made must not fail the change that caused it.
-            LOG.error("Could not fire webhooks for a change of {}", events.get(0).issue().key(), e);
+            // Looked up here, not held in a field: wiring a world must not wait for logging to be configured.
+            LoggerFactory.getLogger(WebhookEvents.class).error("Could not fire webhooks for a change of {}", events.get(0).issue().key(), e);
         }
     }
 
