@@ -53,7 +53,6 @@ public final class TokenStore {
      * file brought by its full value ({@link TokenKey}), as it may be anything.
      */
     private final Map<Object, AccessToken> accessByKey = new HashMap<>();
-    private final Map<String, Object> accessKeyById = new HashMap<>();
     /**
      * Tokens presented lately whose signature checked out, so a client using one token for many requests pays for
      * the check once. A pure memo: a token's signature never changes, and whether it still works is decided by
@@ -266,7 +265,6 @@ public final class TokenStore {
             return companion == null || companion.rotatedAt() != null
                     && !now.isBefore(companion.rotatedAt().plusSeconds(p.refreshLeewaySeconds()));
         });
-        accessKeyById.values().removeIf(k -> !accessByKey.containsKey(k));
         return before - codes.size() - accessByKey.size() - refreshByToken.size();
     }
 
@@ -293,7 +291,7 @@ public final class TokenStore {
     public synchronized boolean revokeToken(String tokenOrId) {
         Instant now = clock.now();
         Object accessKey = accessKey(tokenOrId);
-        if (accessKey == null || !accessByKey.containsKey(accessKey)) accessKey = accessKeyById.get(tokenOrId);
+        if (accessKey == null || !accessByKey.containsKey(accessKey)) accessKey = accessKeyWithId(tokenOrId);
         if (accessKey != null && accessByKey.containsKey(accessKey)) {
             UndoLog.put(accessByKey, accessKey, accessByKey.get(accessKey).revoke(now), this);
             return true;
@@ -304,6 +302,17 @@ public final class TokenStore {
         UndoLog.put(refreshByToken, refreshKey, refresh, this);
         UndoLog.replaceAll(accessByKey, t -> refresh.id().equals(t.refreshTokenId()) ? t.revoke(now) : t, this);
         return true;
+    }
+
+    /**
+     * The key of the access token with this id, by a scan: revoking by id is a rare control call, and an index
+     * would cost every token issued another map entry.
+     */
+    private Object accessKeyWithId(String id) {
+        for (var e : accessByKey.entrySet()) {
+            if (e.getValue().id().equals(id)) return e.getKey();
+        }
+        return null;
     }
 
     private void revokeGrantLocked(String grantId, Instant now) {
@@ -376,7 +385,6 @@ public final class TokenStore {
 
     private void putAccess(Object key, AccessToken token) {
         UndoLog.put(accessByKey, key, token, this);
-        UndoLog.put(accessKeyById, token.id(), key, this);
     }
 
 

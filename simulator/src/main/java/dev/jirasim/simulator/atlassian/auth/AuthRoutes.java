@@ -98,7 +98,7 @@ public final class AuthRoutes {
     private void token(Context ctx) {
         ctx.header("Cache-Control", "no-store").header("Pragma", "no-cache"); // on errors too
         var body = TokenBodies.read(ctx.contentType(), rawBody(ctx));
-        ctx.json(tokens.exchange(tenant.get().world(), TokenRequest.from(body)));
+        ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON).result(tokens.exchange(tenant.get().world(), TokenRequest.from(body)).toJson());
     }
 
     private static String rawBody(Context ctx) {

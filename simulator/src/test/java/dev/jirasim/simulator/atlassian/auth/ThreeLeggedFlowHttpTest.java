@@ -38,6 +38,7 @@ class ThreeLeggedFlowHttpTest {
 
         var tokens = oauth.exchange(OAuth.query(location).get("code"));
         tokens.then().statusCode(200)
+                .header("Content-Type", "application/json")
                 .header("Cache-Control", "no-store")
                 .body("token_type", equalTo("Bearer"))
                 .body("expires_in", equalTo(3600))
