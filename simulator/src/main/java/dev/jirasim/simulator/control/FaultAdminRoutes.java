@@ -2,6 +2,7 @@ package dev.jirasim.simulator.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jirasim.simulator.common.Json;
+import dev.jirasim.simulator.common.Lazy;
 import dev.jirasim.simulator.faults.Fault;
 import dev.jirasim.simulator.faults.FaultRuleReader;
 import io.javalin.config.RoutesConfig;
@@ -12,10 +13,8 @@ import java.util.function.Supplier;
 
 /** {@code /__admin/faults}: fault rules in and out as JSON (see docs/faults.md). */
 final class FaultAdminRoutes {
-    /** Made at first use, not when the routes are assembled on the way to a cold start's first answer (see DeferredJsonMapper). */
-    private static final class Reader {
-        static final FaultRuleReader READER = new FaultRuleReader(Json.MAPPER);
-    }
+    /** Made at first use, not while the routes are assembled on the way to a cold start's first answer. */
+    private static final Lazy<FaultRuleReader> READER = Lazy.of(() -> new FaultRuleReader(Json.MAPPER));
     private final Supplier<SimulatorControl> control;
 
     FaultAdminRoutes(Supplier<SimulatorControl> control) {
@@ -49,7 +48,7 @@ final class FaultAdminRoutes {
         JsonNode json = AdminRoutes.read(ctx, JsonNode.class);
         List<Fault> added;
         try {
-            added = control.get().addFaults(Reader.READER.read(json));
+            added = control.get().addFaults(READER.get().read(json));
         } catch (IllegalArgumentException e) {
             throw AdminErrors.badRequest("Invalid fault: " + e.getMessage());
         }

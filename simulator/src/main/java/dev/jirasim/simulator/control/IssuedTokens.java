@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.jirasim.simulator.common.JsonMembers;
 import dev.jirasim.simulator.world.TokenPair;
 
 /**
@@ -40,18 +41,12 @@ public record IssuedTokens(
      */
     public String toJson() {
         var json = new StringBuilder(accessToken.length() + 160).append('{');
-        member(json, "access_token", accessToken);
-        if (refreshToken != null) member(json.append(','), "refresh_token", refreshToken);
+        JsonMembers.string(json, "access_token", accessToken);
+        if (refreshToken != null) JsonMembers.string(json.append(','), "refresh_token", refreshToken);
         json.append(",\"expires_in\":").append(expiresIn);
-        if (scope != null) member(json.append(','), "scope", scope);
-        member(json.append(','), "token_type", tokenType());
-        if (grantId != null) member(json.append(','), "grant_id", grantId);
+        if (scope != null) JsonMembers.string(json.append(','), "scope", scope);
+        JsonMembers.string(json.append(','), "token_type", tokenType());
+        if (grantId != null) JsonMembers.string(json.append(','), "grant_id", grantId);
         return json.append('}').toString();
-    }
-
-    private static void member(StringBuilder json, String name, String value) {
-        json.append('"').append(name).append("\":\"");
-        com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(value, json);
-        json.append('"');
     }
 }

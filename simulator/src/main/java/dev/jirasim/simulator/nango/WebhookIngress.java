@@ -24,11 +24,12 @@ import java.util.Map;
  */
 final class WebhookIngress {
     private static final String KEY = "[a-zA-Z0-9~:.@ _-]+";
-    /** JSON.parse refuses anything after the value; Jackson ignores it unless told. Made at first use (see DeferredJsonMapper). */
-    private static final class Strict {
-        static final com.fasterxml.jackson.databind.ObjectReader STRICT = Json.MAPPER.reader()
-                .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    }
+    /**
+     * JSON.parse refuses anything after the value; Jackson ignores it unless told. Made at first use, not while the
+     * routes are assembled on the way to a cold start's first answer.
+     */
+    private static final dev.jirasim.simulator.common.Lazy<com.fasterxml.jackson.databind.ObjectReader> STRICT =
+            dev.jirasim.simulator.common.Lazy.of(() -> Json.MAPPER.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
 
     /** What the route answers the provider: a status and a JSON body (null: none). */
     record Answer(int status, Object body) {
@@ -94,7 +95,7 @@ final class WebhookIngress {
         if (raw == null || raw.isBlank()) return JsonNodeFactory.instance.objectNode();
         JsonNode node;
         try {
-            node = Strict.STRICT.readTree(raw);
+            node = STRICT.get().readTree(raw);
         } catch (JsonProcessingException e) {
             long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getCharOffset());
             throw NangoErrors.of(400, "invalid_json", "Unexpected token in JSON at position " + at);

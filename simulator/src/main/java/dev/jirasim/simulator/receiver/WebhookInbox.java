@@ -29,10 +29,8 @@ import java.util.function.Predicate;
 public final class WebhookInbox {
     /** How long {@link #await(Predicate)} waits when no timeout is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    /** Made at first use, not when the routes are assembled on the way to a cold start's first answer (see DeferredJsonMapper). */
-    private static final class Trees {
-        static final ObjectMapper JSON = new ObjectMapper();
-    }
+    /** Made at first use, not while the routes are assembled on the way to a cold start's first answer. */
+    private static final dev.jirasim.simulator.common.Lazy<ObjectMapper> JSON = dev.jirasim.simulator.common.Lazy.of(ObjectMapper::new);
 
     private final String url;
     private final ReentrantLock lock = new ReentrantLock();
@@ -54,9 +52,9 @@ public final class WebhookInbox {
 
         /** The body as JSON (a missing node when it is empty). */
         public JsonNode json() {
-            if (body.isEmpty()) return Trees.JSON.missingNode();
+            if (body.isEmpty()) return JSON.get().missingNode();
             try {
-                return Trees.JSON.readTree(body);
+                return JSON.get().readTree(body);
             } catch (IOException e) {
                 throw new UncheckedIOException("the webhook body is not JSON: " + body, e);
             }

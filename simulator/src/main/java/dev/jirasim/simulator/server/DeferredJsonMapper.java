@@ -1,6 +1,7 @@
 package dev.jirasim.simulator.server;
 
 import dev.jirasim.simulator.common.Json;
+import dev.jirasim.simulator.common.Lazy;
 import io.javalin.json.JavalinJackson;
 import io.javalin.json.JsonMapper;
 import java.io.InputStream;
@@ -14,33 +15,30 @@ import java.util.stream.Stream;
  * first answer, which {@link dev.jirasim.simulator.JirasimServer#start} lets another thread make it meanwhile.
  */
 final class DeferredJsonMapper implements JsonMapper {
-    /** Holder idiom: the JVM creates it once, at first use, thread-safely. */
-    private static final class Holder {
-        static final JavalinJackson JACKSON = new JavalinJackson(Json.MAPPER, false);
-    }
+    private final Lazy<JavalinJackson> jackson = Lazy.of(() -> new JavalinJackson(Json.MAPPER, false));
 
     @Override
     public String toJsonString(Object obj, Type type) {
-        return Holder.JACKSON.toJsonString(obj, type);
+        return jackson.get().toJsonString(obj, type);
     }
 
     @Override
     public InputStream toJsonStream(Object obj, Type type) {
-        return Holder.JACKSON.toJsonStream(obj, type);
+        return jackson.get().toJsonStream(obj, type);
     }
 
     @Override
     public void writeToOutputStream(Stream<?> stream, OutputStream outputStream) {
-        Holder.JACKSON.writeToOutputStream(stream, outputStream);
+        jackson.get().writeToOutputStream(stream, outputStream);
     }
 
     @Override
     public <T> T fromJsonString(String json, Type targetType) {
-        return Holder.JACKSON.fromJsonString(json, targetType);
+        return jackson.get().fromJsonString(json, targetType);
     }
 
     @Override
     public <T> T fromJsonStream(InputStream json, Type targetType) {
-        return Holder.JACKSON.fromJsonStream(json, targetType);
+        return jackson.get().fromJsonStream(json, targetType);
     }
 }

@@ -3,6 +3,7 @@ package dev.jirasim.simulator.server;
 import dev.jirasim.simulator.atlassian.auth.AuthRoutes;
 import dev.jirasim.simulator.atlassian.resources.ApiRoutes;
 import dev.jirasim.simulator.common.ErrorShape;
+import dev.jirasim.simulator.common.Lazy;
 import dev.jirasim.simulator.common.Limits;
 import dev.jirasim.simulator.common.Problem;
 import dev.jirasim.simulator.common.Redact;
@@ -26,14 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /** Javalin assembly only: the fault filter, routes of each emulated host, error mapping, the request log and journal. */
 public final class SimulatorServer {
-    /**
-     * The loggers, created when first used: the command line configures logging in parallel with assembling the
-     * server (a good part of a cold start each), and asking for a logger waits until logging is configured.
-     */
-    private static final class Logs {
-        static final Logger REQUESTS = LoggerFactory.getLogger("jirasim.requests");
-        static final Logger ERRORS = LoggerFactory.getLogger(SimulatorServer.class);
-    }
+    // Made at first use: the command line configures logging in parallel with assembling the server (a good part of
+    // a cold start each), and asking for a logger waits until logging is configured.
+    private static final Lazy<Logger> REQUESTS = Lazy.of(() -> LoggerFactory.getLogger("jirasim.requests"));
+    private static final Lazy<Logger> ERRORS = Lazy.of(() -> LoggerFactory.getLogger(SimulatorServer.class));
     /** The raw request body, put here once by {@link RequestGate}, so the journal can keep a masked copy. */
     public static final String BODY_ATTRIBUTE = "jirasim.body";
 
@@ -130,13 +127,13 @@ public final class SimulatorServer {
                 writeError(ctx, 400, "invalid_request", "The request body could not be read: its framing is broken.", null);
                 return;
             }
-            Logs.ERRORS.error("Unexpected failure on {} {} ({} changes undone)", ctx.method(), Redact.path(ctx.path()), undone, e);
+            ERRORS.get().error("Unexpected failure on {} {} ({} changes undone)", ctx.method(), Redact.path(ctx.path()), undone, e);
             writeError(ctx, 500, "server_error", "Internal server error", null);
         });
         c.requestLogger.http((ctx, ms) -> {
             if (!ready.getAsBoolean()) {
                 // Only the health probe is answered before the world exists; there is no journal to write to yet.
-                Logs.REQUESTS.info("{} {} {} {}ms (starting)", ctx.method(), Redact.path(ctx.path()), ctx.statusCode(), Math.round(ms));
+                REQUESTS.get().info("{} {} {} {}ms (starting)", ctx.method(), Redact.path(ctx.path()), ctx.statusCode(), Math.round(ms));
                 return;
             }
             if (CurrentTenant.id() == null && mayChange(ctx)) onChange.run();
@@ -146,9 +143,9 @@ public final class SimulatorServer {
                     record(ctx, ms, t);
                 } catch (RuntimeException | StackOverflowError e) {
                     // The answer has gone out already; a journal failure must never turn it into something else.
-                    Logs.ERRORS.error("Could not journal {} {}", ctx.method(), Redact.path(ctx.path()), e);
+                    ERRORS.get().error("Could not journal {} {}", ctx.method(), Redact.path(ctx.path()), e);
                 }
-            } else Logs.REQUESTS.info("{} {} {} {}ms tenant={} (unknown)", ctx.method(), Redact.path(ctx.path()), ctx.statusCode(), Math.round(ms), CurrentTenant.id());
+            } else REQUESTS.get().info("{} {} {} {}ms tenant={} (unknown)", ctx.method(), Redact.path(ctx.path()), ctx.statusCode(), Math.round(ms), CurrentTenant.id());
         });
     }
 
@@ -190,7 +187,7 @@ public final class SimulatorServer {
 
     private static void record(Context ctx, float ms, Tenant tenant) {
         int status = ctx.statusCode();
-        Logs.REQUESTS.info("{} {} {} {}ms tenant={}", ctx.method(), Redact.path(ctx.path()), status, Math.round(ms), tenant.id());
+        REQUESTS.get().info("{} {} {} {}ms tenant={}", ctx.method(), Redact.path(ctx.path()), status, Math.round(ms), tenant.id());
         if (Hosts.of(ctx.path()) == Hosts.ADMIN) return;
         var headers = new LinkedHashMap<String, String>();
         // Every header, so tests can verify on any of them; credentials keep only a recognisable prefix.
@@ -221,7 +218,7 @@ public final class SimulatorServer {
             if (!connector.isStarted()) connector.start();
             local = connector;
         } catch (Exception e) {
-            Logs.ERRORS.warn("No in-memory connector ({}): simulated Nango will reach the providers over loopback HTTP", e.toString());
+            ERRORS.get().warn("No in-memory connector ({}): simulated Nango will reach the providers over loopback HTTP", e.toString());
         }
         return this;
     }

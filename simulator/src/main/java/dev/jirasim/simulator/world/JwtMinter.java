@@ -1,6 +1,6 @@
 package dev.jirasim.simulator.world;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.jirasim.simulator.common.JsonMembers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -83,16 +83,16 @@ final class JwtMinter {
     static Minted mintSigned(String jti, String clientId, String accountId, List<String> scopes, Instant iat, Instant exp) {
         // The claims in the order real tokens carry them, written directly: this runs for every token issued.
         var claims = new StringBuilder(256).append('{');
-        member(claims, "jti", jti).append(',');
-        member(claims, "iss", ISSUER).append(',');
-        member(claims, "sub", accountId).append(',');
-        member(claims, "aud", clientId).append(',');
-        member(claims, "client_id", clientId).append(',');
-        member(claims, "scope", String.join(" ", scopes)).append(',');
+        JsonMembers.string(claims, "jti", jti).append(',');
+        JsonMembers.string(claims, "iss", ISSUER).append(',');
+        JsonMembers.string(claims, "sub", accountId).append(',');
+        JsonMembers.string(claims, "aud", clientId).append(',');
+        JsonMembers.string(claims, "client_id", clientId).append(',');
+        JsonMembers.string(claims, "scope", String.join(" ", scopes)).append(',');
         claims.append("\"iat\":").append(iat.getEpochSecond()).append(',');
         claims.append("\"nbf\":").append(iat.getEpochSecond()).append(',');
         claims.append("\"exp\":").append(exp.getEpochSecond()).append(',');
-        member(claims, "nonce", nonce(jti)).append('}');
+        JsonMembers.string(claims, "nonce", nonce(jti)).append('}');
         String signingInput = HEADER + "." + B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
         byte[] mac = MAC.get().doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
         return new Minted(signingInput + "." + B64.encodeToString(mac), Signature.of(mac));
@@ -109,13 +109,5 @@ final class JwtMinter {
         h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
         h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
         return java.util.HexFormat.of().toHexDigits(h ^ (h >>> 31));
-    }
-
-    private static StringBuilder member(StringBuilder json, String name, String value) {
-        json.append('"').append(name).append("\":");
-        if (value == null) return json.append("null");
-        json.append('"');
-        JsonStringEncoder.getInstance().quoteAsString(value, json);
-        return json.append('"');
     }
 }

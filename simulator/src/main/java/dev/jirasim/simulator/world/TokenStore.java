@@ -202,34 +202,25 @@ public final class TokenStore {
         return Optional.of(new Session(grant, access.token() != null ? access : withToken(access, token)));
     }
 
-    /** The access token {@code token} is, or null. What {@link #accessKey} finds, in as few lookups as it can: every request asks. */
+    /** The access token {@code token} is, or null. */
     private AccessToken findAccess(String token) {
-        if (token == null) return null;
-        var key = new TokenKey(token);
-        JwtMinter.Signature signature = verified.get(key);
-        if (signature != null) {
-            AccessToken minted = accessByKey.get(signature);
-            if (minted != null) return minted;
-        }
-        AccessToken given = accessByKey.get(key);
-        if (given != null || signature != null) return given;
-        signature = JwtMinter.verify(token);
-        if (signature == null) return null;
-        verified.put(key, signature);
-        return accessByKey.get(signature);
+        Object key = accessKey(token);
+        return key == null ? null : accessByKey.get(key);
     }
 
-    /** The key in {@link #accessByKey} that {@code token} would be stored under, or null when it cannot be one. */
+    /**
+     * The key in {@link #accessByKey} that {@code token} is stored under, or would be: a token minted here by its
+     * signature (from the memo when it was checked lately), a token a world file brought by its value.
+     */
     private Object accessKey(String token) {
         if (token == null) return null;
         var key = new TokenKey(token);
-        if (accessByKey.containsKey(key)) return key;
         JwtMinter.Signature signature = verified.get(key);
-        if (signature == null) {
-            signature = JwtMinter.verify(token);
-            if (signature == null) return null;
-            verified.put(key, signature);
-        }
+        if (signature != null && accessByKey.containsKey(signature)) return signature;
+        if (accessByKey.containsKey(key)) return key;
+        if (signature != null) return signature;
+        signature = JwtMinter.verify(token);
+        if (signature != null) verified.put(key, signature);
         return signature;
     }
 

@@ -23,10 +23,8 @@ import java.util.Set;
  * caller may not browse does not exist for them) and Jira's field errors (v3 wants ADF, v2 strings).
  */
 final class IssueService {
-    /** Made at first use, not when the routes are assembled on the way to a cold start's first answer (see DeferredJsonMapper). */
-    private static final class Trees {
-        static final ObjectMapper JSON = new ObjectMapper();
-    }
+    /** Made at first use, not while the routes are assembled on the way to a cold start's first answer. */
+    private static final dev.jirasim.simulator.common.Lazy<ObjectMapper> JSON = dev.jirasim.simulator.common.Lazy.of(ObjectMapper::new);
     private static final Set<String> SETTABLE = Set.of("project", "summary", "description", "issuetype", "priority",
             "assignee", "labels", "duedate", "parent", "reporter", "components", "fixVersions", "timetracking");
 
@@ -219,10 +217,10 @@ final class IssueService {
             throw JiraErrors.badRequest("'name' and 'key' are not supported on Jira Cloud; use 'accountId'.");
         }
         JsonNode id = body.get("accountId");
-        var fields = Trees.JSON.createObjectNode();
+        var fields = JSON.get().createObjectNode();
         if (id.isNull() || (id.isTextual() && id.asText().equals("-1"))) fields.putNull("assignee");
         else fields.putObject("assignee").set("accountId", id);
-        var edit = Trees.JSON.createObjectNode();
+        var edit = JSON.get().createObjectNode();
         edit.set("fields", fields);
         edit(c, idOrKey, edit);
     }
@@ -326,7 +324,7 @@ final class IssueService {
      */
     private static JsonNode effectiveFields(Issue issue, Project project, Set<String> customIds, Set<String> multiUser, JsonNode body) {
         if (body == null || !body.isObject()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
-        var fields = body.has("fields") ? fieldsOf(body).deepCopy() : Trees.JSON.createObjectNode();
+        var fields = body.has("fields") ? fieldsOf(body).deepCopy() : JSON.get().createObjectNode();
         JsonNode update = body.get("update");
         if (update == null || update.isNull()) return fields;
         if (!update.isObject()) throw JiraErrors.badRequest(SearchRequest.INVALID_PAYLOAD);
@@ -371,7 +369,7 @@ final class IssueService {
                         errors.put(name, "Operation value must be an object with an 'id' or a 'name'.");
                         break;
                     }
-                    var kept = Trees.JSON.createArrayNode();
+                    var kept = JSON.get().createArrayNode();
                     current.forEach(n -> {
                         if (!refersTo(n, value)) kept.add(n);
                     });
@@ -392,7 +390,7 @@ final class IssueService {
                         if (held instanceof List<?> people) people.forEach(p -> current.addObject().put("accountId", String.valueOf(p)));
                     }
                     String who = value.get("accountId").asText();
-                    var kept = Trees.JSON.createArrayNode();
+                    var kept = JSON.get().createArrayNode();
                     current.forEach(n -> {
                         if (!who.equals(n.path("accountId").asText())) kept.add(n);
                     });
@@ -416,7 +414,7 @@ final class IssueService {
             if (touchedLabels && !errors.containsKey(name)) {
                 var array = result.putArray("labels");
                 for (String l : labels) {
-                    if (l == null) array.add(Trees.JSON.getNodeFactory().numberNode(0)); // not a string: checkCommon reports it
+                    if (l == null) array.add(JSON.get().getNodeFactory().numberNode(0)); // not a string: checkCommon reports it
                     else array.add(l);
                 }
             }
@@ -475,7 +473,7 @@ final class IssueService {
     /** v3 takes only ADF, v2 only strings; each rejects the other's form with Jira's message (reference §5.1). */
     static Object richText(CloudCaller c, String field, JsonNode value) {
         if (c.version() == 3) {
-            Object tree = Trees.JSON.convertValue(value, Object.class);
+            Object tree = JSON.get().convertValue(value, Object.class);
             if (!Adf.isDocument(tree)) throw new FieldError("Operation value must be an Atlassian Document (see the Atlassian Document Format)");
             return tree;
         }
