@@ -13,6 +13,18 @@ final class CliLogging {
     private CliLogging() {
     }
 
+    /**
+     * Has Logback take the command line's configuration from {@link CliLogConfigurator} rather than parse
+     * {@code logback.xml}; must come before the first logger is asked for.
+     */
+    static void configureInCode() {
+        try {
+            CliLogConfigurator.enable(true);
+        } catch (NoClassDefFoundError noLogback) {
+            // Logback is optional: another backend configures itself.
+        }
+    }
+
     /** Sets the request log level by name (TRACE … OFF); false when the backend is not Logback. */
     static boolean setRequestLevel(String level) {
         return setLevel(REQUESTS, level);

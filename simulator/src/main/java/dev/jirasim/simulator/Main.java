@@ -84,6 +84,7 @@ public final class Main {
         // levels are set. Javalin stays silent until then: it logs an ERROR line of its own when the port is taken,
         // and we report that in one line.
         var javalinLevel = new java.util.concurrent.CompletableFuture<String>();
+        CliLogging.configureInCode();
         new Thread(() -> {
             try {
                 if (options.logLevel() != null) CliLogging.setRequestLevel(options.logLevel());

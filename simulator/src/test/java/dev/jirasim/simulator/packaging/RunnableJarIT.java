@@ -51,6 +51,47 @@ class RunnableJarIT {
         }
     }
 
+    @Test
+    void theRunnableJarRegistersTheCliConfiguratorAndLogsInTheCliPattern() throws Exception {
+        String service = "META-INF/services/ch.qos.logback.classic.spi.Configurator";
+        try (var zip = new ZipFile(TARGET.resolve("jirasim.jar").toFile())) {
+            var entry = zip.getEntry(service);
+            assertNotNull(entry, "jirasim.jar registers CliLogConfigurator");
+            assertEquals(Files.readString(Path.of("src", "cli", service)), new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+        }
+        // What logback.xml prints, set in code: time, level padded to five, the logger's last name, the message.
+        List<String> lines = requestLines(Map.of());
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  requests - GET /api/me 401 \\d+ms tenant=default"), lines.get(0));
+    }
+
+    @Test
+    void aLogbackFileNamedOnTheCommandLineWinsOverTheCliConfiguration() throws Exception {
+        Path file = Files.createTempFile("jirasim-logback", ".xml");
+        try {
+            Files.writeString(file, """
+                    <configuration>
+                      <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                        <encoder><pattern>custom|%logger|%msg%n</pattern></encoder>
+                      </appender>
+                      <root level="INFO"><appender-ref ref="OUT"/></root>
+                    </configuration>
+                    """);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            var start = List.of(java, "-Dlogback.configurationFile=" + file, "-jar", TARGET.resolve("jirasim.jar").toString());
+            try (var p = SimulatorProcess.run(start, Map.of(), "--port", "0")) {
+                String base = p.awaitListening();
+                HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/me")).build(), HttpResponse.BodyHandlers.discarding());
+                p.terminate();
+                List<String> lines = p.output().stream().filter(l -> l.contains("GET /api/me 401")).toList();
+                assertEquals(1, lines.size(), p.output().toString());
+                assertTrue(lines.get(0).startsWith("custom|jirasim.requests|GET /api/me 401 "), lines.get(0));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** What `mvn install` puts in the local repository as dev.jirasim:jirasim-simulator:VERSION:jar:standalone. */
     @Test
     void theStandaloneArtifactIsTheRunnableJar() throws Exception {
