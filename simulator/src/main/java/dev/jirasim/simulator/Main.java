@@ -85,6 +85,7 @@ public final class Main {
         // and we report that in one line.
         var javalinLevel = new java.util.concurrent.CompletableFuture<String>();
         CliLogging.configureInCode();
+        tellJettyReferencesPerCacheLine();
         new Thread(() -> {
             try {
                 if (options.logLevel() != null) CliLogging.setRequestLevel(options.logLevel());
@@ -111,6 +112,32 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(sim::stopGracefully, "jirasim-shutdown"));
         CliLogging.restore(JAVALIN, javalinLevel.join());
         LoggerFactory.getLogger("jirasim").info(banner(sim, config.noAdmin()));
+    }
+
+    static final String JETTY_REFERENCES_PER_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    /**
+     * Jetty pads its thread pool's queue by the object references that fit in a cache line, and without this property
+     * finds that out by starting the platform MBean server to ask whether references are compressed: a tenth of a
+     * second of a cold start, on the thread that opens the port. The command line owns its JVM, so it gives Jetty the
+     * same answer (cache line bytes over the size of a reference), read from the JVM directly.
+     */
+    static void tellJettyReferencesPerCacheLine() {
+        if (System.getProperty(JETTY_REFERENCES_PER_LINE) != null) return;
+        int references = referencesPerCacheLine();
+        if (references > 0) System.setProperty(JETTY_REFERENCES_PER_LINE, String.valueOf(references));
+    }
+
+    /** Jetty's answer for this JVM, or -1 to leave the question to Jetty. */
+    static int referencesPerCacheLine() {
+        try {
+            int lineBytes = Integer.parseInt(System.getProperty("org.eclipse.jetty.util.cacheLineBytes", "64"));
+            // 4 with compressed references, 8 without: the size of one slot of an Object[].
+            int referenceBytes = Class.forName("sun.misc.Unsafe").getField("ARRAY_OBJECT_INDEX_SCALE").getInt(null);
+            return referenceBytes > 0 && lineBytes >= referenceBytes ? lineBytes / referenceBytes : -1;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static boolean portInUse(Throwable e) {

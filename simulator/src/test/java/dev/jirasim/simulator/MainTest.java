@@ -142,4 +142,27 @@ class MainTest {
             assertTrue(banner.contains("alice@acme.test"), banner);
         }
     }
+
+    /**
+     * What the command line tells Jetty must be what Jetty works out itself through the MBean server, with
+     * compressed references and without: each JVM prints both (the probe below sets no property).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"-XX:+UseCompressedOops", "-XX:-UseCompressedOops"})
+    void jettyIsToldTheReferencesPerCacheLineItWouldWorkOutItself(String oops) throws Exception {
+        String launcher = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var p = new ProcessBuilder(launcher, oops, "-cp", System.getProperty("java.class.path"), CacheLineProbe.class.getName())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor(), out);
+        String[] answers = out.lines().reduce((a, b) -> b).orElseThrow().split(" ");
+        assertEquals(answers[1], answers[0], "ours, then Jetty's: " + out);
+        assertEquals(oops.contains("+") ? "16" : "8", answers[0], out);
+    }
+
+    static final class CacheLineProbe {
+        public static void main(String[] args) {
+            System.out.println(Main.referencesPerCacheLine() + " " + org.eclipse.jetty.util.MemoryUtils.getReferencesPerCacheLine());
+        }
+    }
 }
