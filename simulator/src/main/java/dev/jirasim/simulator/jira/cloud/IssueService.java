@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class IssueService {
     /** Made at first use, not while the routes are assembled on the way to a cold start's first answer. */
-    private static final dev.jirasim.simulator.common.Lazy<ObjectMapper> JSON = dev.jirasim.simulator.common.Lazy.of(ObjectMapper::new);
+    private static final dev.jirasim.simulator.common.Lazy<ObjectMapper> JSON = dev.jirasim.simulator.common.Lazy.of(() -> new ObjectMapper());
     private static final Set<String> SETTABLE = Set.of("project", "summary", "description", "issuetype", "priority",
             "assignee", "labels", "duedate", "parent", "reporter", "components", "fixVersions", "timetracking");
 
