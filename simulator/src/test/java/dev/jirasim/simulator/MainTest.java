@@ -140,6 +140,9 @@ class MainTest {
             assertTrue(banner.contains(sim.apiUrl()), banner);
             assertTrue(banner.contains("jirasim-client / jirasim-secret"), banner);
             assertTrue(banner.contains("alice@acme.test"), banner);
+            // From the world the server started with, its public URL already in place.
+            assertTrue(banner.contains(sim.baseUrl() + "/nango/oauth/callback"), banner);
+            assertTrue(banner.contains("Jira Data Center    -> " + sim.baseUrl() + "/dc/"), banner);
         }
     }
 
