@@ -110,12 +110,14 @@ public final class IssueGenerator {
         var issues = new ArrayList<Issue>();
         long span = Duration.between(FROM, TO).getSeconds();
         String lastParent = null;
+        // A project has a few types and each has one workflow: look each up once, not once per issue.
+        var workflowOfType = new java.util.HashMap<String, Workflow>();
         for (int n = 1; n <= spec.perProject(); n++) {
             String type = TYPES[random.nextInt(TYPES.length)];
             if (type.equals("Subtask") && lastParent == null) type = "Task";
             type = inScheme(project, type);
             String status = STATUSES[random.nextInt(STATUSES.length)];
-            Workflow workflow = workflows.apply(type);
+            Workflow workflow = workflowOfType.computeIfAbsent(type, workflows);
             if (!workflow.hasStatus(status)) status = workflow.initialStatus();
             Instant created = FROM.plusSeconds((long) (random.nextDouble() * span));
             Instant updated = created.plusSeconds(random.nextInt(30 * 24 * 3600));
