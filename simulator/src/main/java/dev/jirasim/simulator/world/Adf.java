@@ -1,6 +1,5 @@
 package dev.jirasim.simulator.world;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,27 +11,17 @@ public final class Adf {
     private Adf() {
     }
 
-    /** A document with one paragraph per line of {@code text}; null for null. */
+    /** A document with one paragraph per line of {@code text}; null for null. Kept as the text (see PlainDoc). */
     public static Map<String, Object> fromText(String text) {
-        if (text == null) return null;
-        var content = new ArrayList<Object>();
-        for (String line : text.split("\n", -1)) {
-            // Built frozen (see freeze): generated worlds make thousands of these on every reset.
-            content.add(FrozenMap.ofShape(PARAGRAPH, "paragraph", line.isEmpty() ? List.of() : List.of(FrozenMap.ofShape(TEXT, "text", line))));
-        }
-        return FrozenMap.ofShape(DOC, "doc", 1, List.copyOf(content));
+        return text == null ? null : new PlainDoc(text);
     }
-
-    private static final String[] DOC = {"type", "version", "content"};
-    private static final String[] PARAGRAPH = {"type", "content"};
-    private static final String[] TEXT = {"type", "text"};
 
     /**
      * An immutable, compact copy of an ADF tree for storage: maps keep their order, lists their nulls, and the
      * node-type names are shared. Anything that is not a map or list is kept as it is.
      */
     public static Object freeze(Object node) {
-        if (node instanceof FrozenMap) return node;
+        if (node instanceof FrozenMap || node instanceof PlainDoc) return node;
         if (node instanceof Map<?, ?> map) {
             return FrozenMap.of(map, v -> v instanceof String s && s.length() <= 16 && NODE_TYPES.contains(s) ? s.intern() : freeze(v));
         }
@@ -55,10 +44,13 @@ public final class Adf {
     /** The text of a document: block nodes become lines, hard breaks newlines. */
     public static String toText(Object node) {
         if (node == null) return null;
+        if (node instanceof PlainDoc doc) return TRAILING_NEWLINES.matcher(doc.text()).replaceAll("");
         var sb = new StringBuilder();
         append(node, sb);
-        return sb.toString().replaceAll("\n+$", "");
+        return TRAILING_NEWLINES.matcher(sb).replaceAll("");
     }
+
+    private static final java.util.regex.Pattern TRAILING_NEWLINES = java.util.regex.Pattern.compile("\n+$");
 
     private static void append(Object node, StringBuilder sb) {
         if (node instanceof Map<?, ?> map) {
@@ -74,6 +66,7 @@ public final class Adf {
 
     /** Whether a document holds nothing a reader would see: no text, mention, emoji, card or rule. */
     public static boolean isBlank(Object node) {
+        if (node instanceof PlainDoc doc) return doc.text().isBlank();
         if (node instanceof Map<?, ?> map) {
             Object type = map.get("type");
             if ("mention".equals(type) || "emoji".equals(type) || "inlineCard".equals(type) || "rule".equals(type)) return false;
