@@ -92,7 +92,11 @@ public final class Main {
                 javalinLevel.complete(CliLogging.silence(JAVALIN));
             } catch (Throwable t) {
                 javalinLevel.completeExceptionally(t);
+                return;
             }
+            // Then, while the server is still being assembled, the slowest class of Jetty's start to make: its
+            // media types list every locale the JVM has, a third of the thread that opens the port under AppCDS.
+            preload("org.eclipse.jetty.http.MimeTypes");
         }, "jirasim-logging").start();
         JirasimServer sim;
         try {
@@ -112,6 +116,15 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(sim::stopGracefully, "jirasim-shutdown"));
         CliLogging.restore(JAVALIN, javalinLevel.join());
         LoggerFactory.getLogger("jirasim").info(banner(sim, config.noAdmin()));
+    }
+
+    /** Initializes a class ahead of its first use, on the calling thread; one that fails is left to its first use. */
+    private static void preload(String name) {
+        try {
+            Class.forName(name, true, Main.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // The server's start meets the same problem and reports it.
+        }
     }
 
     static final String JETTY_REFERENCES_PER_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";

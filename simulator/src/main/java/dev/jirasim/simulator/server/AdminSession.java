@@ -16,11 +16,15 @@ import javax.crypto.spec.SecretKeySpec;
  * a CSRF token derived the same way, which a page of another origin cannot read.
  */
 public final class AdminSession implements BrowserSession {
-    private final byte[] secret = new byte[32];
+    /** Drawn when first needed: the first secure random of a JVM is slow, and the server is built on a cold start's way. */
+    private final dev.jirasim.simulator.common.Lazy<byte[]> secret = dev.jirasim.simulator.common.Lazy.of(() -> {
+        var bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    });
     private final String adminToken;
 
     AdminSession(String adminToken) {
-        new SecureRandom().nextBytes(secret);
         this.adminToken = adminToken;
     }
 
@@ -58,7 +62,7 @@ public final class AdminSession implements BrowserSession {
     private String mac(String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret.get(), "HmacSHA256"));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
