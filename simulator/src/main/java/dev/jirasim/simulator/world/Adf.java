@@ -44,7 +44,9 @@ public final class Adf {
     /** The text of a document: block nodes become lines, hard breaks newlines. */
     public static String toText(Object node) {
         if (node == null) return null;
-        if (node instanceof PlainDoc doc) return TRAILING_NEWLINES.matcher(doc.text()).replaceAll("");
+        // What the walk below would build: each line and a newline. ("$" also matches before a final "\r\n", so
+        // the text alone is not the same string to trim.)
+        if (node instanceof PlainDoc doc) return TRAILING_NEWLINES.matcher(doc.text() + "\n").replaceAll("");
         var sb = new StringBuilder();
         append(node, sb);
         return TRAILING_NEWLINES.matcher(sb).replaceAll("");
