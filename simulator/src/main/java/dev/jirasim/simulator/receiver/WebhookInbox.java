@@ -29,7 +29,10 @@ import java.util.function.Predicate;
 public final class WebhookInbox {
     /** How long {@link #await(Predicate)} waits when no timeout is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    /** Made at first use, not while the routes are assembled on the way to a cold start's first answer. */
+    /**
+     * Made at first use, not while the routes are assembled on the way to a cold start's first answer (a lambda: a
+     * constructor reference would link ObjectMapper when this class is initialized).
+     */
     private static final dev.jirasim.simulator.common.Lazy<ObjectMapper> JSON = dev.jirasim.simulator.common.Lazy.of(() -> new ObjectMapper());
 
     private final String url;

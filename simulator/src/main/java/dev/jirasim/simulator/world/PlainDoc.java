@@ -29,20 +29,25 @@ final class PlainDoc extends AbstractMap<String, Object> {
         return text;
     }
 
-    /** The document as nodes: a paragraph per line, with one text node unless the line is empty. */
+    /** The document as nodes. */
     Map<String, Object> tree() {
+        return FrozenMap.ofShape(DOC, "doc", 1, content());
+    }
+
+    /** A paragraph per line, with one text node unless the line is empty. */
+    private List<Object> content() {
         var content = new ArrayList<Object>();
         for (String line : text.split("\n", -1)) {
             content.add(FrozenMap.ofShape(PARAGRAPH, "paragraph", line.isEmpty() ? List.of() : List.of(FrozenMap.ofShape(TEXT, "text", line))));
         }
-        return FrozenMap.ofShape(DOC, "doc", 1, List.copyOf(content));
+        return List.copyOf(content);
     }
 
     @Override
     public Object get(Object key) {
         if ("type".equals(key)) return "doc";
         if ("version".equals(key)) return 1;
-        return "content".equals(key) ? tree().get("content") : null;
+        return "content".equals(key) ? content() : null;
     }
 
     @Override

@@ -23,7 +23,10 @@ import java.util.Set;
  * caller may not browse does not exist for them) and Jira's field errors (v3 wants ADF, v2 strings).
  */
 final class IssueService {
-    /** Made at first use, not while the routes are assembled on the way to a cold start's first answer. */
+    /**
+     * Made at first use, not while the routes are assembled on the way to a cold start's first answer (a lambda: a
+     * constructor reference would link ObjectMapper when this class is initialized).
+     */
     private static final dev.jirasim.simulator.common.Lazy<ObjectMapper> JSON = dev.jirasim.simulator.common.Lazy.of(() -> new ObjectMapper());
     private static final Set<String> SETTABLE = Set.of("project", "summary", "description", "issuetype", "priority",
             "assignee", "labels", "duedate", "parent", "reporter", "components", "fixVersions", "timetracking");
