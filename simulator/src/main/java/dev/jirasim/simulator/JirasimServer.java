@@ -89,9 +89,6 @@ public final class JirasimServer implements AutoCloseable {
             }
             throw e;
         }
-        // The JSON mapper: every answer needs it, but not the server's set-up (see DeferredJsonMapper). Made here, on a
-        // thread that has finished its own part, while the server's set-up goes on.
-        dev.jirasim.simulator.common.Json.MAPPER.getClass();
         SimulatorServer server;
         try {
             server = created.join();
