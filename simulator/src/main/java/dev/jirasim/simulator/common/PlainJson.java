@@ -1,6 +1,7 @@
 package dev.jirasim.simulator.common;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,15 +18,34 @@ public final class PlainJson {
     private static final int MAX_DEPTH = 100;
     /** How Jackson escapes each ASCII character in a string, or null for as is. */
     private static final String[] ESCAPES = new String[128];
-    /** Whether a map or collection type is written by Jackson as a plain JSON object or array. */
-    private static final ClassValue<Boolean> PLAIN = new ClassValue<>() {
+    /** 10 to the power of the index, 10^0 to 10^18. */
+    private static final long[] POWERS = new long[19];
+    /** "00" to "99", in order. */
+    private static final char[] PAIRS = new char[200];
+    private static final int NEITHER = 0;
+    private static final int MAP = 1;
+    private static final int COLLECTION = 2;
+    /** How Jackson writes a type: entry by entry as a JSON object (a map), item by item as an array, or neither. */
+    private static final ClassValue<Integer> KINDS = new ClassValue<>() {
         @Override
-        protected Boolean computeValue(Class<?> type) {
-            return plainContainer(type);
+        protected Integer computeValue(Class<?> type) {
+            if (!plainContainer(type)) return NEITHER;
+            return Map.class.isAssignableFrom(type) ? MAP : COLLECTION;
         }
     };
+    // The types nearly every answer is made of, compared before the (slower) lookup above.
+    private static final Class<?> LIST_OF_ONE = List.of(1).getClass();
+    private static final Class<?> LIST_OF_MANY = List.of(1, 2, 3).getClass();
+    private static final Class<?> MAP_OF_ONE = Map.of(1, 1).getClass();
+    private static final Class<?> MAP_OF_MANY = Map.of(1, 1, 2, 2).getClass();
 
     static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (char) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (char) ('0' + i % 10);
+        }
+        POWERS[0] = 1;
+        for (int i = 1; i < POWERS.length; i++) POWERS[i] = POWERS[i - 1] * 10;
         String hex = "0123456789ABCDEF";
         for (int c = 0; c < 0x20; c++) ESCAPES[c] = "\\u00" + hex.charAt(c >> 4) + hex.charAt(c & 0xF);
         ESCAPES['"'] = "\\\"";
@@ -37,70 +57,208 @@ public final class PlainJson {
         ESCAPES['\r'] = "\\r";
     }
 
-    private PlainJson() {
+    /**
+     * Each thread keeps the buffer it wrote its last answer in, up to {@link #KEPT_CHARS}: growing a new one to the
+     * size of a search page for every answer cost more than writing it.
+     */
+    private static final ThreadLocal<char[]> BUFFERS = new ThreadLocal<>();
+    private static final int KEPT_CHARS = 1 << 17;
+
+    private char[] buf;
+    private int len;
+
+    private PlainJson(char[] buf) {
+        this.buf = buf;
     }
 
     /** The JSON text of {@code value}, or null if it holds anything but a plain tree. */
     public static String write(Object value) {
-        var out = new StringBuilder(512);
-        return write(value, out, 0) ? out.toString() : null;
+        char[] kept = BUFFERS.get();
+        BUFFERS.set(null); // taken while in use
+        var out = new PlainJson(kept != null ? kept : new char[2048]);
+        try {
+            return out.value(value, 0) ? new String(out.buf, 0, out.len) : null;
+        } finally {
+            BUFFERS.set(out.buf.length <= KEPT_CHARS ? out.buf : kept);
+        }
     }
 
-    private static boolean write(Object value, StringBuilder out, int depth) {
+    private boolean value(Object value, int depth) {
         if (value == null) {
-            out.append("null");
+            put("null");
         } else if (value instanceof String s) {
-            string(s, out);
+            string(s);
         } else if (value instanceof Boolean b) {
-            out.append(b.booleanValue());
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            out.append(((Number) value).longValue());
+            put(b ? "true" : "false");
+        } else if (value instanceof Long l) {
+            number(l);
+        } else if (value instanceof Integer i) {
+            number(i);
+        } else if (value instanceof Short || value instanceof Byte) {
+            number(((Number) value).longValue());
         } else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             // Jackson quotes what JSON has no number for; a float keeps its own shortest form.
             String text = value instanceof Float f ? Float.toString(f) : Double.toString(d);
-            if (Double.isFinite(d)) out.append(text);
-            else string(text, out);
+            if (Double.isFinite(d)) put(text);
+            else string(text);
         } else if (value instanceof java.math.BigInteger i) {
-            out.append(i);
-        } else if (depth >= MAX_DEPTH || !PLAIN.get(value.getClass())) {
-            return false;
-        } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
-            for (var e : map.entrySet()) {
-                if (!(e.getKey() instanceof String key)) return false;
-                if (!first) out.append(',');
-                first = false;
-                string(key, out);
-                out.append(':');
-                if (!write(e.getValue(), out, depth + 1)) return false;
-            }
-            out.append('}');
+            put(i.toString());
         } else {
-            out.append('[');
-            boolean first = true;
-            for (Object item : (Collection<?>) value) {
-                if (!first) out.append(',');
-                first = false;
-                if (!write(item, out, depth + 1)) return false;
-            }
-            out.append(']');
+            int kind = depth < MAX_DEPTH ? kind(value.getClass()) : NEITHER;
+            if (kind == MAP) return object((Map<?, ?>) value, depth);
+            if (kind == COLLECTION) return array((Collection<?>) value, depth);
+            return false;
         }
         return true;
     }
 
-    private static void string(String s, StringBuilder out) {
-        out.append('"');
-        int from = 0;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 128 && ESCAPES[c] != null) {
-                out.append(s, from, i).append(ESCAPES[c]);
-                from = i + 1;
+    private boolean object(Map<?, ?> map, int depth) {
+        put('{');
+        boolean first = true;
+        for (var e : map.entrySet()) {
+            if (!(e.getKey() instanceof String key)) return false;
+            if (!first) put(',');
+            first = false;
+            key(key);
+            if (!value(e.getValue(), depth + 1)) return false;
+        }
+        put('}');
+        return true;
+    }
+
+    private boolean array(Collection<?> items, int depth) {
+        put('[');
+        if (!items.isEmpty()) {
+            boolean first = true;
+            for (Object item : items) {
+                if (!first) put(',');
+                first = false;
+                if (!value(item, depth + 1)) return false;
             }
         }
-        out.append(s, from, s.length()).append('"');
+        put(']');
+        return true;
+    }
+
+    /** {@link #MAP}, {@link #COLLECTION} or {@link #NEITHER}: the common types by identity, the rest looked up. */
+    private static int kind(Class<?> type) {
+        if (type == java.util.LinkedHashMap.class || type == MAP_OF_ONE || type == MAP_OF_MANY || type == java.util.HashMap.class) return MAP;
+        if (type == java.util.ArrayList.class || type == LIST_OF_ONE || type == LIST_OF_MANY) return COLLECTION;
+        return KINDS.get(type);
+    }
+
+    /** A string, copied whole and then looked over: nearly every string needs no escape. */
+    private void string(String s) {
+        int n = s.length();
+        ensure(n + 2);
+        buf[len++] = '"';
+        s.getChars(0, n, buf, len);
+        for (int i = 0; i < n; i++) {
+            char c = buf[len + i];
+            if (c < 128 && ESCAPES[c] != null) {
+                len += i;
+                escaped(s, i);
+                return;
+            }
+        }
+        len += n;
+        buf[len++] = '"';
+    }
+
+    /** A member's name and its colon, in one go when the name needs no escape (as nearly every name does). */
+    private void key(String s) {
+        int n = s.length();
+        ensure(n + 3);
+        int at = len;
+        buf[at] = '"';
+        s.getChars(0, n, buf, at + 1);
+        for (int i = 1; i <= n; i++) {
+            char c = buf[at + i];
+            if (c < 128 && ESCAPES[c] != null) {
+                string(s);
+                put(':');
+                return;
+            }
+        }
+        buf[at + n + 1] = '"';
+        buf[at + n + 2] = ':';
+        len = at + n + 3;
+    }
+
+    /** The rest of a string from {@code from}, escaping as Jackson does, and its closing quote. */
+    private void escaped(String s, int from) {
+        for (int i = from, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            String escape = c < 128 ? ESCAPES[c] : null;
+            if (escape == null) put(c);
+            else put(escape);
+        }
+        put('"');
+    }
+
+    private void number(long v) {
+        if (v == Long.MIN_VALUE) {
+            put("-9223372036854775808"); // the one long without a positive counterpart
+            return;
+        }
+        ensure(20);
+        if (v < 0) {
+            buf[len++] = '-';
+            v = -v;
+        }
+        // The number of digits from the number of bits, then written backwards straight into place: nine digits
+        // at a time as an int while the number is larger, then two a division from a table (as Long.toString).
+        int approx = ((64 - Long.numberOfLeadingZeros(v | 1)) * 1233) >>> 12;
+        int at = len + approx + ((v | 1) < POWERS[approx] ? 0 : 1); // v | 1: zero has a digit too
+        len = at;
+        char[] b = buf;
+        while (v > Integer.MAX_VALUE) {
+            int low = (int) (v % 1_000_000_000);
+            v /= 1_000_000_000;
+            for (int k = 0; k < 4; k++) {
+                int q = low / 100;
+                int pair = (low - q * 100) * 2;
+                low = q;
+                b[--at] = PAIRS[pair + 1];
+                b[--at] = PAIRS[pair];
+            }
+            b[--at] = (char) ('0' + low);
+        }
+        int i = (int) v;
+        while (i >= 100) {
+            int q = i / 100;
+            int pair = (i - q * 100) * 2;
+            i = q;
+            b[--at] = PAIRS[pair + 1];
+            b[--at] = PAIRS[pair];
+        }
+        if (i >= 10) {
+            b[--at] = PAIRS[i * 2 + 1];
+            b[--at] = PAIRS[i * 2];
+        } else {
+            b[--at] = (char) ('0' + i);
+        }
+    }
+
+    private void put(char c) {
+        ensure(1);
+        buf[len++] = c;
+    }
+
+    private void put(String s) {
+        int n = s.length();
+        ensure(n);
+        s.getChars(0, n, buf, len);
+        len += n;
+    }
+
+    private void ensure(int more) {
+        if (len + more > buf.length) grow(more);
+    }
+
+    private void grow(int more) {
+        buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
     }
 
     /**

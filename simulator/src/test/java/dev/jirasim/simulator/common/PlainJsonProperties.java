@@ -68,6 +68,14 @@ class PlainJsonProperties {
                 Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.1f, 1e-7f, 3.4028235e38f, Float.NaN, Float.NEGATIVE_INFINITY,
                 new BigInteger("123456789012345678901234567890"), true, false);
         assertEquals(Json.MAPPER.writeValueAsString(numbers), PlainJson.write(numbers));
+        // Each side of every power of ten, where the count of digits changes (zero wrote no digit at first).
+        var edges = new ArrayList<Object>();
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10 * 10; p = p > Long.MAX_VALUE / 10 ? -1 : p * 10) {
+            edges.addAll(List.of(p - 1, p, p + 1, -p, 1 - p));
+            if (p <= Integer.MAX_VALUE) edges.addAll(List.of((int) p - 1, (int) p, -(int) p));
+        }
+        edges.addAll(List.of(Long.MAX_VALUE, Long.MAX_VALUE - 1, Integer.MAX_VALUE, Integer.MIN_VALUE, (long) Integer.MAX_VALUE + 1, 0L, 0));
+        assertEquals(Json.MAPPER.writeValueAsString(edges), PlainJson.write(edges));
     }
 
     @Example
