@@ -16,7 +16,7 @@ import java.util.Map;
 public final class PlainJson {
     /** Deeper trees go to Jackson, which enforces its own nesting limit. */
     private static final int MAX_DEPTH = 100;
-    /** How Jackson escapes each ASCII character in a string, or null for as is. */
+    /** How Jackson escapes each ASCII character in a string, or null for as is (from Jackson's table). */
     private static final String[] ESCAPES = new String[128];
     /** 10 to the power of the index, 10^0 to 10^18. */
     private static final long[] POWERS = new long[19];
@@ -46,15 +46,14 @@ public final class PlainJson {
         }
         POWERS[0] = 1;
         for (int i = 1; i < POWERS.length; i++) POWERS[i] = POWERS[i - 1] * 10;
+        // Jackson's own table (jackson-core, not the mapper): 0 as is, a letter for its short escape, -1 for six characters.
+        int[] jackson = com.fasterxml.jackson.core.io.CharTypes.get7BitOutputEscapes();
         String hex = "0123456789ABCDEF";
-        for (int c = 0; c < 0x20; c++) ESCAPES[c] = "\\u00" + hex.charAt(c >> 4) + hex.charAt(c & 0xF);
-        ESCAPES['"'] = "\\\"";
-        ESCAPES['\\'] = "\\\\";
-        ESCAPES['\b'] = "\\b";
-        ESCAPES['\t'] = "\\t";
-        ESCAPES['\f'] = "\\f";
-        ESCAPES['\n'] = "\\n";
-        ESCAPES['\r'] = "\\r";
+        for (int c = 0; c < ESCAPES.length; c++) {
+            int e = jackson[c];
+            if (e > 0) ESCAPES[c] = "\\" + (char) e;
+            else if (e < 0) ESCAPES[c] = "\\u00" + hex.charAt(c >> 4) + hex.charAt(c & 0xF);
+        }
     }
 
     /**
@@ -120,7 +119,8 @@ public final class PlainJson {
             if (!(e.getKey() instanceof String key)) return false;
             if (!first) put(',');
             first = false;
-            key(key);
+            string(key);
+            put(':');
             if (!value(e.getValue(), depth + 1)) return false;
         }
         put('}');
@@ -164,26 +164,6 @@ public final class PlainJson {
         }
         len += n;
         buf[len++] = '"';
-    }
-
-    /** A member's name and its colon, in one go when the name needs no escape (as nearly every name does). */
-    private void key(String s) {
-        int n = s.length();
-        ensure(n + 3);
-        int at = len;
-        buf[at] = '"';
-        s.getChars(0, n, buf, at + 1);
-        for (int i = 1; i <= n; i++) {
-            char c = buf[at + i];
-            if (c < 128 && ESCAPES[c] != null) {
-                string(s);
-                put(':');
-                return;
-            }
-        }
-        buf[at + n + 1] = '"';
-        buf[at + n + 2] = ':';
-        len = at + n + 3;
     }
 
     /** The rest of a string from {@code from}, escaping as Jackson does, and its closing quote. */
